@@ -1,0 +1,283 @@
+"""The canonical import format: columns per kind, validated into insert-ready frames.
+
+Facts (CSV or first sheet of an .xlsx):
+
+- ``nps`` / ``ces`` / ``csat``: date, score; optional response_id, journey, touchpoint,
+  persona, channel, comment. Scales: NPS 0–10, CES 1–7 (7 = least effort), CSAT 1–5.
+- ``audit``: date, touchpoint, score (1–10); optional perspective, question, comment.
+- ``web``: date, sessions, conversions and url or touchpoint; optional bounces,
+  time_on_page_s.
+
+Catalog (.xlsx): sheets personas, phases, channels, departments, journeys, touchpoints.
+
+A row whose score is empty is skipped and counted (no answer); any other bad cell is a
+problem, and one problem rejects the whole file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data import schema
+from data.ingest import validate as v
+from data.ingest.problems import Problems
+
+SCALES = {"nps": (0, 10), "ces": (1, 7), "csat": (1, 5), "audit": (1, 10)}
+
+PERSPECTIVE_WORDS = {
+    "customer": "customer", "kunde": "customer", "kunden": "customer", "outside-in": "customer",
+    "employee": "employee", "mitarbeiter": "employee", "mitarbeitende": "employee",
+    "inside-out": "employee",
+    "expert": "expert", "experte": "expert", "expertin": "expert",
+}
+
+FACT_COLUMNS = {
+    "survey": {
+        "required": ("date", "score"),
+        "optional": ("response_id", "journey", "touchpoint", "persona", "channel", "comment"),
+    },
+    "audit": {
+        "required": ("date", "touchpoint", "score"),
+        "optional": ("perspective", "question", "comment"),
+    },
+    "web": {
+        "required": ("date", "sessions", "conversions"),
+        "optional": ("url", "touchpoint", "bounces", "time_on_page_s"),
+    },
+}
+
+CATALOG_COLUMNS = {
+    "personas": (("key", "name"), ("description", "quote", "goals", "demographics", "image")),
+    "phases": (("key", "name", "position"), ()),
+    "channels": (("key", "name"), ("color",)),
+    "departments": (("key", "name"), ()),
+    "journeys": (("key", "name"), ("goal", "lifecycle_stage", "position", "personas")),
+    "touchpoints": (
+        ("key", "name", "journey", "phase", "channel", "department", "position"),
+        ("pain_point", "moment_of_truth", "target", "best_in_class", "url", "media_type",
+         "frequency", "perception", "reach", "acceptance_criteria", "notes"),
+    ),
+}
+
+
+def family(kind: str) -> str:
+    return "survey" if kind in schema.SURVEY_METRICS else kind
+
+
+def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lower-case, trim and snake-case the header so 'Response ID' matches response_id."""
+    frame = frame.copy()
+    frame.columns = [str(c).strip().lower().replace(" ", "_").replace("-", "_")
+                     for c in frame.columns]
+    return frame
+
+
+def number_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Index rows by their spreadsheet row number (header = 1)."""
+    frame = frame.reset_index(drop=True)
+    frame.index = frame.index + 2
+    return frame
+
+
+def check_columns(frame, required, optional, problems: Problems, sheet=None) -> None:
+    """Report missing required columns and duplicated headers."""
+    present = list(frame.columns)
+    for name in required:
+        if name not in present:
+            problems.add(1, name, "required column is missing", sheet)
+    for name in {c for c in present if present.count(c) > 1}:
+        problems.add(1, name, "column appears more than once", sheet)
+
+
+def normalise_url(series: pd.Series) -> pd.Series:
+    """Compare URLs without scheme, host, query, fragment, trailing slash or case."""
+    s = series.fillna("").astype(str).str.strip().str.lower()
+    s = s.str.replace(r"^[a-z]+://[^/]+", "", regex=True)
+    s = s.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/")
+    return s.where(s != "", "/")
+
+
+def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame]
+                   ) -> tuple[pd.DataFrame, int, Problems]:
+    """Return (insert-ready frame, rows skipped, problems) for a canonical fact file."""
+    problems = Problems()
+    frame = number_rows(normalise_headers(raw))
+    spec = FACT_COLUMNS[family(kind)]
+    check_columns(frame, spec["required"], spec["optional"], problems)
+    if kind == "web" and "url" not in frame.columns and "touchpoint" not in frame.columns:
+        problems.add(1, "url", "needs a url or a touchpoint column")
+    if problems:
+        return pd.DataFrame(), 0, problems
+
+    blank = (frame == "").all(axis=1)
+    if kind == "web":
+        unanswered = blank
+    else:
+        unanswered = blank | (frame["score"] == "")
+    skipped = int(unanswered.sum())
+    frame = frame.loc[~unanswered]
+
+    def col(name):
+        return frame[name] if name in frame.columns else pd.Series("", index=frame.index)
+
+    out = pd.DataFrame(index=frame.index)
+    date = v.parse_date(col("date"), "date", problems)
+    _require(problems, col("date"), "date")
+    out["date"] = date.dt.date
+
+    if kind == "web":
+        _validate_web(frame, col, out, catalog, problems)
+    else:
+        low, high = SCALES[kind]
+        score = v.parse_number(col("score"), "score", problems, integer=True, low=low, high=high)
+        out["score"] = score.round().astype("Int16")
+        if kind == "audit":
+            _validate_audit(col, out, catalog, problems)
+        else:
+            _validate_survey(kind, col, out, catalog, problems)
+    return out.reset_index(drop=True), skipped, problems
+
+
+def _require(problems: Problems, column: pd.Series, name: str) -> None:
+    empty = column == ""
+    if empty.any():
+        problems.add_rows(column.index[empty], name, lambda i: "is empty but required")
+
+
+def _validate_survey(kind, col, out, catalog, problems) -> None:
+    out["metric"] = kind
+    out["response_id"] = v.optional_text(col("response_id"))
+    for field, table in (("journey", "journeys"), ("touchpoint", "touchpoints"),
+                         ("persona", "personas"), ("channel", "channels")):
+        out[f"{field}_key"] = v.resolve_reference(
+            col(field), field, problems, v.resolver(catalog.get(table)), field
+        )
+    out["comment"] = v.optional_text(col("comment"))
+
+
+def _validate_audit(col, out, catalog, problems) -> None:
+    _require(problems, col("touchpoint"), "touchpoint")
+    out["touchpoint_key"] = v.resolve_reference(
+        col("touchpoint"), "touchpoint", problems, v.resolver(catalog.get("touchpoints")),
+        "touchpoint",
+    )
+    perspective = v.parse_choice(col("perspective"), "perspective", problems, PERSPECTIVE_WORDS)
+    out["perspective"] = perspective.fillna("customer")
+    out["question"] = v.optional_text(col("question"))
+    out["comment"] = v.optional_text(col("comment"))
+
+
+def _validate_web(frame, col, out, catalog, problems) -> None:
+    touchpoints = catalog.get("touchpoints")
+    by_reference = v.resolve_reference(
+        col("touchpoint"), "touchpoint", problems, v.resolver(touchpoints), "touchpoint"
+    )
+    url = col("url")
+    url_lookup = {}
+    if touchpoints is not None and not touchpoints.empty:
+        with_url = touchpoints[touchpoints["url"].fillna("").astype(str).str.strip() != ""]
+        url_lookup = dict(zip(normalise_url(with_url["url"]), with_url["key"], strict=True))
+    by_url = normalise_url(url).map(url_lookup).where(url != "")
+    unknown_url = (url != "") & by_url.isna() & (col("touchpoint") == "")
+    if unknown_url.any():
+        values = url[unknown_url].tolist()
+        problems.add_rows(url.index[unknown_url], "url",
+                          lambda i: f"{values[i]!r} is not the URL of any touchpoint")
+    neither = (url == "") & (col("touchpoint") == "")
+    if neither.any():
+        problems.add_rows(url.index[neither], "url", lambda i: "needs a url or a touchpoint")
+    out["touchpoint_key"] = by_reference.fillna(by_url)
+    out["url"] = v.optional_text(url)
+    for name in ("sessions", "conversions"):
+        _require(problems, col(name), name)
+        out[name] = v.parse_number(col(name), name, problems, integer=True, low=0).astype("Int64")
+    out["bounces"] = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0
+                                    ).astype("Int64")
+    out["time_on_page_s"] = v.parse_number(col("time_on_page_s"), "time_on_page_s", problems,
+                                           low=0)
+
+
+# --- catalog --------------------------------------------------------------------
+
+
+def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.DataFrame]
+                     ) -> tuple[dict[str, pd.DataFrame], Problems]:
+    """Return insert-ready frames per catalog table (plus journey_personas) and problems.
+
+    References may point at keys in the same workbook or already in the database.
+    """
+    problems = Problems()
+    if not any(name in sheets for name in CATALOG_COLUMNS):
+        problems.add(None, None, "The workbook has none of the sheets "
+                     + ", ".join(CATALOG_COLUMNS))
+        return {}, problems
+    out: dict[str, pd.DataFrame] = {}
+    for name, (required, optional) in CATALOG_COLUMNS.items():
+        if name not in sheets:
+            continue
+        frame = number_rows(normalise_headers(sheets[name]))
+        frame = frame.loc[~(frame == "").all(axis=1)]
+        check_columns(frame, required, optional, problems, sheet=name)
+        if any(c not in frame.columns for c in required):
+            continue
+        for column in ("key", "name"):
+            empty = frame[column] == ""
+            if empty.any():
+                problems.add_rows(frame.index[empty], column, lambda i: "is empty but required",
+                                  sheet=name)
+        dup = frame["key"].str.casefold().duplicated(keep="first") & (frame["key"] != "")
+        if dup.any():
+            keys = frame.loc[dup, "key"].tolist()
+            problems.add_rows(frame.index[dup], "key",
+                              lambda i, k=keys: f"{k[i]!r} appears twice in the sheet",
+                              sheet=name)
+        out[name] = frame
+    if problems:
+        return {}, problems
+
+    def known(table: str) -> pd.DataFrame:
+        frames = [f[["key", "name"]] for f in (out.get(table), existing.get(table))
+                  if f is not None and not f.empty]
+        return pd.concat(frames) if frames else pd.DataFrame(columns=["key", "name"])
+
+    result: dict[str, pd.DataFrame] = {}
+    sheet_problems = Problems()
+    for name, frame in out.items():
+        sub = Problems()
+        table = schema.CATALOG_TABLES[name]
+        rows = pd.DataFrame(index=frame.index)
+        for column in frame.columns:
+            if column in table.c and column not in ("position", "target", "best_in_class",
+                                                     "pain_point", "moment_of_truth"):
+                rows[column] = v.optional_text(frame[column])
+        if "position" in frame.columns:
+            rows["position"] = v.parse_number(frame["position"], "position", sub, integer=True
+                                              ).astype("Int64")
+        if name == "touchpoints":
+            for ref, target in (("journey", "journeys"), ("phase", "phases"),
+                                ("channel", "channels"), ("department", "departments")):
+                rows[f"{ref}_key"] = v.resolve_reference(
+                    frame[ref], ref, sub, v.resolver(known(target)), ref
+                )
+                _require(sub, frame[ref], ref)
+            for flag in ("pain_point", "moment_of_truth"):
+                column = frame[flag] if flag in frame.columns else pd.Series("", index=frame.index)
+                rows[flag] = v.parse_bool(column, flag, sub)
+            for value in ("target", "best_in_class"):
+                if value in frame.columns:
+                    rows[value] = v.parse_number(frame[value], value, sub, low=1, high=10)
+        if name == "journeys" and "personas" in frame.columns:
+            lookup = v.resolver(known("personas"))
+            pairs = []
+            for row, key, cell in zip(frame.index, frame["key"], frame["personas"], strict=True):
+                for label in filter(None, (p.strip() for p in cell.replace(";", ",").split(","))):
+                    persona = lookup.get(label.casefold())
+                    if persona is None:
+                        sub.add(row, "personas", f"{label!r} is not a known persona")
+                    else:
+                        pairs.append((key, persona))
+            result["journey_personas"] = pd.DataFrame(pairs, columns=["journey_key", "persona_key"])
+        for p in sub.listing():
+            sheet_problems.add(p.row, p.column, p.message, sheet=name)
+        result[name] = rows.reset_index(drop=True)
+    return result, sheet_problems

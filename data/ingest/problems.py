@@ -1,0 +1,74 @@
+"""What goes wrong in an import: one problem per row and column, and the rejection."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+MAX_LISTED = 1000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a file is rejected: row (header = 1, None for the file), column, message."""
+
+    row: int | None
+    column: str | None
+    message: str
+    sheet: str | None = None
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        if out["sheet"] is None:
+            del out["sheet"]
+        return out
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return (", ".join(where) + ": " if where else "") + self.message
+
+
+class RejectedFile(Exception):
+    """The file cannot be imported; nothing of it was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+class Problems:
+    """Collect problems, listing at most MAX_LISTED but counting all."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+        self.total = 0
+
+    def add(self, row, column, message, sheet=None) -> None:
+        self.total += 1
+        if len(self.items) < MAX_LISTED:
+            self.items.append(Problem(row, column, message, sheet))
+
+    def add_rows(self, rows, column, message_for, sheet=None) -> None:
+        """Add one problem per row number; message_for(i) builds the i-th message."""
+        for i, row in enumerate(rows):
+            self.total += 1
+            if len(self.items) < MAX_LISTED:
+                self.items.append(Problem(int(row), column, message_for(i), sheet))
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def listing(self) -> list[Problem]:
+        if self.total > len(self.items):
+            more = self.total - len(self.items)
+            return [*self.items, Problem(None, None, f"… and {more} more problems")]
+        return list(self.items)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise RejectedFile(self.listing())

@@ -1,0 +1,218 @@
+"""The KPI math of DESIGN.md, vectorised over per-group aggregates.
+
+Every function takes counts and sums (scalars, numpy arrays or pandas Series) as the
+SQL aggregates in ``data.queries`` return them, and never raw rows. Shares are 0..1
+internally; functions whose name ends in ``_pct`` return 0..100. Undefined values
+(n = 0) are NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+Z95 = 1.96
+SMALL_SAMPLE_RESPONSES = 30
+SMALL_SAMPLE_AUDITS = 5
+AMBER_BAND = 1.0
+MOMENT_OF_TRUTH_WEIGHT = 2.0
+
+GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
+
+
+def _arr(x) -> np.ndarray:
+    return np.asarray(x, dtype="float64")
+
+
+def _div(num, den):
+    num, den = _arr(num), _arr(den)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+# --- NPS ------------------------------------------------------------------------
+
+
+def nps(n, promoters, detractors):
+    """Return NPS = 100 × (promoters − detractors) / n."""
+    return 100.0 * _div(_arr(promoters) - _arr(detractors), n)
+
+
+def nps_variance(n, promoters, detractors):
+    """Return the sampling variance of the NPS in points² (basis of MoE and significance)."""
+    p, d = _div(promoters, n), _div(detractors, n)
+    return 100.0**2 * _div(p + d - (p - d) ** 2, n)
+
+
+def nps_moe95(n, promoters, detractors):
+    """Return the 95 % margin of error of the NPS in points."""
+    return Z95 * np.sqrt(nps_variance(n, promoters, detractors))
+
+
+# --- CES and CSAT ---------------------------------------------------------------
+
+
+def mean(n, total):
+    """Return the mean from count and sum."""
+    return _div(total, n)
+
+
+def share_pct(n, hits):
+    """Return hits / n in percent (CES % easy, CSAT top-2-box, NPS shares)."""
+    return 100.0 * _div(hits, n)
+
+
+def share_variance_pct(n, hits):
+    """Return the sampling variance of a share in percent² (p(1−p)/n)."""
+    p = _div(hits, n)
+    return 100.0**2 * _div(p * (1 - p), n)
+
+
+def sample_variance(n, total, total_sq):
+    """Return the unbiased sample variance s² from n, Σx and Σx² (NaN for n < 2)."""
+    n, total, total_sq = _arr(n), _arr(total), _arr(total_sq)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        var = (total_sq - total**2 / np.where(n > 0, n, 1)) / np.where(n > 1, n - 1, 1)
+    # Rounding can leave tiny negatives when all values are equal.
+    return np.where(n > 1, np.maximum(var, 0.0), np.nan)
+
+
+def mean_variance(n, total, total_sq):
+    """Return the sampling variance of a mean, s² / n."""
+    return _div(sample_variance(n, total, total_sq), n)
+
+
+def mean_ci95(n, total, total_sq):
+    """Return (mean, low, high): the mean with its 95 % t-interval (NaN bounds for n < 2)."""
+    n_arr = _arr(n)
+    m = mean(n, total)
+    se = np.sqrt(mean_variance(n, total, total_sq))
+    with np.errstate(invalid="ignore"):
+        t = stats.t.ppf(0.975, np.where(n_arr > 1, n_arr - 1, np.nan))
+    half = t * se
+    return m, m - half, m + half
+
+
+# --- Touchpoints and journeys ---------------------------------------------------
+
+
+def gap(performance, reference):
+    """Return performance − reference (target or best-in-class)."""
+    return _arr(performance) - _arr(reference)
+
+
+def traffic_light(performance, target):
+    """Return green ≥ target, amber within 1 point below, red further below, grey without data."""
+    perf, tgt = _arr(performance), _arr(target)
+    missing = np.isnan(perf) | np.isnan(tgt)
+    with np.errstate(invalid="ignore"):
+        light = np.where(
+            perf >= tgt, GREEN, np.where(perf >= tgt - AMBER_BAND, AMBER, RED)
+        ).astype(object)
+    light[missing] = GREY
+    return light
+
+
+def journey_score(performance, moment_of_truth):
+    """Return the mean performance of audited touchpoints, moments of truth weighted ×2."""
+    perf = _arr(performance)
+    weights = np.where(np.asarray(moment_of_truth, dtype=bool), MOMENT_OF_TRUTH_WEIGHT, 1.0)
+    audited = ~np.isnan(perf)
+    if not audited.any():
+        return float("nan")
+    return float(np.sum(perf[audited] * weights[audited]) / np.sum(weights[audited]))
+
+
+def journey_score_variance(performance_variance, moment_of_truth):
+    """Return the variance of the weighted journey score from each touchpoint's mean variance."""
+    var = _arr(performance_variance)
+    weights = np.where(np.asarray(moment_of_truth, dtype=bool), MOMENT_OF_TRUTH_WEIGHT, 1.0)
+    known = ~np.isnan(var)
+    if not known.any():
+        return float("nan")
+    w = weights[known]
+    return float(np.sum(w**2 * var[known]) / np.sum(w) ** 2)
+
+
+# --- Change, samples, web -------------------------------------------------------
+
+
+def change(current, previous):
+    """Return current − previous."""
+    return _arr(current) - _arr(previous)
+
+
+def significant_change(current, previous, var_current, var_previous):
+    """True when |Δ| ≥ 1.96 × √(var₁ + var₂); False when either side is unknown."""
+    delta = change(current, previous)
+    bound = Z95 * np.sqrt(_arr(var_current) + _arr(var_previous))
+    with np.errstate(invalid="ignore"):
+        result = np.abs(delta) >= bound
+    return np.where(np.isnan(delta) | np.isnan(bound), False, result)
+
+
+def small_sample(n, kind: str = "responses"):
+    """True when fewer than 30 responses (or 5 audits) stand behind a number."""
+    limit = SMALL_SAMPLE_AUDITS if kind == "audits" else SMALL_SAMPLE_RESPONSES
+    return _arr(n) < limit
+
+
+def conversion_rate_pct(sessions, conversions):
+    """Return conversions / sessions in percent."""
+    return 100.0 * _div(conversions, sessions)
+
+
+# --- Whole summaries ------------------------------------------------------------
+
+
+def _scalar(x):
+    value = float(np.asarray(x).item()) if np.size(x) == 1 else x
+    return None if isinstance(value, float) and np.isnan(value) else value
+
+
+def survey_row(frame: pd.DataFrame, metric: str) -> dict:
+    """Return the aggregate row of one metric as a dict of floats (zeros when absent)."""
+    cols = ("n", "total", "total_sq", "promoters", "detractors", "easy", "top2")
+    if frame.empty or metric not in set(frame["metric"]):
+        return dict.fromkeys(cols, 0.0)
+    row = frame.loc[frame["metric"] == metric].iloc[0]
+    return {c: float(row[c]) for c in cols}
+
+
+def summary(survey: pd.DataFrame, audits: dict, web: dict) -> dict:
+    """Return the ``cxdash kpi --json`` structure from overall aggregates.
+
+    ``survey`` has one row per metric (n, total, total_sq, promoters, detractors, easy,
+    top2); ``audits`` has n, total, total_sq; ``web`` has sessions and conversions.
+    """
+    s = survey_row(survey, "nps")
+    c = survey_row(survey, "ces")
+    t = survey_row(survey, "csat")
+    n_audits = audits.get("n", 0) or 0
+    sessions = web.get("sessions") or 0
+    conversions = web.get("conversions") or 0
+    return {
+        "nps": {
+            "n": int(s["n"]),
+            "value": _scalar(nps(s["n"], s["promoters"], s["detractors"])),
+            "moe95": _scalar(nps_moe95(s["n"], s["promoters"], s["detractors"])),
+            "promoters_pct": _scalar(share_pct(s["n"], s["promoters"])),
+            "detractors_pct": _scalar(share_pct(s["n"], s["detractors"])),
+        },
+        "ces": {
+            "n": int(c["n"]),
+            "mean": _scalar(mean(c["n"], c["total"])),
+            "easy_pct": _scalar(share_pct(c["n"], c["easy"])),
+        },
+        "csat": {"n": int(t["n"]), "top2_pct": _scalar(share_pct(t["n"], t["top2"]))},
+        "audits": {
+            "n": int(n_audits),
+            "mean": _scalar(mean(n_audits, audits.get("total", 0) or 0)),
+        },
+        "web": {
+            "sessions": int(sessions),
+            "conversions": int(conversions),
+            "conversion_rate_pct": _scalar(conversion_rate_pct(sessions, conversions)),
+        },
+    }

@@ -1,0 +1,341 @@
+"""Filtered aggregates computed in SQL: counts and sums per group, never raw rows.
+
+Filter semantics (the same for every view and the CLI):
+
+- journey, phase, channel, department and touchpoint filters select touchpoints; audits
+  and web metrics follow their touchpoint;
+- a survey response's journey and channel are its own, or else its touchpoint's; phase,
+  department and touchpoint filters keep only responses linked to a matching touchpoint;
+- the persona filter keeps responses given by that persona, and audits and web metrics of
+  the journeys the persona applies to;
+- the date range is inclusive on both ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data import schema
+from data.store import Store
+
+tp = schema.touchpoints
+sr = schema.survey_responses
+au = schema.audit_scores
+wm = schema.web_metrics
+jp = schema.journey_personas
+
+@dataclass(frozen=True)
+class Filters:
+    """The global filter state: tuples of keys per dimension plus an inclusive date range."""
+
+    journeys: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    touchpoints: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @classmethod
+    def of(cls, **kwargs) -> Filters:
+        """Build filters from lists, single values or None, and ISO date strings."""
+        clean = {}
+        for name, value in kwargs.items():
+            if name in ("date_from", "date_to"):
+                clean[name] = _as_date(value)
+            elif value is None or value == "":
+                clean[name] = ()
+            elif isinstance(value, str):
+                clean[name] = (value,)
+            else:
+                clean[name] = tuple(sorted({v for v in value if v}))
+        return cls(**clean)
+
+    def previous_period(self) -> Filters | None:
+        """Return the same filters over the equally long period just before, if dated."""
+        if self.date_from is None or self.date_to is None:
+            return None
+        length = (self.date_to - self.date_from).days + 1
+        return replace(
+            self,
+            date_from=self.date_from - dt.timedelta(days=length),
+            date_to=self.date_from - dt.timedelta(days=1),
+        )
+
+    def cache_key(self) -> str:
+        payload = json.dumps(asdict(self), default=str, sort_keys=True)
+        return hashlib.sha1(payload.encode()).hexdigest()
+
+
+def _as_date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+# --- caching --------------------------------------------------------------------
+
+
+def _cached(store: Store, name: str, key_parts: Iterable, compute):
+    """Return compute(), memoised in the store's cache under (query, args, data version)."""
+    if store.cache is None:
+        return compute()
+    key = "cxdash:{}:{}:{}".format(
+        name,
+        store.data_version(),
+        hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest(),
+    )
+    hit = store.cache.get(key)
+    if hit is not None:
+        return hit
+    value = compute()
+    store.cache.set(key, value)
+    return value
+
+
+# --- filter clauses -------------------------------------------------------------
+
+
+def _touchpoint_conditions(f: Filters) -> list:
+    conds = []
+    if f.journeys:
+        conds.append(tp.c.journey_key.in_(f.journeys))
+    if f.phases:
+        conds.append(tp.c.phase_key.in_(f.phases))
+    if f.channels:
+        conds.append(tp.c.channel_key.in_(f.channels))
+    if f.departments:
+        conds.append(tp.c.department_key.in_(f.departments))
+    if f.touchpoints:
+        conds.append(tp.c.key.in_(f.touchpoints))
+    if f.personas:
+        persona_journeys = sa.select(jp.c.journey_key).where(jp.c.persona_key.in_(f.personas))
+        conds.append(tp.c.journey_key.in_(persona_journeys))
+    return conds
+
+
+def _date_conditions(column, f: Filters) -> list:
+    conds = []
+    if f.date_from:
+        conds.append(column >= f.date_from)
+    if f.date_to:
+        conds.append(column <= f.date_to)
+    return conds
+
+
+def _week(column):
+    return sa.cast(sa.func.date_trunc("week", column), sa.Date)
+
+
+def _as_frame(store: Store, query) -> pd.DataFrame:
+    return store.read_sql(query)
+
+
+# --- survey responses -----------------------------------------------------------
+
+_SURVEY_GROUP_COLUMNS = {
+    "week": lambda: _week(sr.c.date),
+    "touchpoint": lambda: sr.c.touchpoint_key,
+    "journey": lambda: sa.func.coalesce(sr.c.journey_key, tp.c.journey_key),
+    "channel": lambda: sa.func.coalesce(sr.c.channel_key, tp.c.channel_key),
+    "phase": lambda: tp.c.phase_key,
+    "department": lambda: tp.c.department_key,
+    "persona": lambda: sr.c.persona_key,
+}
+
+
+def _survey_query(f: Filters, by: tuple[str, ...]):
+    needs_touchpoint = bool(
+        f.phases or f.departments or f.journeys or f.channels or f.touchpoints
+    ) or any(g in ("journey", "channel", "phase", "department") for g in by)
+    source = sr.outerjoin(tp, tp.c.key == sr.c.touchpoint_key) if needs_touchpoint else sr
+    exprs = [_SURVEY_GROUP_COLUMNS[g]() for g in by]
+    groups = [e.label(g) for e, g in zip(exprs, by, strict=True)]
+    nps_ = sr.c.metric == "nps"
+    score = sr.c.score
+
+    def count_if(cond):
+        return sa.func.sum(sa.case((cond, 1), else_=0))
+
+    query = sa.select(
+        sr.c.metric,
+        *groups,
+        sa.func.count().label("n"),
+        sa.func.sum(score).label("total"),
+        sa.func.sum(score * score).label("total_sq"),
+        count_if(nps_ & (score >= 9)).label("promoters"),
+        count_if(nps_ & (score <= 6)).label("detractors"),
+        count_if((sr.c.metric == "ces") & (score >= 5)).label("easy"),
+        count_if((sr.c.metric == "csat") & (score >= 4)).label("top2"),
+    ).select_from(source)
+    conds = _date_conditions(sr.c.date, f)
+    if f.journeys:
+        conds.append(sa.func.coalesce(sr.c.journey_key, tp.c.journey_key).in_(f.journeys))
+    if f.channels:
+        conds.append(sa.func.coalesce(sr.c.channel_key, tp.c.channel_key).in_(f.channels))
+    if f.phases:
+        conds.append(tp.c.phase_key.in_(f.phases))
+    if f.departments:
+        conds.append(tp.c.department_key.in_(f.departments))
+    if f.touchpoints:
+        conds.append(sr.c.touchpoint_key.in_(f.touchpoints))
+    if f.personas:
+        conds.append(sr.c.persona_key.in_(f.personas))
+    if conds:
+        query = query.where(*conds)
+    return query.group_by(sr.c.metric, *exprs).order_by(sr.c.metric, *exprs)
+
+
+SURVEY_COLUMNS = ("n", "total", "total_sq", "promoters", "detractors", "easy", "top2")
+
+
+def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return per metric (and group) n, Σscore, Σscore², promoters, detractors, easy, top2."""
+    by = tuple(by)
+
+    def compute():
+        frame = _as_frame(store, _survey_query(f, by))
+        if frame.empty:
+            frame = pd.DataFrame(columns=["metric", *by, *SURVEY_COLUMNS])
+        for c in SURVEY_COLUMNS:
+            frame[c] = pd.to_numeric(frame[c]).astype("float64")
+        if "week" in by:
+            frame["week"] = pd.to_datetime(frame["week"])
+        return frame
+
+    return _cached(store, "survey", [f.cache_key(), by], compute)
+
+
+# --- audits ---------------------------------------------------------------------
+
+_AUDIT_GROUP_COLUMNS = {
+    "week": lambda: _week(au.c.date),
+    "touchpoint": lambda: au.c.touchpoint_key,
+    "journey": lambda: tp.c.journey_key,
+    "phase": lambda: tp.c.phase_key,
+    "channel": lambda: tp.c.channel_key,
+    "department": lambda: tp.c.department_key,
+    "perspective": lambda: au.c.perspective,
+    "question": lambda: au.c.question,
+}
+
+AUDIT_COLUMNS = ("n", "total", "total_sq")
+
+
+def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return per group n, Σscore and Σscore² of audit scores."""
+    by = tuple(by)
+
+    def compute():
+        groups = [_AUDIT_GROUP_COLUMNS[g]().label(g) for g in by]
+        query = sa.select(
+            *groups,
+            sa.func.count().label("n"),
+            sa.func.sum(au.c.score).label("total"),
+            sa.func.sum(au.c.score * au.c.score).label("total_sq"),
+        ).select_from(au.join(tp, tp.c.key == au.c.touchpoint_key))
+        conds = _touchpoint_conditions(f) + _date_conditions(au.c.date, f)
+        if conds:
+            query = query.where(*conds)
+        if groups:
+            elements = [g.element for g in groups]
+            query = query.group_by(*elements).order_by(*elements)
+        frame = _as_frame(store, query)
+        for c in AUDIT_COLUMNS:
+            frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("float64")
+        if "week" in by:
+            frame["week"] = pd.to_datetime(frame["week"])
+        return frame
+
+    return _cached(store, "audit", [f.cache_key(), by], compute)
+
+
+# --- web metrics ----------------------------------------------------------------
+
+
+def web_totals(store: Store, f: Filters) -> dict:
+    """Return summed sessions, conversions and bounces of the filtered web metrics."""
+
+    def compute():
+        query = sa.select(
+            sa.func.coalesce(sa.func.sum(wm.c.sessions), 0).label("sessions"),
+            sa.func.coalesce(sa.func.sum(wm.c.conversions), 0).label("conversions"),
+            sa.func.coalesce(sa.func.sum(wm.c.bounces), 0).label("bounces"),
+        ).select_from(wm.join(tp, tp.c.key == wm.c.touchpoint_key))
+        conds = _touchpoint_conditions(f) + _date_conditions(wm.c.date, f)
+        if conds:
+            query = query.where(*conds)
+        with store.connect() as conn:
+            row = conn.execute(query).mappings().one()
+        return {k: int(v or 0) for k, v in row.items()}
+
+    return _cached(store, "web", [f.cache_key()], compute)
+
+
+# --- catalog --------------------------------------------------------------------
+
+
+def catalog(store: Store) -> dict[str, pd.DataFrame]:
+    """Return every dimension table (small) as DataFrames, ordered for display."""
+
+    def compute():
+        order = {
+            "phases": schema.phases.c.position,
+            "journeys": schema.journeys.c.position,
+            "touchpoints": tp.c.position,
+        }
+        out = {}
+        for name, table in schema.CATALOG_TABLES.items():
+            query = sa.select(table)
+            first = order.get(name)
+            query = query.order_by(first, table.c.name) if first is not None else query.order_by(
+                table.c.name
+            )
+            out[name] = _as_frame(store, query)
+        out["journey_personas"] = _as_frame(store, sa.select(jp))
+        return out
+
+    return _cached(store, "catalog", [], compute)
+
+
+def filtered_touchpoints(store: Store, f: Filters) -> pd.DataFrame:
+    """Return the catalog rows of the touchpoints the filters select."""
+
+    def compute():
+        query = sa.select(tp)
+        conds = _touchpoint_conditions(f)
+        if conds:
+            query = query.where(*conds)
+        return _as_frame(store, query.order_by(tp.c.journey_key, tp.c.position))
+
+    return _cached(store, "touchpoints", [f.cache_key()], compute)
+
+
+def date_bounds(store: Store) -> tuple[dt.date | None, dt.date | None]:
+    """Return the first and last date of any survey response or audit."""
+
+    def compute():
+        lows, highs = [], []
+        with store.connect() as conn:
+            for table in (sr, au):
+                lo, hi = conn.execute(
+                    sa.select(sa.func.min(table.c.date), sa.func.max(table.c.date))
+                ).one()
+                if lo is not None:
+                    lows.append(_as_date(lo))
+                    highs.append(_as_date(hi))
+        return (min(lows) if lows else None, max(highs) if highs else None)
+
+    return _cached(store, "bounds", [], compute)

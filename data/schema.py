@@ -1,0 +1,194 @@
+"""Tables of the domain model (SQLAlchemy Core), shared by DuckDB and PostgreSQL.
+
+Dimensions are keyed by short stable slugs; facts reference them by key and remember
+the import batch they came from, so an import can be undone by deleting its batch.
+The Alembic migrations in ``data/migrations`` create exactly these tables.
+"""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    Sequence,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+KEY = String(64)
+
+PERSPECTIVES = ("customer", "employee", "expert")
+SURVEY_METRICS = ("nps", "ces", "csat")
+BATCH_KINDS = ("catalog", "nps", "ces", "csat", "audit", "web")
+
+personas = Table(
+    "personas",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("description", Text),
+    Column("quote", Text),
+    Column("goals", Text),
+    Column("demographics", Text),
+    Column("image", Text),
+)
+
+phases = Table(
+    "phases",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+channels = Table(
+    "channels",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("color", String(16)),
+)
+
+departments = Table(
+    "departments",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+)
+
+journeys = Table(
+    "journeys",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("goal", Text),
+    Column("lifecycle_stage", String(100)),
+    Column("position", Integer),
+)
+
+journey_personas = Table(
+    "journey_personas",
+    metadata,
+    Column("journey_key", KEY, primary_key=True),
+    Column("persona_key", KEY, primary_key=True),
+)
+
+touchpoints = Table(
+    "touchpoints",
+    metadata,
+    Column("key", KEY, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("journey_key", KEY, nullable=False),
+    Column("phase_key", KEY, nullable=False),
+    Column("channel_key", KEY, nullable=False),
+    Column("department_key", KEY, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("pain_point", Boolean, nullable=False, default=False),
+    Column("moment_of_truth", Boolean, nullable=False, default=False),
+    Column("target", Float),
+    Column("best_in_class", Float),
+    Column("url", Text),
+    Column("media_type", String(100)),
+    Column("frequency", String(100)),
+    Column("perception", String(100)),
+    Column("reach", String(100)),
+    Column("acceptance_criteria", Text),
+    Column("notes", Text),
+)
+
+import_batch_id_seq = Sequence("import_batch_id_seq")
+
+import_batches = Table(
+    "import_batches",
+    metadata,
+    Column(
+        "id",
+        Integer,
+        import_batch_id_seq,
+        server_default=import_batch_id_seq.next_value(),
+        primary_key=True,
+    ),
+    Column("kind", String(16), nullable=False),
+    Column("file_name", Text),
+    Column("content_hash", String(64)),
+    Column("preset", String(64)),
+    Column("created_by", String(200)),
+    Column("created_at", DateTime, nullable=False),
+    Column("rows_imported", Integer, nullable=False, default=0),
+    Column("rows_skipped", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=False, default="committed"),
+)
+
+audit_scores = Table(
+    "audit_scores",
+    metadata,
+    Column("batch_id", Integer, nullable=False),
+    Column("touchpoint_key", KEY, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("perspective", String(16), nullable=False),
+    Column("question", Text),
+    Column("score", SmallInteger, nullable=False),
+    Column("comment", Text),
+)
+
+survey_responses = Table(
+    "survey_responses",
+    metadata,
+    Column("batch_id", Integer, nullable=False),
+    Column("metric", String(8), nullable=False),
+    Column("score", SmallInteger, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("response_id", String(128)),
+    Column("journey_key", KEY),
+    Column("touchpoint_key", KEY),
+    Column("persona_key", KEY),
+    Column("channel_key", KEY),
+    Column("comment", Text),
+)
+
+web_metrics = Table(
+    "web_metrics",
+    metadata,
+    Column("batch_id", Integer, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("touchpoint_key", KEY, nullable=False),
+    Column("url", Text),
+    Column("sessions", Integer, nullable=False),
+    Column("conversions", Integer, nullable=False),
+    Column("bounces", Integer),
+    Column("time_on_page_s", Float),
+)
+
+# One row; bumped in the same transaction as every committed or undone import, so
+# caches keyed by it are never stale, across processes too.
+data_version = Table(
+    "data_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+)
+
+CATALOG_TABLES = {
+    "personas": personas,
+    "phases": phases,
+    "channels": channels,
+    "departments": departments,
+    "journeys": journeys,
+    "touchpoints": touchpoints,
+}
+
+FACT_TABLES = {
+    "audit": audit_scores,
+    "nps": survey_responses,
+    "ces": survey_responses,
+    "csat": survey_responses,
+    "web": web_metrics,
+    "survey": survey_responses,  # demo and mixed-metric batches
+}

@@ -1,0 +1,177 @@
+"""The database: engine, migrations, bulk inserts and the data version."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy.engine import Connection, Engine
+
+from data import schema
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_DUCKDB_PATH = Path("instance") / "cxdash.duckdb"
+
+
+class DatabaseBusyError(RuntimeError):
+    """The DuckDB file is held by another process (usually the running server)."""
+
+
+def default_url() -> str:
+    """Return the URL of the default embedded database, ./instance/cxdash.duckdb."""
+    return f"duckdb:///{DEFAULT_DUCKDB_PATH}"
+
+
+def normalise_url(url: str) -> str:
+    """Map user-facing URLs to SQLAlchemy ones (postgresql:// uses psycopg 3)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+@dataclass
+class Store:
+    """One database with its engine and an optional query cache (get/set duck-typed)."""
+
+    url: str
+    cache: Any = None
+    engine: Engine = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.url = normalise_url(self.url)
+        if self.is_duckdb:
+            path = self.url.split(":///", 1)[1] if ":///" in self.url else ""
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(self.url, pool_pre_ping=not self.is_duckdb)
+
+    @property
+    def is_duckdb(self) -> bool:
+        return self.engine_dialect == "duckdb"
+
+    @property
+    def engine_dialect(self) -> str:
+        return self.url.split(":", 1)[0].split("+", 1)[0]
+
+    def connect(self) -> Connection:
+        """Open a connection, translating DuckDB's file lock into a clear error."""
+        try:
+            return self.engine.connect()
+        except Exception as exc:  # duckdb raises IOException subclasses for the lock
+            if self.is_duckdb and "lock" in str(exc).lower():
+                raise DatabaseBusyError(
+                    f"The database {self.url} is in use by another process, usually a "
+                    "running cxdash server (DuckDB allows one writing process). Import "
+                    "through the server's upload page or HTTP API, or stop the server first."
+                ) from exc
+            raise
+
+    def begin(self):
+        """Open a connection with a transaction (a context manager)."""
+        conn = self.connect()
+        return _Transaction(conn)
+
+    def upgrade(self) -> None:
+        """Apply all pending Alembic migrations."""
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+
+    def current_revision(self) -> str | None:
+        """Return the applied Alembic revision, None on an empty database."""
+        with self.connect() as conn:
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def data_version(self) -> int:
+        """Return the number bumped by every committed or undone import."""
+        with self.connect() as conn:
+            return conn.execute(sa.select(schema.data_version.c.version)).scalar() or 0
+
+    def is_empty(self) -> bool:
+        """True when no facts have been imported yet."""
+        with self.connect() as conn:
+            for table in (schema.survey_responses, schema.audit_scores):
+                if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first():
+                    return False
+        return True
+
+    def read_sql(self, query, params: dict | None = None) -> pd.DataFrame:
+        """Run a query and return its (small, aggregated) result as a DataFrame."""
+        with self.connect() as conn:
+            result = conn.execute(query, params or {})
+            return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class _Transaction:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.trans = conn.begin()
+
+    def __enter__(self) -> Connection:
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.trans.commit()
+            else:
+                self.trans.rollback()
+        finally:
+            self.conn.close()
+
+
+def bump_data_version(conn: Connection) -> None:
+    """Increment the data version inside the caller's transaction."""
+    dv = schema.data_version
+    conn.execute(sa.update(dv).where(dv.c.id == 1).values(version=dv.c.version + 1))
+
+
+def bulk_insert(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> int:
+    """Insert a DataFrame into a table inside the caller's transaction; fast per dialect.
+
+    DuckDB reads the registered frame directly, PostgreSQL takes COPY, anything else
+    falls back to executemany.
+    """
+    if frame.empty:
+        return 0
+    columns = [c for c in frame.columns if c in table.c]
+    frame = frame[columns]
+    dialect = conn.dialect.name
+    if dialect == "duckdb":
+        raw = conn.connection.driver_connection
+        view = f"_cxdash_bulk_{os.getpid()}_{id(frame)}"
+        raw.register(view, frame)
+        try:
+            cols = ", ".join(f'"{c}"' for c in columns)
+            raw.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM "{view}"')
+        finally:
+            raw.unregister(view)
+    elif dialect == "postgresql":
+        raw = conn.connection.driver_connection
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, header=False, na_rep="\\N", date_format="%Y-%m-%d")
+        cols = ", ".join(f'"{c}"' for c in columns)
+        sql = f'COPY "{table.name}" ({cols}) FROM STDIN WITH (FORMAT csv, NULL \'\\N\')'
+        with raw.cursor() as cur, cur.copy(sql) as copy:
+            copy.write(buffer.getvalue())
+    else:
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        conn.execute(table.insert(), records)
+    return len(frame)
