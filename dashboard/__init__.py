@@ -1,0 +1,1 @@
+"""cxdash: a self-hosted dashboard for CX KPIs along customer journeys."""

@@ -216,3 +216,33 @@ def summary(survey: pd.DataFrame, audits: dict, web: dict) -> dict:
             "conversion_rate_pct": _scalar(conversion_rate_pct(sessions, conversions)),
         },
     }
+
+
+def metric_table(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Add value, variance, low, high and small to aggregate rows of one metric.
+
+    ``metric`` is nps (points), ces (mean 1–7), csat (top-2-box %) or audit (mean 1–10).
+    For survey metrics ``frame`` holds that metric's rows of ``survey_aggregates``;
+    for audits the rows of ``audit_aggregates``. Intervals are 95 %: normal for
+    shares and NPS, Student's t for means.
+    """
+    out = frame.copy()
+    n = out["n"].to_numpy(dtype="float64") if len(out) else np.array([], dtype="float64")
+    if metric == "nps":
+        out["value"] = nps(n, out["promoters"], out["detractors"])
+        out["variance"] = nps_variance(n, out["promoters"], out["detractors"])
+    elif metric == "csat":
+        out["value"] = share_pct(n, out["top2"])
+        out["variance"] = share_variance_pct(n, out["top2"])
+    elif metric in ("ces", "audit"):
+        value, low, high = mean_ci95(n, out["total"], out["total_sq"])
+        out["value"], out["low"], out["high"] = value, low, high
+        out["variance"] = mean_variance(n, out["total"], out["total_sq"])
+    else:
+        raise ValueError(f"unknown metric {metric!r}")
+    if metric in ("nps", "csat"):
+        half = Z95 * np.sqrt(out["variance"].to_numpy(dtype="float64"))
+        out["low"] = out["value"] - half
+        out["high"] = out["value"] + half
+    out["small"] = small_sample(n, "audits" if metric == "audit" else "responses")
+    return out

@@ -1,0 +1,174 @@
+"""Overview callbacks: KPI cards against the previous period, and the weekly trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from dash import Input, Output, State
+
+from callbacks.filters import filters_from_search
+from dashboard.i18n import number, t
+from data import kpis, queries
+from data.queries import Filters
+from data.store import Store
+from layouts import ids, overview
+from layouts.overview import KpiCard
+
+TREND_WEEKS = 26
+EMPTY_AGG = pd.DataFrame({c: [0.0] for c in queries.SURVEY_COLUMNS})
+
+
+def _metric(survey: pd.DataFrame, metric: str) -> dict:
+    """Return value, variance and n of one survey metric (NaN when absent)."""
+    rows = survey.loc[survey["metric"] == metric] if not survey.empty else survey
+    table = kpis.metric_table(rows if not rows.empty else EMPTY_AGG, metric).iloc[0]
+    return {"value": float(table["value"]), "variance": float(table["variance"]),
+            "n": int(table["n"]), "row": table}
+
+
+def _audit_pooled(audits: pd.DataFrame) -> dict:
+    frame = pd.DataFrame({c: [audits[c].sum() if not audits.empty else 0.0]
+                          for c in queries.AUDIT_COLUMNS})
+    row = kpis.metric_table(frame, "audit").iloc[0]
+    return {"value": float(row["value"]), "variance": float(row["variance"]), "n": int(row["n"]),
+            "row": row}
+
+
+def _journey(audits_by_tp: pd.DataFrame, touchpoints: pd.DataFrame) -> dict:
+    """Return the journey score of the selected touchpoints and its variance."""
+    if audits_by_tp.empty:
+        return {"value": float("nan"), "variance": float("nan"), "n": 0, "touchpoints": 0,
+                "target": float("nan")}
+    perf = kpis.metric_table(audits_by_tp, "audit").merge(
+        touchpoints[["key", "moment_of_truth", "target"]], left_on="touchpoint", right_on="key")
+    mot = perf["moment_of_truth"].astype(bool).to_numpy()
+    return {
+        "value": kpis.journey_score(perf["value"], mot),
+        "variance": kpis.journey_score_variance(perf["variance"], mot),
+        "n": int(perf["n"].sum()),
+        "touchpoints": len(perf),
+        "target": kpis.journey_score(perf["target"].astype(float), mot),
+    }
+
+
+def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool, bool]:
+    if prev is None:
+        return None, False, False
+    delta = float(kpis.change(cur["value"], prev["value"]))
+    sig = bool(kpis.significant_change(cur["value"], prev["value"], cur["variance"],
+                                       prev["variance"]))
+    return (None if np.isnan(delta) else delta), sig, True
+
+
+def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
+    """Compute the five overview cards for the filters, compared with the previous period."""
+    prev_f = f.previous_period()
+    survey = queries.survey_aggregates(store, f)
+    survey_prev = queries.survey_aggregates(store, prev_f) if prev_f else None
+    audits = queries.audit_aggregates(store, f, by=("touchpoint",))
+    audits_prev = queries.audit_aggregates(store, prev_f, by=("touchpoint",)) if prev_f else None
+    touchpoints = queries.filtered_touchpoints(store, f)
+
+    cards = []
+    n_nps = _metric(survey, "nps")
+    row = n_nps["row"]
+    d, sig, _ = _change(n_nps, _metric(survey_prev, "nps") if prev_f else None)
+    cards.append(KpiCard(
+        t("kpi.nps", lang), n_nps["value"], digits=0,
+        sub=t("kpi.nps_sub", lang, moe=number(np.sqrt(n_nps["variance"]) * kpis.Z95, lang),
+              pro=number(kpis.share_pct(row["n"], row["promoters"]), lang, 0),
+              det=number(kpis.share_pct(row["n"], row["detractors"]), lang, 0)),
+        n=n_nps["n"], small=bool(row["small"]), delta=d, significant=sig,
+    ))
+    ces = _metric(survey, "ces")
+    d, sig, _ = _change(ces, _metric(survey_prev, "ces") if prev_f else None)
+    cards.append(KpiCard(
+        t("kpi.ces", lang), ces["value"], digits=2,
+        sub=t("kpi.ces_sub", lang, easy=number(kpis.share_pct(ces["row"]["n"],
+                                                               ces["row"]["easy"]), lang, 0)),
+        n=ces["n"], small=bool(ces["row"]["small"]), delta=d, significant=sig, delta_digits=2,
+    ))
+    csat = _metric(survey, "csat")
+    d, sig, _ = _change(csat, _metric(survey_prev, "csat") if prev_f else None)
+    cards.append(KpiCard(
+        t("kpi.csat", lang), csat["value"], unit=" %", digits=0,
+        sub=t("kpi.csat_sub", lang, mean=number(kpis.mean(csat["row"]["n"],
+                                                          csat["row"]["total"]), lang, 2)),
+        n=csat["n"], small=bool(csat["row"]["small"]), delta=d, significant=sig,
+    ))
+    perf = _audit_pooled(audits)
+    d, sig, _ = _change(perf, _audit_pooled(audits_prev) if prev_f else None)
+    cards.append(KpiCard(
+        t("kpi.touchpoint_score", lang), perf["value"], unit=" / 10", digits=1,
+        sub=t("kpi.tp_sub", lang, low=number(perf["row"]["low"], lang),
+              high=number(perf["row"]["high"], lang)),
+        n=perf["n"], n_kind="audits", small=bool(perf["row"]["small"]), delta=d,
+        significant=sig, delta_digits=2,
+    ))
+    journey = _journey(audits, touchpoints)
+    journey_prev = _journey(audits_prev, touchpoints) if prev_f else None
+    d, sig, _ = _change(journey, journey_prev)
+    cards.append(KpiCard(
+        t("kpi.journey_score", lang), journey["value"], unit=" / 10", digits=1,
+        sub=t("kpi.journey_sub", lang, tps=journey["touchpoints"],
+              target=number(journey["target"], lang)),
+        n=journey["n"], n_kind="audits", small=bool(kpis.small_sample(journey["n"], "audits")),
+        delta=d, significant=sig, delta_digits=2,
+    ))
+    return cards
+
+
+def trend_frame(store: Store, f: Filters, metric: str) -> tuple[pd.DataFrame, float | None]:
+    """Return weekly value, low, high, n, small for the trend window, and the mean target."""
+    end = f.date_to
+    window = f
+    if end is not None:
+        start = end - dt.timedelta(weeks=TREND_WEEKS) + dt.timedelta(days=1)
+        if f.date_from is not None:
+            start = min(start, f.date_from)
+        window = Filters(**{**f.__dict__, "date_from": start})
+    target = None
+    if metric == "audit":
+        weekly = queries.audit_aggregates(store, window, by=("week",))
+        tps = queries.filtered_touchpoints(store, f)
+        target = float(tps["target"].mean()) if not tps.empty else None
+    else:
+        weekly = queries.survey_aggregates(store, window, by=("week",))
+        weekly = weekly.loc[weekly["metric"] == metric]
+    if weekly.empty:
+        return pd.DataFrame(columns=["week", "value", "low", "high", "n", "small"]), target
+    table = kpis.metric_table(weekly.reset_index(drop=True), metric)
+    return table[["week", "value", "low", "high", "n", "small"]], target
+
+
+def update(store: Store, search: str | None, metric: str | None, lang: str):
+    """Return the cards, the trend figure, the period text and the empty-state notice."""
+    f = filters_from_search(store, search)
+    metric = metric or "nps"
+    cards = kpi_cards(store, f, lang)
+    weeks, target = trend_frame(store, f, metric)
+    figure = overview.trend_figure(weeks, metric, lang, (f.date_from, f.date_to), target)
+    prev = f.previous_period()
+    period = overview.period_text(f.date_from, f.date_to,
+                                  (prev.date_from, prev.date_to) if prev else None, lang)
+    nothing = all(c.n == 0 for c in cards)
+    notice = overview.empty_filters(lang) if nothing and not store.is_empty() else None
+    return (*[overview.kpi_card_body(c, lang) for c in cards], figure, period, notice)
+
+
+def register(app, store: Store) -> None:
+    app.callback(
+        Output(ids.KPI_NPS, "children"),
+        Output(ids.KPI_CES, "children"),
+        Output(ids.KPI_CSAT, "children"),
+        Output(ids.KPI_TOUCHPOINT_SCORE, "children"),
+        Output(ids.KPI_JOURNEY_SCORE, "children"),
+        Output(ids.OVERVIEW_TREND, "figure"),
+        Output(ids.OVERVIEW_PERIOD, "children"),
+        Output(ids.OVERVIEW_EMPTY, "children"),
+        Input(ids.URL, "search"),
+        Input(ids.OVERVIEW_TREND_METRIC, "value"),
+        State(ids.LANG, "data"),
+    )(lambda search, metric, lang: update(store, search, metric, lang))

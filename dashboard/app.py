@@ -1,0 +1,105 @@
+"""The app factory: one fresh Dash app per call, wired to one database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+import flask
+from flask_caching import Cache
+
+from callbacks import overview as overview_callbacks
+from callbacks import shell as shell_callbacks
+from dashboard.config import LANGUAGES, Config
+from dashboard.i18n import negotiate
+from data import queries
+from data.store import Store
+from layouts import shell
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+LANG_COOKIE = "cxdash_lang"
+
+
+def _cache(server: flask.Flask, config: Config):
+    """Return a flask-caching cache for query results, or None when disabled."""
+    url = config.cache_url.strip()
+    if url in ("", "none", "null"):
+        return None
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        settings = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": url}
+    else:
+        settings = {"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": config.cache_dir,
+                    "CACHE_THRESHOLD": 5000}
+    settings["CACHE_DEFAULT_TIMEOUT"] = 24 * 3600
+    return Cache(server, config=settings)
+
+
+def language(config: Config) -> str:
+    """Return the language of the current request: cookie, then config, then browser."""
+    chosen = flask.request.cookies.get(LANG_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    if config.language:
+        return config.language
+    return negotiate(flask.request.headers.get("Accept-Language"))
+
+
+def filter_options(store: Store) -> dict[str, list[dict]]:
+    """Return the filter dropdown options from the catalog."""
+    catalog = queries.catalog(store)
+    return {
+        name: [{"label": row["name"], "value": row["key"]}
+               for row in catalog[name][["key", "name"]].to_dict("records")]
+        for name in ("journeys", "personas", "phases", "channels", "departments")
+    }
+
+
+def create_app(config: Config | None = None) -> dash.Dash:
+    """Build the Dash app for a config (default: from the environment)."""
+    config = config or Config.from_env()
+    server = flask.Flask(__name__)
+    server.config.update(
+        SECRET_KEY=config.secret_key,
+        MAX_CONTENT_LENGTH=config.upload_limit_mb * 1024 * 1024,
+    )
+    store = Store(config.database_url, cache=_cache(server, config))
+    store.upgrade()
+    server.extensions["cxdash"] = {"store": store, "config": config}
+
+    app = dash.Dash(
+        __name__,
+        server=server,
+        assets_folder=str(ASSETS),
+        title="cxdash",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+        compress=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+
+    def serve_layout():
+        lang = language(config)
+        return shell.shell(lang, filter_options(store), store.is_empty())
+
+    app.layout = serve_layout
+
+    @server.route("/lang/<code>")
+    def set_language(code: str):
+        target = flask.request.referrer or "/"
+        if not target.startswith(flask.request.host_url):
+            target = "/"
+        response = flask.redirect(target)
+        if code in LANGUAGES:
+            response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
+                                httponly=True)
+        return response
+
+    @server.route("/healthz")
+    def health():
+        return {"status": "ok", "data_version": store.data_version()}
+
+    shell_callbacks.register(app, store)
+    overview_callbacks.register(app, store)
+    return app

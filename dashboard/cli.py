@@ -1,0 +1,233 @@
+"""The ``cxdash`` command: database, imports, KPIs, demo data and the server."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from dashboard.config import Config
+from data.store import DatabaseBusyError, Store
+
+
+def _store(args) -> Store:
+    config = Config.from_env(database_url=getattr(args, "database_url", None))
+    store = Store(config.database_url)
+    store.upgrade()
+    return store
+
+
+def cmd_db(args) -> int:
+    config = Config.from_env(database_url=args.database_url)
+    store = Store(config.database_url)
+    if args.action == "upgrade":
+        store.upgrade()
+        print(f"Database {config.database_url} is at revision {store.current_revision()}.")
+    else:
+        print(store.current_revision() or "empty (no migrations applied)")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from data.ingest import import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"cxdash import: no such file: {path}", file=sys.stderr)
+        return 2
+    store = _store(args)
+    started = time.perf_counter()
+    result = import_file(store, path.read_bytes(), args.kind, file_name=path.name,
+                         created_by=args.user, allow_duplicate=args.allow_duplicate)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False))
+    elif result.ok:
+        print(f"Imported {result.rows_imported} rows from {path.name} as batch {result.batch_id} "
+              f"({result.rows_skipped} rows without an answer skipped) in {elapsed:.1f} s.")
+    else:
+        print(f"Rejected {path.name}: nothing was imported. {len(result.errors)} problem(s):",
+              file=sys.stderr)
+        for problem in result.errors:
+            print(f"  {problem}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def cmd_undo(args) -> int:
+    from data.ingest import undo
+
+    store = _store(args)
+    try:
+        removed = undo(store, args.batch_id)
+    except (LookupError, ValueError) as exc:
+        print(f"cxdash undo: {exc}", file=sys.stderr)
+        return 1
+    print(f"Undid batch {args.batch_id}: {removed} rows removed.")
+    return 0
+
+
+def cmd_batches(args) -> int:
+    import sqlalchemy as sa
+
+    from data import schema
+
+    store = _store(args)
+    batches = schema.import_batches
+    frame = store.read_sql(sa.select(batches).order_by(batches.c.id.desc()).limit(args.limit))
+    if args.json:
+        print(frame.to_json(orient="records", date_format="iso"))
+    elif frame.empty:
+        print("No imports yet.")
+    else:
+        print(frame[["id", "kind", "file_name", "created_at", "rows_imported", "rows_skipped",
+                     "status"]].to_string(index=False))
+    return 0
+
+
+def kpi_summary(store: Store, filters) -> dict:
+    """Return the ``kpi --json`` structure for filters."""
+    from data import kpis, queries
+
+    audits = queries.audit_aggregates(store, filters)
+    audit_row = audits.iloc[0].to_dict() if not audits.empty else {}
+    return kpis.summary(queries.survey_aggregates(store, filters), audit_row,
+                        queries.web_totals(store, filters))
+
+
+def cmd_kpi(args) -> int:
+    from data.queries import Filters
+
+    store = _store(args)
+    try:
+        filters = Filters.of(
+            journeys=args.journey, personas=args.persona, phases=args.phase,
+            channels=args.channel, departments=args.department, touchpoints=args.touchpoint,
+            date_from=args.date_from, date_to=args.date_to,
+        )
+    except ValueError as exc:
+        print(f"cxdash kpi: {exc} (dates are YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    result = kpi_summary(store, filters)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    for name, values in result.items():
+        shown = ", ".join(f"{k}={'–' if v is None else (round(v, 2) if isinstance(v, float) else v)}"
+                          for k, v in values.items())
+        print(f"{name:7} {shown}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from data import demo
+
+    store = _store(args)
+    if not store.is_empty() and not args.replace:
+        print("The database already holds data; the demo would mix with it. Use --replace to "
+              "wipe the database and load the demo, or point CXDASH_DATABASE_URL elsewhere.",
+              file=sys.stderr)
+        return 1
+    if args.replace:
+        wipe(store)
+    started = time.perf_counter()
+    counts = demo.load(store, responses=args.responses, seed=args.seed)
+    print(f"Loaded the demo dataset in {time.perf_counter() - started:.1f} s: "
+          + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
+def wipe(store: Store) -> None:
+    """Delete every row of every table (keeps the schema)."""
+    from data import schema
+    from data.store import bump_data_version
+
+    with store.begin() as conn:
+        for table in reversed(schema.metadata.sorted_tables):
+            if table is not schema.data_version:
+                conn.execute(table.delete())
+        bump_data_version(conn)
+
+
+def cmd_serve(args) -> int:
+    from dashboard.app import create_app
+
+    config = Config.from_env(database_url=args.database_url)
+    if args.demo_if_empty:
+        store = Store(config.database_url)
+        store.upgrade()
+        if store.is_empty():
+            from data import demo
+
+            print("Empty database: loading the demo dataset …", flush=True)
+            demo.load(store)
+        store.dispose()
+    app = create_app(config)
+    print(f"cxdash serves http://{args.host}:{args.port}", flush=True)
+    app.run(host=args.host, port=args.port, debug=False)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cxdash", description=__doc__)
+    p.add_argument("--database-url", help="overrides CXDASH_DATABASE_URL")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    db = sub.add_parser("db", help="create or migrate the database")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(func=cmd_db)
+
+    imp = sub.add_parser("import", help="import a file in the canonical format")
+    imp.add_argument("file")
+    imp.add_argument("--kind", required=True,
+                     choices=["catalog", "nps", "ces", "csat", "audit", "web"])
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument("--user", help="who imports (recorded with the batch)")
+    imp.add_argument("--allow-duplicate", action="store_true",
+                     help="import a file even if the same file was imported before")
+    imp.set_defaults(func=cmd_import)
+
+    undo = sub.add_parser("undo", help="undo an import batch")
+    undo.add_argument("batch_id", type=int)
+    undo.set_defaults(func=cmd_undo)
+
+    batches = sub.add_parser("batches", help="list import batches, newest first")
+    batches.add_argument("--limit", type=int, default=20)
+    batches.add_argument("--json", action="store_true")
+    batches.set_defaults(func=cmd_batches)
+
+    kpi = sub.add_parser("kpi", help="print the KPIs for filters")
+    kpi.add_argument("--json", action="store_true")
+    for dim in ("journey", "persona", "phase", "channel", "department", "touchpoint"):
+        kpi.add_argument(f"--{dim}", action="append", metavar="KEY", help=f"{dim} key (repeatable)")
+    kpi.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    kpi.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    kpi.set_defaults(func=cmd_kpi)
+
+    demo = sub.add_parser("demo", help="load the demo dataset")
+    demo.add_argument("--responses", type=int, default=200_000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--replace", action="store_true", help="wipe the database first")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser("serve", help="serve the dashboard (development server)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--demo-if-empty", action="store_true",
+                       help="load the demo dataset when the database is empty")
+    serve.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DatabaseBusyError as exc:
+        print(f"cxdash: {exc}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

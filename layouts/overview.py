@@ -1,0 +1,210 @@
+"""The overview page: KPI cards with change and significance, and the weekly trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.i18n import count, date, number, t
+from layouts import ids, theme
+
+TREND_METRICS = ("nps", "ces", "csat", "audit")
+
+
+@dataclass
+class KpiCard:
+    """What one KPI card shows; the callback fills it from data.kpis results."""
+
+    label: str
+    value: float | None
+    unit: str = ""
+    digits: int = 1
+    sub: str = ""
+    n: int = 0
+    n_kind: str = "responses"  # or "audits"
+    small: bool = False
+    delta: float | None = None
+    significant: bool = False
+    delta_digits: int = 1
+    has_previous: bool = True
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def kpi_card_body(card: KpiCard, lang: str) -> list:
+    """Return the children of a KPI card."""
+    value = (
+        html.Span(t("kpi.no_data", lang), className="kpi-value kpi-missing")
+        if _missing(card.value)
+        else html.Span(
+            [number(card.value, lang, card.digits), html.Small(card.unit, className="kpi-unit")],
+            className="kpi-value",
+        )
+    )
+    n_text = t("kpi.n_audits" if card.n_kind == "audits" else "kpi.n_responses", lang,
+               n=count(card.n, lang))
+    footer = [html.Span(n_text, className="kpi-n")]
+    if card.small and card.n > 0:
+        limit = 5 if card.n_kind == "audits" else 30
+        what = t("kpi.audits" if card.n_kind == "audits" else "kpi.responses", lang)
+        footer.append(
+            dbc.Badge(t("kpi.small_sample", lang), color="warning", text_color="dark",
+                      className="ms-2 kpi-small", title=t("kpi.small_sample_help", lang, n=limit,
+                                                         what=what))
+        )
+    if _missing(card.delta):
+        change = html.Div(t("kpi.no_change", lang), className="kpi-change text-muted")
+    else:
+        arrow = "▲" if card.delta > 0 else ("▼" if card.delta < 0 else "■")
+        direction = "up" if card.delta > 0 else ("down" if card.delta < 0 else "flat")
+        delta = number(card.delta, lang, card.delta_digits, signed=True)
+        change = html.Div(
+            [
+                html.Span(f"{arrow} ", className=f"kpi-arrow kpi-{direction}"),
+                t("kpi.change", lang, delta=delta),
+                " · ",
+                html.Span(
+                    t("kpi.significant" if card.significant else "kpi.not_significant", lang),
+                    className="kpi-sig" if card.significant else "kpi-nosig",
+                ),
+            ],
+            className="kpi-change" + (f" kpi-change-{direction}" if card.significant else ""),
+        )
+    return [
+        dbc.CardBody(
+            [
+                html.Div(card.label, className="kpi-label"),
+                value,
+                html.Div(card.sub, className="kpi-sub"),
+                change,
+                html.Div(footer, className="kpi-footer"),
+            ]
+        )
+    ]
+
+
+def page(lang: str) -> html.Div:
+    """Return the overview skeleton; callbacks fill cards and trend."""
+    card_ids = (ids.KPI_NPS, ids.KPI_CES, ids.KPI_CSAT, ids.KPI_TOUCHPOINT_SCORE,
+                ids.KPI_JOURNEY_SCORE)
+    cards = dbc.Row(
+        [dbc.Col(dbc.Card(id=cid, className="kpi-card h-100"), xs=12, sm=6, xl=True)
+         for cid in card_ids],
+        className="g-3 mb-3",
+    )
+    metric_labels = {"nps": "kpi.nps", "ces": "kpi.ces", "csat": "kpi.csat",
+                     "audit": "kpi.audit_score"}
+    trend = dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        html.H2(t("overview.trend", lang), className="h5 mb-0"),
+                        dbc.RadioItems(
+                            id=ids.OVERVIEW_TREND_METRIC,
+                            options=[{"label": t(metric_labels[m], lang), "value": m}
+                                     for m in TREND_METRICS],
+                            value="nps",
+                            inline=True,
+                            className="ms-auto",
+                        ),
+                    ],
+                    className="d-flex flex-wrap align-items-center gap-2",
+                ),
+                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config={"displaylogo": False},
+                                      style={"height": "360px"}), type="dot"),
+                html.Small(t("overview.trend_help", lang, n=30), className="text-muted"),
+            ]
+        ),
+        className="mb-3",
+    )
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1(t("overview.title", lang), className="h3 mb-0"),
+                    html.Span(id=ids.OVERVIEW_PERIOD, className="text-muted ms-3"),
+                ],
+                className="d-flex flex-wrap align-items-baseline mb-3",
+            ),
+            html.Div(id=ids.OVERVIEW_EMPTY),
+            cards,
+            trend,
+        ]
+    )
+
+
+def period_text(start: dt.date | None, end: dt.date | None, prev: tuple | None, lang: str) -> str:
+    """Describe the selected period and the one it is compared with."""
+    if start is None or end is None or prev is None:
+        return t("overview.period_open", lang)
+    return t("overview.period", lang, start=date(start, lang), end=date(end, lang),
+             pstart=date(prev[0], lang), pend=date(prev[1], lang))
+
+
+def trend_figure(
+    weeks: pd.DataFrame,
+    metric: str,
+    lang: str,
+    selected: tuple[dt.date | None, dt.date | None],
+    target: float | None = None,
+) -> go.Figure:
+    """Return the weekly trend: value with its 95 % band; hollow markers for small weeks.
+
+    ``weeks`` has columns week, value, low, high, n, small.
+    """
+    fig = go.Figure()
+    labels = {"nps": t("kpi.nps", lang), "ces": t("kpi.ces", lang), "csat": "CSAT top-2 %",
+              "audit": t("kpi.audit_score", lang)}
+    if not weeks.empty:
+        band = weeks.dropna(subset=["low", "high"])
+        fig.add_trace(go.Scatter(
+            x=pd.concat([band["week"], band["week"][::-1]]),
+            y=pd.concat([band["high"], band["low"][::-1]]),
+            fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
+            name=t("trend.band", lang),
+        ))
+        small = weeks["small"].to_numpy()
+        fig.add_trace(go.Scatter(
+            x=weeks["week"], y=weeks["value"], mode="lines+markers", name=labels[metric],
+            line={"color": theme.PRIMARY, "width": 2.5},
+            marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in small],
+                    "line": {"color": theme.PRIMARY, "width": 2}},
+            customdata=weeks[["n"]].to_numpy(),
+            hovertemplate="%{x|%d.%m.%Y}<br>%{y:.1f}<br>n = %{customdata[0]}<extra></extra>",
+        ))
+        if target is not None and not _missing(target):
+            fig.add_hline(y=target, line={"color": theme.TARGET, "dash": "dash", "width": 1},
+                          annotation_text=t("trend.target", lang), annotation_position="top left")
+    start, end = selected
+    if start and end:
+        fig.add_vrect(x0=pd.Timestamp(start) - pd.Timedelta(days=3),
+                      x1=pd.Timestamp(end) + pd.Timedelta(days=3),
+                      fillcolor=theme.SELECTED_PERIOD, line_width=0, layer="below")
+    ranges = {"nps": [-100, 100], "ces": [1, 7], "csat": [0, 100], "audit": [1, 10]}
+    fig.update_layout(**theme.base_layout(
+        yaxis={"title": labels[metric], "range": ranges[metric]},
+        xaxis={"title": t("trend.week", lang)},
+        showlegend=False,
+        separators=",." if lang == "de" else ".,",
+    ))
+    if metric == "nps" and not weeks.empty:
+        lo = max(-100, float(weeks["low"].min(skipna=True) if weeks["low"].notna().any()
+                             else weeks["value"].min()) - 10)
+        hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
+                            else weeks["value"].max()) + 10)
+        fig.update_yaxes(range=[lo, hi])
+    return fig
+
+
+def empty_filters(lang: str):
+    """Return the notice shown when the filters leave no data."""
+    return dbc.Alert(t("empty.filters", lang), color="secondary", className="mb-3")

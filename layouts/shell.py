@@ -1,0 +1,141 @@
+"""The frame around every page: navbar, language switch, global filter bar."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import t
+from layouts import ids
+
+PAGES = {"/": "nav.overview"}
+
+
+def navbar(lang: str) -> dbc.Navbar:
+    """Return the top bar with page links and the German/English switch."""
+    links = [
+        dbc.NavItem(dbc.NavLink(t(label, lang), href=path, id=ids.nav_link(path), active="exact"))
+        for path, label in PAGES.items()
+    ]
+    switch = html.Div(
+        [
+            html.A("DE", href="/lang/de", className="lang-link" + (" active" if lang == "de" else ""),
+                   title="Deutsch", lang="de"),
+            html.Span("|", className="mx-1 text-white-50"),
+            html.A("EN", href="/lang/en", className="lang-link" + (" active" if lang == "en" else ""),
+                   title="English", lang="en"),
+        ],
+        id=ids.LANG_SWITCH,
+        className="ms-auto d-flex align-items-center",
+        **{"aria-label": t("nav.language", lang)},
+    )
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(
+                    [html.Span("cx", className="brand-cx"), "dash",
+                     html.Small(t("app.tagline", lang), className="ms-2 d-none d-lg-inline brand-tag")],
+                    href="/",
+                ),
+                dbc.Nav(links, navbar=True, className="me-3"),
+                switch,
+            ],
+            fluid=True,
+        ),
+        id=ids.NAVBAR,
+        color="primary",
+        dark=True,
+        className="mb-3 py-1",
+    )
+
+
+def _dropdown(component_id: str, label_key: str, options: list[dict], lang: str) -> dbc.Col:
+    return dbc.Col(
+        [
+            dbc.Label(t(label_key, lang), html_for=component_id, className="filter-label"),
+            dcc.Dropdown(
+                id=component_id,
+                options=options,
+                multi=True,
+                placeholder=t("filter.all", lang),
+                className="filter-dropdown",
+            ),
+        ],
+        xs=12, sm=6, md=4, xl=True,
+    )
+
+
+def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
+    """Return the global filters; options maps dimension to [{'label', 'value'}]."""
+    date_format = "DD.MM.YYYY" if lang == "de" else "D MMM YYYY"
+    return html.Div(
+        dbc.Row(
+            [
+                _dropdown(ids.FILTER_JOURNEY, "filter.journey", options["journeys"], lang),
+                _dropdown(ids.FILTER_PERSONA, "filter.persona", options["personas"], lang),
+                _dropdown(ids.FILTER_PHASE, "filter.phase", options["phases"], lang),
+                _dropdown(ids.FILTER_CHANNEL, "filter.channel", options["channels"], lang),
+                _dropdown(ids.FILTER_DEPARTMENT, "filter.department", options["departments"], lang),
+                dbc.Col(
+                    [
+                        dbc.Label(t("filter.date", lang), html_for=ids.FILTER_DATE,
+                                  className="filter-label"),
+                        html.Div(
+                            [
+                                dcc.DatePickerRange(
+                                    id=ids.FILTER_DATE,
+                                    display_format=date_format,
+                                    first_day_of_week=1,
+                                    clearable=True,
+                                    minimum_nights=0,
+                                    className="filter-date",
+                                ),
+                                dbc.Button("↺", id=ids.FILTER_RESET, color="link", size="sm",
+                                           title=t("filter.reset", lang),
+                                           className="ms-1 filter-reset"),
+                            ],
+                            className="d-flex align-items-center",
+                        ),
+                    ],
+                    xs=12, md=8, xl="auto",
+                ),
+            ],
+            className="g-2",
+        ),
+        id=ids.FILTER_BAR,
+        className="filter-bar mb-3",
+    )
+
+
+def shell(lang: str, options: dict[str, list[dict]], empty_database: bool) -> html.Div:
+    """Return the whole page frame; pages render into ids.PAGE."""
+    notice = (
+        dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
+        if empty_database
+        else None
+    )
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.LANG, data=lang),
+            navbar(lang),
+            dbc.Container(
+                [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
+                fluid=True,
+                className="pb-4",
+            ),
+        ],
+        lang=lang,
+    )
+
+
+def not_found(path: str, lang: str) -> html.Div:
+    """Return the page shown for an unknown path."""
+    return html.Div(
+        [
+            html.H1(t("notfound.title", lang), className="h3"),
+            html.P(t("notfound.body", lang, path=path)),
+            dcc.Link(t("notfound.home", lang), href="/"),
+        ],
+        className="py-4",
+    )

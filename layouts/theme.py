@@ -1,0 +1,37 @@
+"""One look for every figure: Plotly template, traffic-light palette, fonts."""
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe–Ito based: stays distinguishable with the common colour-vision deficiencies;
+# lights also differ in marker symbol, never in colour alone.
+TRAFFIC = {"green": "#009E73", "amber": "#E69F00", "red": "#D55E00", "grey": "#999999"}
+TRAFFIC_SYMBOL = {"green": "circle", "amber": "diamond", "red": "x", "grey": "circle-open"}
+PRIMARY = "#0b4f8a"
+MUTED = "#6c757d"
+BAND = "rgba(11, 79, 138, 0.15)"
+SELECTED_PERIOD = "rgba(230, 159, 0, 0.10)"
+TARGET = "#444444"
+BEST_IN_CLASS = "#0072B2"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+TEMPLATE_NAME = "cxdash"
+
+pio.templates[TEMPLATE_NAME] = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT, "size": 13, "color": "#212529"},
+        colorway=[PRIMARY, "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"],
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 56, "r": 24, "t": 36, "b": 48},
+        xaxis={"showgrid": False, "linecolor": "#ced4da", "ticks": "outside"},
+        yaxis={"gridcolor": "#e9ecef", "zeroline": False},
+        legend={"orientation": "h", "y": -0.18, "x": 0},
+        hoverlabel={"font": {"family": FONT}},
+    )
+)
+
+
+def base_layout(**kwargs) -> dict:
+    """Return layout settings every figure shares, merged with kwargs."""
+    return {"template": TEMPLATE_NAME, **kwargs}
