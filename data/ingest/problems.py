@@ -64,10 +64,12 @@ class Problems:
         return self.total > 0
 
     def listing(self) -> list[Problem]:
-        if self.total > len(self.items):
-            more = self.total - len(self.items)
-            return [*self.items, Problem(None, None, f"… and {more} more problems")]
-        return list(self.items)
+        """Return the problems in file order (sheet, row, column), then a count of the rest."""
+        items = sorted(self.items, key=lambda p: (p.sheet or "", p.row or 0, p.column or ""))
+        if self.total > len(items):
+            more = self.total - len(items)
+            return [*items, Problem(None, None, f"… and {more} more problems")]
+        return items
 
     def raise_if_any(self) -> None:
         if self:
