@@ -350,7 +350,7 @@ def web_frame(tps, q, end: dt.date, rng) -> pd.DataFrame:
     days = pd.date_range(end=pd.Timestamp(end), periods=WEEKS * 7, freq="D")
     n_tp, n_d = len(with_url), len(days)
     base = rng.uniform(80, 2500, n_tp)
-    weekday = np.where(days.weekday >= 5, 0.7, 1.0)
+    weekday = np.where(days.day_of_week >= 5, 0.7, 1.0)
     sessions = rng.poisson(base[:, None] * weekday[None, :] * np.linspace(0.8, 1.2, n_d)[None, :])
     day_week = np.minimum(np.arange(n_d) // 7, WEEKS - 1)
     level = q[idx][:, day_week]
