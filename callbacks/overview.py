@@ -53,13 +53,14 @@ def _journey(audits_by_tp: pd.DataFrame, touchpoints: pd.DataFrame) -> dict:
     }
 
 
-def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool, bool]:
+def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool]:
+    """Return the change against the previous period and whether it is significant."""
     if prev is None:
-        return None, False, False
+        return None, False
     delta = float(kpis.change(cur["value"], prev["value"]))
     sig = bool(kpis.significant_change(cur["value"], prev["value"], cur["variance"],
                                        prev["variance"]))
-    return (None if np.isnan(delta) else delta), sig, True
+    return (None if np.isnan(delta) else delta), sig
 
 
 def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
@@ -74,7 +75,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
     cards = []
     n_nps = _metric(survey, "nps")
     row = n_nps["row"]
-    d, sig, _ = _change(n_nps, _metric(survey_prev, "nps") if prev_f else None)
+    d, sig = _change(n_nps, _metric(survey_prev, "nps") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.nps", lang), n_nps["value"], digits=0,
         sub=t("kpi.nps_sub", lang, moe=number(np.sqrt(n_nps["variance"]) * kpis.Z95, lang),
@@ -83,7 +84,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         n=n_nps["n"], small=bool(row["small"]), delta=d, significant=sig,
     ))
     ces = _metric(survey, "ces")
-    d, sig, _ = _change(ces, _metric(survey_prev, "ces") if prev_f else None)
+    d, sig = _change(ces, _metric(survey_prev, "ces") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.ces", lang), ces["value"], digits=2,
         sub=t("kpi.ces_sub", lang, easy=number(kpis.share_pct(ces["row"]["n"],
@@ -91,7 +92,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         n=ces["n"], small=bool(ces["row"]["small"]), delta=d, significant=sig, delta_digits=2,
     ))
     csat = _metric(survey, "csat")
-    d, sig, _ = _change(csat, _metric(survey_prev, "csat") if prev_f else None)
+    d, sig = _change(csat, _metric(survey_prev, "csat") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.csat", lang), csat["value"], unit=" %", digits=0,
         sub=t("kpi.csat_sub", lang, mean=number(kpis.mean(csat["row"]["n"],
@@ -99,7 +100,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         n=csat["n"], small=bool(csat["row"]["small"]), delta=d, significant=sig,
     ))
     perf = _audit_pooled(audits)
-    d, sig, _ = _change(perf, _audit_pooled(audits_prev) if prev_f else None)
+    d, sig = _change(perf, _audit_pooled(audits_prev) if prev_f else None)
     cards.append(KpiCard(
         t("kpi.touchpoint_score", lang), perf["value"], unit=" / 10", digits=1,
         sub=t("kpi.tp_sub", lang, low=number(perf["row"]["low"], lang),
@@ -109,7 +110,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
     ))
     journey = _journey(audits, touchpoints)
     journey_prev = _journey(audits_prev, touchpoints) if prev_f else None
-    d, sig, _ = _change(journey, journey_prev)
+    d, sig = _change(journey, journey_prev)
     cards.append(KpiCard(
         t("kpi.journey_score", lang), journey["value"], unit=" / 10", digits=1,
         sub=t("kpi.journey_sub", lang, tps=journey["touchpoints"],

@@ -32,7 +32,6 @@ class KpiCard:
     delta: float | None = None
     significant: bool = False
     delta_digits: int = 1
-    has_previous: bool = True
 
 
 def _missing(x) -> bool:

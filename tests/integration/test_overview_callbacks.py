@@ -1,0 +1,110 @@
+"""Overview and shell callbacks, called as plain functions against a demo database."""
+
+from __future__ import annotations
+
+import pytest
+from dash import no_update
+
+from callbacks import overview, shell
+from data import demo
+from data.store import Store
+from layouts import ids
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    store = Store(f"duckdb:///{tmp_path_factory.mktemp('cb') / 'cb.duckdb'}")
+    store.upgrade()
+    demo.load(store, responses=30_000)
+    yield store
+    store.dispose()
+
+
+def _text(component) -> str:
+    """Flatten a component tree to its visible text."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_text(c) for c in component)
+    return _text(getattr(component, "children", None))
+
+
+def test_url_without_dates_opens_the_latest_four_weeks(demo_store):
+    out = shell.sync_filters(demo_store, None, "?journey=stoerung", None, None, None, None, None,
+                             None, None)
+    assert out[0] is no_update
+    assert out[1] == ["stoerung"] and out[2] == []
+    assert (out[6], out[7]) == ("2026-10-19", "2026-11-15")
+
+
+def test_changing_a_filter_writes_the_url(demo_store):
+    out = shell.sync_filters(demo_store, ids.FILTER_JOURNEY, "", ["umzug"], [], [], [], ["KS"],
+                             "2026-10-19", "2026-11-15")
+    assert out[0] == "?journey=umzug&department=KS&from=2026-10-19&to=2026-11-15"
+    assert all(v is no_update for v in out[1:])
+
+
+def test_reset_clears_filters_and_restores_the_default_period(demo_store):
+    out = shell.sync_filters(demo_store, ids.FILTER_RESET, "?journey=umzug", ["umzug"], [], [], [],
+                             [], None, None)
+    assert out == ("", [], [], [], [], [], "2026-10-19", "2026-11-15")
+
+
+def test_overview_shows_numbers_with_n_and_change(demo_store):
+    nps, ces, csat, perf, journey, figure, period, notice = overview.update(
+        demo_store, "", "nps", "en")
+    assert "n = " in _text(nps) and "vs previous period" in _text(nps)
+    assert "% easy" in _text(ces)
+    assert "top-2-box" in _text(csat)
+    assert "audits" in _text(perf)
+    assert "moments of truth" in _text(journey)
+    assert period.startswith("19 Oct 2026 – 15 Nov 2026")
+    assert notice is None
+    assert len(figure.data) == 2 and len(figure.data[1].x) >= 26
+
+
+def test_overview_reacts_to_filters_and_language(demo_store):
+    everything = _text(overview.update(demo_store, "", "nps", "en")[0])
+    one_journey = _text(overview.update(demo_store, "?journey=stoerung", "nps", "en")[0])
+    assert everything != one_journey
+    german = overview.update(demo_store, "?journey=stoerung", "audit", "de")
+    assert "Antworten" in _text(german[0]) and "ggü. Vorperiode" in _text(german[0])
+    assert german[6].startswith("19.10.2026 – 15.11.2026")
+
+
+def test_the_degrading_hotline_shows_a_significant_drop(demo_store):
+    cards = overview.kpi_cards(demo_store, overview.filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-10-19&to=2026-11-15"), "en")
+    hotline = overview.kpi_cards(demo_store, overview.filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-09-21&to=2026-11-15"), "en")
+    assert cards[3].n > 0 and hotline[3].n > cards[3].n
+    tp_only = overview.kpi_cards(demo_store, overview.filters_from_search(
+        demo_store, "?touchpoint=st-hotline&from=2026-10-19&to=2026-11-15"), "en")[3]
+    assert tp_only.delta < 0 and tp_only.significant
+
+
+def test_filters_without_data_explain_what_to_do(demo_store):
+    out = overview.update(demo_store, "?from=2030-01-01&to=2030-01-31", "nps", "en")
+    assert "Widen the period or remove a filter" in _text(out[7])
+    assert "no data" in _text(out[0])
+
+
+def test_small_samples_are_marked(duck_store):
+    from pathlib import Path
+
+    from data.ingest import import_file
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "canonical"
+    for name, kind in (("catalog.xlsx", "catalog"), ("nps.csv", "nps"), ("audit.csv", "audit")):
+        assert import_file(duck_store, (fixtures / name).read_bytes(), kind).ok
+    everything = overview.kpi_cards(duck_store, overview.filters_from_search(
+        duck_store, "?period=all"), "en")
+    assert everything[0].n == 10 and everything[0].small  # 10 responses < 30
+    assert everything[3].n == 9 and not everything[3].small  # 9 audits >= 5
+    hotline = overview.kpi_cards(duck_store, overview.filters_from_search(
+        duck_store, "?touchpoint=hotline&period=all"), "en")
+    assert hotline[3].n == 3 and hotline[3].small
+    body = _text(overview.overview.kpi_card_body(hotline[3], "en"))
+    assert "small sample" in body
