@@ -312,7 +312,7 @@ def survey_frame(tps, q, n: int, end: dt.date, rng) -> pd.DataFrame:
     noise = rng.standard_normal(n)
     score = np.empty(n, dtype=np.int16)
     nps_, ces_, csat_ = metric_codes == 0, metric_codes == 1, metric_codes == 2
-    score[nps_] = np.clip(np.rint(level[nps_] + 0.6 + 2.1 * noise[nps_]), 0, 10)
+    score[nps_] = np.clip(np.rint(level[nps_] + 1.1 + 2.1 * noise[nps_]), 0, 10)
     score[ces_] = np.clip(np.rint(1 + (level[ces_] - 1) * 0.68 + 1.1 * noise[ces_]), 1, 7)
     score[csat_] = np.clip(np.rint(1 + (level[csat_] - 1) * 0.46 + 0.85 * noise[csat_]), 1, 5)
 
