@@ -114,10 +114,14 @@ def traffic_light(performance, target):
     return light
 
 
+def _weights(moment_of_truth) -> np.ndarray:
+    return np.where(np.asarray(moment_of_truth, dtype=bool), MOMENT_OF_TRUTH_WEIGHT, 1.0)
+
+
 def journey_score(performance, moment_of_truth):
     """Return the mean performance of audited touchpoints, moments of truth weighted ×2."""
     perf = _arr(performance)
-    weights = np.where(np.asarray(moment_of_truth, dtype=bool), MOMENT_OF_TRUTH_WEIGHT, 1.0)
+    weights = _weights(moment_of_truth)
     audited = ~np.isnan(perf)
     if not audited.any():
         return float("nan")
@@ -127,7 +131,7 @@ def journey_score(performance, moment_of_truth):
 def journey_score_variance(performance_variance, moment_of_truth):
     """Return the variance of the weighted journey score from each touchpoint's mean variance."""
     var = _arr(performance_variance)
-    weights = np.where(np.asarray(moment_of_truth, dtype=bool), MOMENT_OF_TRUTH_WEIGHT, 1.0)
+    weights = _weights(moment_of_truth)
     known = ~np.isnan(var)
     if not known.any():
         return float("nan")

@@ -92,11 +92,8 @@ def _cached(store: Store, name: str, key_parts: Iterable, compute):
     """Return compute(), memoised in the store's cache under (query, args, data version)."""
     if store.cache is None:
         return compute()
-    key = "cxdash:{}:{}:{}".format(
-        name,
-        store.data_version(),
-        hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest(),
-    )
+    digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
+    key = f"cxdash:{name}:{store.data_version()}:{digest}"
     hit = store.cache.get(key)
     if hit is not None:
         return hit
@@ -108,22 +105,41 @@ def _cached(store: Store, name: str, key_parts: Iterable, compute):
 # --- filter clauses -------------------------------------------------------------
 
 
-def _touchpoint_conditions(f: Filters) -> list:
+FILTER_DIMENSIONS = ("journey", "phase", "channel", "department", "touchpoint", "persona")
+
+
+def _keys(f: Filters, dimension: str) -> tuple[str, ...]:
+    return getattr(f, dimension + "s")
+
+
+def _dimension_conditions(f: Filters, columns: dict) -> list:
+    """Return `column IN keys` for every filtered dimension; columns maps dimension to a
+    zero-argument function returning its expression. Without a persona column, the persona
+    filter selects the journeys the persona applies to."""
     conds = []
-    if f.journeys:
-        conds.append(tp.c.journey_key.in_(f.journeys))
-    if f.phases:
-        conds.append(tp.c.phase_key.in_(f.phases))
-    if f.channels:
-        conds.append(tp.c.channel_key.in_(f.channels))
-    if f.departments:
-        conds.append(tp.c.department_key.in_(f.departments))
-    if f.touchpoints:
-        conds.append(tp.c.key.in_(f.touchpoints))
-    if f.personas:
-        persona_journeys = sa.select(jp.c.journey_key).where(jp.c.persona_key.in_(f.personas))
-        conds.append(tp.c.journey_key.in_(persona_journeys))
+    for dim in FILTER_DIMENSIONS:
+        keys = _keys(f, dim)
+        if not keys:
+            continue
+        if dim == "persona" and "persona" not in columns:
+            persona_journeys = sa.select(jp.c.journey_key).where(jp.c.persona_key.in_(keys))
+            conds.append(tp.c.journey_key.in_(persona_journeys))
+        else:
+            conds.append(columns[dim]().in_(keys))
     return conds
+
+
+_TOUCHPOINT_COLUMNS = {
+    "journey": lambda: tp.c.journey_key,
+    "phase": lambda: tp.c.phase_key,
+    "channel": lambda: tp.c.channel_key,
+    "department": lambda: tp.c.department_key,
+    "touchpoint": lambda: tp.c.key,
+}
+
+
+def _touchpoint_conditions(f: Filters) -> list:
+    return _dimension_conditions(f, _TOUCHPOINT_COLUMNS)
 
 
 def _date_conditions(column, f: Filters) -> list:
@@ -180,19 +196,7 @@ def _survey_query(f: Filters, by: tuple[str, ...]):
         count_if((sr.c.metric == "ces") & (score >= 5)).label("easy"),
         count_if((sr.c.metric == "csat") & (score >= 4)).label("top2"),
     ).select_from(source)
-    conds = _date_conditions(sr.c.date, f)
-    if f.journeys:
-        conds.append(sa.func.coalesce(sr.c.journey_key, tp.c.journey_key).in_(f.journeys))
-    if f.channels:
-        conds.append(sa.func.coalesce(sr.c.channel_key, tp.c.channel_key).in_(f.channels))
-    if f.phases:
-        conds.append(tp.c.phase_key.in_(f.phases))
-    if f.departments:
-        conds.append(tp.c.department_key.in_(f.departments))
-    if f.touchpoints:
-        conds.append(sr.c.touchpoint_key.in_(f.touchpoints))
-    if f.personas:
-        conds.append(sr.c.persona_key.in_(f.personas))
+    conds = _date_conditions(sr.c.date, f) + _dimension_conditions(f, _SURVEY_GROUP_COLUMNS)
     if conds:
         query = query.where(*conds)
     return query.group_by(sr.c.metric, *exprs).order_by(sr.c.metric, *exprs)
@@ -221,12 +225,9 @@ def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.
 # --- audits ---------------------------------------------------------------------
 
 _AUDIT_GROUP_COLUMNS = {
+    **_TOUCHPOINT_COLUMNS,
     "week": lambda: _week(au.c.date),
     "touchpoint": lambda: au.c.touchpoint_key,
-    "journey": lambda: tp.c.journey_key,
-    "phase": lambda: tp.c.phase_key,
-    "channel": lambda: tp.c.channel_key,
-    "department": lambda: tp.c.department_key,
     "perspective": lambda: au.c.perspective,
     "question": lambda: au.c.question,
 }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import pytest
 
 from dashboard import cli
 from data import demo, kpis, queries
@@ -43,14 +42,6 @@ def test_survey_scores_stay_on_their_scales():
     assert audits["score"].between(1, 10).all()
     assert set(audits["perspective"]) == {"customer", "employee", "expert"}
     assert (pd.to_datetime(audits["date"]).max() - pd.to_datetime(audits["date"]).min()).days > 700
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    store = Store(f"duckdb:///{tmp_path_factory.mktemp('demo') / 'demo.duckdb'}")
-    store.upgrade()
-    demo.load(store, responses=30_000)
-    return store
 
 
 def _perf(store, key, start, end):

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from dash import no_update
 
 from callbacks import overview, shell
-from data import demo
-from data.store import Store
 from layouts import ids
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    store = Store(f"duckdb:///{tmp_path_factory.mktemp('cb') / 'cb.duckdb'}")
-    store.upgrade()
-    demo.load(store, responses=30_000)
-    yield store
-    store.dispose()
 
 
 def _text(component) -> str:
