@@ -56,8 +56,15 @@ def filters_from_search(store: Store, search: str | None) -> Filters:
     return Filters.of(**keys, date_from=start, date_to=end)
 
 
-def search_from_values(values: dict[str, list | None], start: str | None, end: str | None) -> str:
-    """Return the query string for filter values (dimension -> keys) and a period."""
+FILTER_PARAMS = (*DIMENSIONS, "from", "to", "period")
+
+
+def search_from_values(values: dict[str, list | None], start: str | None, end: str | None,
+                       keep: str | None = None) -> str:
+    """Return the query string for filter values (dimension -> keys) and a period.
+
+    Parameters of ``keep`` that are not filters (a page's view options) carry over.
+    """
     params = [(dim, ",".join(values[dim])) for dim in DIMENSIONS if values.get(dim)]
     if start:
         params.append(("from", start[:10]))
@@ -65,4 +72,21 @@ def search_from_values(values: dict[str, list | None], start: str | None, end: s
         params.append(("to", end[:10]))
     if not start and not end:
         params.append(("period", "all"))
+    params += [(k, v) for k, v in _pairs(keep) if k not in FILTER_PARAMS]
     return "?" + urlencode(params, safe=",")
+
+
+def _pairs(search: str | None) -> list[tuple[str, str]]:
+    return [(k, v) for k, values in parse_qs((search or "").lstrip("?")).items() for v in values]
+
+
+def param(search: str | None, name: str, default: str | None = None) -> str | None:
+    """Return one parameter of a query string."""
+    return parse_qs((search or "").lstrip("?")).get(name, [default])[0]
+
+
+def with_params(search: str | None, **params: str | None) -> str:
+    """Return the query string with parameters set (None removes them)."""
+    pairs = [(k, v) for k, v in _pairs(search) if k not in params]
+    pairs += [(k, v) for k, v in params.items() if v not in (None, "")]
+    return "?" + urlencode(pairs, safe=",") if pairs else ""

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import pandas as pd
 from dash import Input, Output, State
 
-from callbacks.filters import filters_from_search
+from callbacks.filters import filters_from_search, param
 from dashboard.i18n import number, t
-from data import kpis, queries
+from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from layouts import ids, overview
+from layouts import components, ids, overview
 from layouts.overview import KpiCard
 
 TREND_WEEKS = 26
@@ -123,13 +121,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
 
 def trend_frame(store: Store, f: Filters, metric: str) -> tuple[pd.DataFrame, float | None]:
     """Return weekly value, low, high, n, small for the trend window, and the mean target."""
-    end = f.date_to
-    window = f
-    if end is not None:
-        start = end - dt.timedelta(weeks=TREND_WEEKS) + dt.timedelta(days=1)
-        if f.date_from is not None:
-            start = min(start, f.date_from)
-        window = Filters(**{**f.__dict__, "date_from": start})
+    window = f.widened(TREND_WEEKS)
     target = None
     if metric == "audit":
         weekly = queries.audit_aggregates(store, window, by=("week",))
@@ -144,10 +136,29 @@ def trend_frame(store: Store, f: Filters, metric: str) -> tuple[pd.DataFrame, fl
     return table[["week", "value", "low", "high", "n", "small"]], target
 
 
-def update(store: Store, search: str | None, metric: str | None, lang: str):
-    """Return the cards, the trend figure, the period text and the empty-state notice."""
+def touchpoint_lists(store: Store, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                        pd.DataFrame]:
+    """Return the 5 largest gaps to target, the 5 biggest significant movers, and the
+    touchpoints that fell below target this period."""
+    card = scorecards.touchpoint_scorecard(store, f)
+    if card.empty:
+        return card, card, card
+    audited = card.loc[card["n"] > 0]
+    gaps = audited.loc[audited["gap_target"] < 0].nsmallest(5, "gap_target")
+    movers = audited.loc[audited["significant"]].assign(size=lambda d: d["delta"].abs())
+    movers = movers.nlargest(5, "size")
+    fell = audited.loc[(audited["value"] < audited["target"])
+                       & (audited["prev_value"] >= audited["target"])]
+    return gaps, movers, fell.sort_values("gap_target")
+
+
+def update(store: Store, search: str | None, lang: str):
+    """Return the cards, the three touchpoint lists, the trend figure, the period text
+    and the empty-state notice."""
     f = filters_from_search(store, search)
-    metric = metric or "nps"
+    metric = param(search, "trend", "nps")
+    if metric not in overview.TREND_METRICS:
+        metric = "nps"
     cards = kpi_cards(store, f, lang)
     weeks, target = trend_frame(store, f, metric)
     figure = overview.trend_figure(weeks, metric, lang, (f.date_from, f.date_to), target)
@@ -155,8 +166,12 @@ def update(store: Store, search: str | None, metric: str | None, lang: str):
     period = overview.period_text(f.date_from, f.date_to,
                                   (prev.date_from, prev.date_to) if prev else None, lang)
     nothing = all(c.n == 0 for c in cards)
-    notice = overview.empty_filters(lang) if nothing and not store.is_empty() else None
-    return (*[overview.kpi_card_body(c, lang) for c in cards], figure, period, notice)
+    notice = components.empty_filters(lang) if nothing and not store.is_empty() else None
+    gaps, movers, fell = touchpoint_lists(store, f)
+    lists = (overview.touchpoint_list(gaps, "gap", lang, search),
+             overview.touchpoint_list(movers, "mover", lang, search),
+             overview.touchpoint_list(fell, "fell", lang, search))
+    return (*[overview.kpi_card_body(c, lang) for c in cards], *lists, figure, period, notice)
 
 
 def register(app, store: Store) -> None:
@@ -166,10 +181,12 @@ def register(app, store: Store) -> None:
         Output(ids.KPI_CSAT, "children"),
         Output(ids.KPI_TOUCHPOINT_SCORE, "children"),
         Output(ids.KPI_JOURNEY_SCORE, "children"),
+        Output(ids.OVERVIEW_GAPS, "children"),
+        Output(ids.OVERVIEW_MOVERS, "children"),
+        Output(ids.OVERVIEW_FELL_BELOW, "children"),
         Output(ids.OVERVIEW_TREND, "figure"),
         Output(ids.OVERVIEW_PERIOD, "children"),
         Output(ids.OVERVIEW_EMPTY, "children"),
         Input(ids.URL, "search"),
-        Input(ids.OVERVIEW_TREND_METRIC, "value"),
         State(ids.LANG, "data"),
-    )(lambda search, metric, lang: update(store, search, metric, lang))
+    )(lambda search, lang: update(store, search, lang))

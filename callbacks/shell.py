@@ -6,13 +6,34 @@ from dash import ALL, Input, Output, State, ctx, no_update
 
 from callbacks import filters
 from data.store import Store
-from layouts import ids, overview, shell
+from layouts import (
+    atlas,
+    benchmark,
+    heatmap,
+    ids,
+    journey,
+    mine,
+    overview,
+    personas,
+    shell,
+    touchpoint,
+)
 
 FILTER_OUTPUTS = (ids.FILTER_JOURNEY, ids.FILTER_PERSONA, ids.FILTER_PHASE, ids.FILTER_CHANNEL,
                   ids.FILTER_DEPARTMENT)
 FILTER_DIMENSIONS = ("journey", "persona", "phase", "channel", "department")
 
-PAGES = {"/": overview.page}
+PAGES = {
+    "/": overview.page,
+    "/journey": lambda lang, search: journey.page(lang, search, filters.param(search, "lanes",
+                                                                             "none")),
+    "/heatmap": lambda lang, search: heatmap.page(lang, filters.param(search, "metric", "audit")),
+    "/benchmark": lambda lang, search: benchmark.page(
+        lang, filters.param(search, "perspective", "all")),
+    "/mine": lambda lang, search: mine.page(lang),
+    "/atlas": lambda lang, search: atlas.page(lang),
+    "/personas": lambda lang, search: personas.page(lang),
+}
 
 
 def sync_filters(store: Store, trigger, search, journey, persona, phase, channel, department,
@@ -28,7 +49,7 @@ def sync_filters(store: Store, trigger, search, journey, persona, phase, channel
     if trigger in FILTER_OUTPUTS or trigger == ids.FILTER_DATE:
         values = dict(zip(FILTER_DIMENSIONS, (journey, persona, phase, channel, department),
                           strict=True))
-        new = filters.search_from_values(values, start, end)
+        new = filters.search_from_values(values, start, end, keep=search)
         return (new if new != (search or "") else no_update, *([no_update] * 7))
     # Page load or browser navigation: the URL wins.
     keys, start, end, all_time = filters.parse(search)
@@ -38,10 +59,20 @@ def sync_filters(store: Store, trigger, search, journey, persona, phase, channel
     return (no_update, *values, start, end)
 
 
-def route(pathname: str | None, lang: str):
-    """Return the page for a path."""
-    page = PAGES.get(pathname or "/")
-    return page(lang) if page else shell.not_found(pathname, lang)
+def route(pathname: str | None, search: str | None, lang: str):
+    """Return the page for a path; view options start from the URL."""
+    path = (pathname or "/").rstrip("/") or "/"
+    if path.startswith("/touchpoints/") and path.count("/") == 2:
+        return touchpoint.page(lang, path.split("/")[2])
+    page = PAGES.get(path)
+    return page(lang, search or "") if page else shell.not_found(pathname, lang)
+
+
+def set_view_option(values: list, option_ids: list[dict], search: str | None):
+    """Write page controls (lanes, metric, …) into the URL so links reopen the same view."""
+    new = filters.with_params(search, **{o["param"]: v for o, v in
+                                         zip(option_ids, values, strict=True)})
+    return new if new != (search or "") else no_update
 
 
 def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
@@ -65,8 +96,17 @@ def register(app, store: Store) -> None:
     app.callback(
         Output(ids.PAGE, "children"),
         Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
         State(ids.LANG, "data"),
     )(route)
+
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.view_option(ALL), "value"),
+        State(ids.view_option(ALL), "id"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(set_view_option)
 
     app.callback(
         Output(ids.nav_link(ALL), "href"),

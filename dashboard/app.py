@@ -8,13 +8,22 @@ import dash
 import flask
 from flask_caching import Cache
 
-from callbacks import overview as overview_callbacks
-from callbacks import shell as shell_callbacks
+from callbacks import (
+    atlas,
+    benchmark,
+    heatmap,
+    journey,
+    mine,
+    overview,
+    personas,
+    shell,
+    touchpoint,
+)
 from dashboard.config import LANGUAGES, Config
 from dashboard.i18n import negotiate
 from data import queries
 from data.store import Store
-from layouts import shell
+from layouts import shell as shell_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -81,7 +90,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
 
     def serve_layout():
         lang = language(config)
-        return shell.shell(lang, filter_options(store), store.is_empty())
+        return shell_layout.shell(lang, filter_options(store), store.is_empty())
 
     app.layout = serve_layout
 
@@ -100,6 +109,6 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def health():
         return {"status": "ok", "data_version": store.data_version()}
 
-    shell_callbacks.register(app, store)
-    overview_callbacks.register(app, store)
+    for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas):
+        page.register(app, store)
     return app

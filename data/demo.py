@@ -247,9 +247,9 @@ def quality(tps: pd.DataFrame, weeks: np.ndarray, rng: np.random.Generator) -> n
     q += 0.3 * np.sin(weeks[None, :] / 8.0 + rng.uniform(0, 6, (len(tps), 1)))
     keys = tps["key"].to_numpy()
     hotline = keys == "st-hotline"
-    q[hotline] = 7.8
+    q[hotline] = 8.4
     decline = np.clip((weeks - (WEEKS - 10)) / 10.0, 0, 1)
-    q[hotline] -= 2.9 * decline
+    q[hotline] -= 3.4 * decline
     online_bill = keys == "re-online-rechnung"
     q[online_bill] = np.where(weeks < WEEKS - 26, 4.9, 4.9 + np.clip((weeks - (WEEKS - 26)) / 6, 0, 1)
                               * 3.4)
@@ -283,9 +283,11 @@ def audit_frame(tps, q, end: dt.date, rng) -> pd.DataFrame:
             "score": scores.astype("int16"),
         })
         comment = rng.random(len(frame)) < 0.08
+        negative = comment & (frame["score"] <= 5)
+        positive = comment & (frame["score"] >= 8)
         frame["comment"] = None
-        frame.loc[comment & (frame["score"] <= 5), "comment"] = rng.choice(NEGATIVE)
-        frame.loc[comment & (frame["score"] >= 8), "comment"] = rng.choice(POSITIVE)
+        frame.loc[negative, "comment"] = rng.choice(NEGATIVE, int(negative.sum()))
+        frame.loc[positive, "comment"] = rng.choice(POSITIVE, int(positive.sum()))
         parts.append(frame)
     return pd.concat(parts, ignore_index=True).sort_values("date", kind="stable")
 

@@ -70,6 +70,16 @@ class Filters:
             date_to=self.date_from - dt.timedelta(days=1),
         )
 
+    def widened(self, weeks: int) -> Filters:
+        """Return the filters with the period reaching back at least `weeks` weeks before
+        its end (for trends that need context beyond a short selected period)."""
+        if self.date_to is None:
+            return self
+        start = self.date_to - dt.timedelta(weeks=weeks) + dt.timedelta(days=1)
+        if self.date_from is not None:
+            start = min(start, self.date_from)
+        return replace(self, date_from=start)
+
     def cache_key(self) -> str:
         payload = json.dumps(asdict(self), default=str, sort_keys=True)
         return hashlib.sha1(payload.encode()).hexdigest()
@@ -266,23 +276,73 @@ def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.D
 # --- web metrics ----------------------------------------------------------------
 
 
-def web_totals(store: Store, f: Filters) -> dict:
-    """Return summed sessions, conversions and bounces of the filtered web metrics."""
+_WEB_GROUP_COLUMNS = {
+    **_TOUCHPOINT_COLUMNS,
+    "week": lambda: _week(wm.c.date),
+    "touchpoint": lambda: wm.c.touchpoint_key,
+}
+WEB_COLUMNS = ("sessions", "conversions", "bounces")
+
+
+def web_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Return per group summed sessions, conversions and bounces, and the days with data."""
+    by = tuple(by)
 
     def compute():
+        exprs = [_WEB_GROUP_COLUMNS[g]() for g in by]
         query = sa.select(
+            *[e.label(g) for e, g in zip(exprs, by, strict=True)],
             sa.func.coalesce(sa.func.sum(wm.c.sessions), 0).label("sessions"),
             sa.func.coalesce(sa.func.sum(wm.c.conversions), 0).label("conversions"),
             sa.func.coalesce(sa.func.sum(wm.c.bounces), 0).label("bounces"),
+            sa.func.count().label("days"),
         ).select_from(wm.join(tp, tp.c.key == wm.c.touchpoint_key))
         conds = _touchpoint_conditions(f) + _date_conditions(wm.c.date, f)
         if conds:
             query = query.where(*conds)
-        with store.connect() as conn:
-            row = conn.execute(query).mappings().one()
-        return {k: int(v or 0) for k, v in row.items()}
+        if exprs:
+            query = query.group_by(*exprs).order_by(*exprs)
+        frame = _as_frame(store, query)
+        for c in (*WEB_COLUMNS, "days"):
+            frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("int64")
+        if "week" in by:
+            frame["week"] = pd.to_datetime(frame["week"])
+        return frame
 
-    return _cached(store, "web", [f.cache_key()], compute)
+    return _cached(store, "web", [f.cache_key(), by], compute)
+
+
+def web_totals(store: Store, f: Filters) -> dict:
+    """Return summed sessions, conversions and bounces of the filtered web metrics."""
+    row = web_aggregates(store, f).iloc[0]
+    return {c: int(row[c]) for c in WEB_COLUMNS}
+
+
+def latest_comments(store: Store, f: Filters, limit: int = 10) -> pd.DataFrame:
+    """Return the newest comments of audits and survey responses (date, source, metric,
+    score, comment); a handful of rows, never the table."""
+
+    def compute():
+        audit_q = sa.select(
+            au.c.date, sa.literal("audit").label("source"), au.c.perspective.label("metric"),
+            au.c.score, au.c.comment,
+        ).select_from(au.join(tp, tp.c.key == au.c.touchpoint_key)).where(
+            au.c.comment.is_not(None), *_touchpoint_conditions(f),
+            *_date_conditions(au.c.date, f),
+        ).order_by(au.c.date.desc()).limit(limit)
+        survey_q = sa.select(
+            sr.c.date, sa.literal("survey").label("source"), sr.c.metric, sr.c.score,
+            sr.c.comment,
+        ).select_from(sr.outerjoin(tp, tp.c.key == sr.c.touchpoint_key)).where(
+            sr.c.comment.is_not(None), *_dimension_conditions(f, _SURVEY_GROUP_COLUMNS),
+            *_date_conditions(sr.c.date, f),
+        ).order_by(sr.c.date.desc()).limit(limit)
+        frame = pd.concat([_as_frame(store, audit_q), _as_frame(store, survey_q)])
+        if frame.empty:
+            return frame
+        return frame.sort_values("date", ascending=False).head(limit).reset_index(drop=True)
+
+    return _cached(store, "comments", [f.cache_key(), limit], compute)
 
 
 # --- catalog --------------------------------------------------------------------

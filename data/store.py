@@ -70,8 +70,8 @@ class Store:
             if self.is_duckdb and "lock" in str(exc).lower():
                 raise DatabaseBusyError(
                     f"The database {self.url} is in use by another process, usually a "
-                    "running cxdash server (DuckDB allows one writing process). Import "
-                    "through the server's upload page or HTTP API, or stop the server first."
+                    "running cxdash server (DuckDB allows one writing process). Stop the "
+                    "server for this command, or run on PostgreSQL for several processes."
                 ) from exc
             raise
 

@@ -26,10 +26,67 @@ KPI_CSAT = "kpi-csat"
 KPI_TOUCHPOINT_SCORE = "kpi-touchpoint-score"
 KPI_JOURNEY_SCORE = "kpi-journey-score"
 OVERVIEW_TREND = "overview-trend"
-OVERVIEW_TREND_METRIC = "overview-trend-metric"
 OVERVIEW_EMPTY = "overview-empty"
 
 
 def nav_link(page: str) -> dict:
     """Return the pattern-matching id of a navbar link."""
     return {"type": "nav-link", "page": page}
+
+# overview additions
+OVERVIEW_GAPS = "overview-gaps"
+OVERVIEW_MOVERS = "overview-movers"
+OVERVIEW_FELL_BELOW = "overview-fell-below"
+
+# journey map
+JOURNEY_PICKER = "journey-picker"
+JOURNEY_PERSONA = "journey-persona"
+JOURNEY_MAP = "journey-map"
+JOURNEY_EMOTION_CURVE = "journey-emotion-curve"
+JOURNEY_LANES = "journey-lanes"
+JOURNEY_SUMMARY = "journey-summary"
+
+# heatmaps
+HEATMAP_GRAPH = "heatmap-graph"
+HEATMAP_WEEKS_GRAPH = "heatmap-weeks-graph"
+HEATMAP_METRIC = "heatmap-metric"
+
+# benchmark
+BENCHMARK_GRAPH = "benchmark-graph"
+BENCHMARK_TABLE = "benchmark-table"
+BENCHMARK_PERSPECTIVES = "benchmark-perspectives"
+
+# touchpoint drill-down
+TOUCHPOINT_KEY = "touchpoint-key"
+TOUCHPOINT_HEADER = "touchpoint-header"
+TOUCHPOINT_ATTRIBUTES = "touchpoint-attributes"
+TOUCHPOINT_HISTORY_GRAPH = "touchpoint-history-graph"
+TOUCHPOINT_PERSPECTIVES = "touchpoint-perspectives"
+TOUCHPOINT_QUESTIONS = "touchpoint-questions"
+TOUCHPOINT_SURVEYS = "touchpoint-surveys"
+TOUCHPOINT_WEB = "touchpoint-web"
+TOUCHPOINT_COMMENTS = "touchpoint-comments"
+
+# my touchpoints
+MINE_DEPARTMENT = "mine-department"
+MINE_TABLE = "mine-table"
+MINE_SUMMARY = "mine-summary"
+
+# atlas
+ATLAS_TABLE = "atlas-table"
+
+# personas
+PERSONA_CARDS = "persona-cards"
+
+JOURNEY_NOTICE = "journey-notice"
+HEATMAP_NOTICE = "heatmap-notice"
+BENCHMARK_NOTICE = "benchmark-notice"
+TOUCHPOINT_NOTICE = "touchpoint-notice"
+MINE_NOTICE = "mine-notice"
+ATLAS_NOTICE = "atlas-notice"
+PERSONAS_NOTICE = "personas-notice"
+
+
+def view_option(param: str) -> dict:
+    """Return the id of a page control whose value lives in the URL as ?param=value."""
+    return {"type": "view-option", "param": param}

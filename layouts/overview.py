@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import count, date, number, t
+from layouts import components as c
 from layouts import ids, theme
 
 TREND_METRICS = ("nps", "ces", "csat", "audit")
@@ -90,7 +91,7 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
     ]
 
 
-def page(lang: str) -> html.Div:
+def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
     """Return the overview skeleton; callbacks fill cards and trend."""
     card_ids = (ids.KPI_NPS, ids.KPI_CES, ids.KPI_CSAT, ids.KPI_TOUCHPOINT_SCORE,
                 ids.KPI_JOURNEY_SCORE)
@@ -101,17 +102,17 @@ def page(lang: str) -> html.Div:
     )
     metric_labels = {"nps": "kpi.nps", "ces": "kpi.ces", "csat": "kpi.csat",
                      "audit": "kpi.audit_score"}
-    trend = dbc.Card(
+    trend_card = dbc.Card(
         dbc.CardBody(
             [
                 html.Div(
                     [
                         html.H2(t("overview.trend", lang), className="h5 mb-0"),
                         dbc.RadioItems(
-                            id=ids.OVERVIEW_TREND_METRIC,
+                            id=ids.view_option("trend"),
                             options=[{"label": t(metric_labels[m], lang), "value": m}
                                      for m in TREND_METRICS],
-                            value="nps",
+                            value=trend if trend in TREND_METRICS else "nps",
                             inline=True,
                             className="ms-auto",
                         ),
@@ -136,7 +137,18 @@ def page(lang: str) -> html.Div:
             ),
             html.Div(id=ids.OVERVIEW_EMPTY),
             cards,
-            trend,
+            dbc.Row(
+                [
+                    dbc.Col(c.section(t("overview.gaps", lang), html.Div(id=ids.OVERVIEW_GAPS)),
+                            lg=4),
+                    dbc.Col(c.section(t("overview.movers", lang),
+                                      html.Div(id=ids.OVERVIEW_MOVERS)), lg=4),
+                    dbc.Col(c.section(t("overview.fell_below", lang),
+                                      html.Div(id=ids.OVERVIEW_FELL_BELOW)), lg=4),
+                ],
+                className="g-3",
+            ),
+            trend_card,
         ]
     )
 
@@ -204,6 +216,28 @@ def trend_figure(
     return fig
 
 
-def empty_filters(lang: str):
-    """Return the notice shown when the filters leave no data."""
-    return dbc.Alert(t("empty.filters", lang), color="secondary", className="mb-3")
+
+def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str) -> html.Div:
+    """A short list of touchpoints: name (link), journey, score, and the gap or change.
+
+    kind is "gap" (gap to target), "mover" (change vs previous period) or "fell"
+    (below target now, at or above it before)."""
+    if rows.empty:
+        return html.P(t(f"overview.none_{kind}", lang), className="text-muted small mb-0")
+    items = []
+    for _, row in rows.iterrows():
+        if kind == "gap":
+            extra = html.Span(number(row["gap_target"], lang, 1, signed=True),
+                              className="gap", title=t("journey.gap", lang))
+        elif kind == "mover":
+            extra = c.delta(row["delta"], True, lang, 1)
+        else:
+            extra = html.Span(f"{number(row['prev_value'], lang)} → {number(row['value'], lang)}",
+                              className="text-muted")
+        items.append(html.Li([
+            html.Div([c.touchpoint_link(row["key"], row["name"], search),
+                      html.Small(f" · {row['journey_name']}", className="text-muted")]),
+            html.Div([c.score(row["value"], row["light"], lang), " ", extra, " ",
+                      c.n_label(int(row["n"]), lang, "audits")], className="small"),
+        ], className="tp-list-item"))
+    return html.Ol(items, className="tp-list mb-0")

@@ -8,7 +8,15 @@ from dash import dcc, html
 from dashboard.i18n import t
 from layouts import ids
 
-PAGES = {"/": "nav.overview"}
+PAGES = {
+    "/": "nav.overview",
+    "/journey": "nav.journey",
+    "/heatmap": "nav.heatmap",
+    "/benchmark": "nav.benchmark",
+    "/mine": "nav.mine",
+    "/atlas": "nav.atlas",
+    "/personas": "nav.personas",
+}
 
 
 def navbar(lang: str) -> dbc.Navbar:

@@ -41,8 +41,8 @@ def test_reset_clears_filters_and_restores_the_default_period(demo_store):
 
 
 def test_overview_shows_numbers_with_n_and_change(demo_store):
-    nps, ces, csat, perf, journey, figure, period, notice = overview.update(
-        demo_store, "", "nps", "en")
+    (nps, ces, csat, perf, journey, gaps, movers, fell, figure, period,
+     notice) = overview.update(demo_store, "", "en")
     assert "n = " in _text(nps) and "vs previous period" in _text(nps)
     assert "% easy" in _text(ces)
     assert "top-2-box" in _text(csat)
@@ -51,15 +51,19 @@ def test_overview_shows_numbers_with_n_and_change(demo_store):
     assert period.startswith("19 Oct 2026 – 15 Nov 2026")
     assert notice is None
     assert len(figure.data) == 2 and len(figure.data[1].x) >= 26
+    # The five largest gaps to target, each a link to its drill-down.
+    assert _text(gaps).count("n = ") == 5
+    assert "st-hotline" in str(movers) or "st-hotline" in str(gaps)
 
 
 def test_overview_reacts_to_filters_and_language(demo_store):
-    everything = _text(overview.update(demo_store, "", "nps", "en")[0])
-    one_journey = _text(overview.update(demo_store, "?journey=stoerung", "nps", "en")[0])
+    everything = _text(overview.update(demo_store, "", "en")[0])
+    one_journey = _text(overview.update(demo_store, "?journey=stoerung", "en")[0])
     assert everything != one_journey
-    german = overview.update(demo_store, "?journey=stoerung", "audit", "de")
+    german = overview.update(demo_store, "?journey=stoerung&trend=audit", "de")
     assert "Antworten" in _text(german[0]) and "ggü. Vorperiode" in _text(german[0])
-    assert german[6].startswith("19.10.2026 – 15.11.2026")
+    assert german[9].startswith("19.10.2026 – 15.11.2026")
+    assert german[8].layout.yaxis.title.text == "Audit-Score"
 
 
 def test_the_degrading_hotline_shows_a_significant_drop(demo_store):
@@ -74,8 +78,8 @@ def test_the_degrading_hotline_shows_a_significant_drop(demo_store):
 
 
 def test_filters_without_data_explain_what_to_do(demo_store):
-    out = overview.update(demo_store, "?from=2030-01-01&to=2030-01-31", "nps", "en")
-    assert "Widen the period or remove a filter" in _text(out[7])
+    out = overview.update(demo_store, "?from=2030-01-01&to=2030-01-31", "en")
+    assert "Widen the period or remove a filter" in _text(out[10])
     assert "no data" in _text(out[0])
 
 

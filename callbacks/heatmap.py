@@ -1,0 +1,113 @@
+"""Heatmap callbacks: cells from SQL aggregates; a click filters to the cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from dash import Input, Output, State, no_update
+
+from callbacks.filters import filters_from_search, param, with_params
+from data import kpis, queries
+from data.queries import Filters
+from data.store import Store
+from layouts import components, heatmap, ids
+
+WEEKS = 12
+
+
+def cells(store: Store, f: Filters, metric: str, dims: tuple[str, str]) -> pd.DataFrame:
+    """Return columns dims..., value, n, small for a metric grouped by two dimensions."""
+    if metric in ("nps", "ces"):
+        agg = queries.survey_aggregates(store, f, by=dims)
+        agg = agg.loc[agg["metric"] == metric].reset_index(drop=True)
+        out = kpis.metric_table(agg, metric) if not agg.empty else agg.assign(
+            value=[], small=[])
+        return out[[*dims, "value", "n", "small"]]
+    by = tuple(dict.fromkeys(("touchpoint", *dims))) if metric == "gap" else dims
+    agg = queries.audit_aggregates(store, f, by=by)
+    if agg.empty:
+        return pd.DataFrame(columns=[*dims, "value", "n", "small"])
+    if metric == "gap":
+        targets = queries.filtered_touchpoints(store, f).set_index("key")["target"]
+        agg["target_total"] = agg["touchpoint"].map(targets).astype(float) * agg["n"]
+        agg = agg.groupby(list(dims), as_index=False)[["n", "total", "target_total"]].sum()
+        agg["value"] = kpis.mean(agg["n"], agg["total"]) - kpis.mean(agg["n"],
+                                                                      agg["target_total"])
+    else:
+        agg["value"] = kpis.mean(agg["n"], agg["total"])
+    agg["small"] = kpis.small_sample(agg["n"], "audits")
+    return agg[[*dims, "value", "n", "small"]]
+
+
+def update(store: Store, search: str | None, lang: str):
+    """Return the notice, the phase × channel figure and the touchpoint × week figure."""
+    f = filters_from_search(store, search)
+    metric = param(search, "metric", "audit")
+    metric = metric if metric in heatmap.METRICS else "audit"
+    catalog = queries.catalog(store)
+    phases = catalog["phases"]
+    channels = catalog["channels"]
+    pc = cells(store, f, metric, ("phase", "channel"))
+    pc = pc.dropna(subset=["phase", "channel"])
+    used_channels = [k for k in channels["key"] if k in set(pc["channel"])]
+    fig_pc = heatmap.heatmap(pc, "channel", "phase", used_channels, list(phases["key"]), metric,
+                             lang, dict(zip(channels["key"], channels["name"], strict=True)),
+                             dict(zip(phases["key"], phases["name"], strict=True)))
+    window = f.widened(WEEKS)
+    tw = cells(store, window, metric, ("touchpoint", "week")).dropna(subset=["touchpoint"])
+    tps = queries.filtered_touchpoints(store, f)
+    tps = tps[tps["key"].isin(set(tw["touchpoint"]))]
+    labels = dict(zip(tps["key"], tps["name"], strict=True))
+    if len(set(labels.values())) < len(labels):
+        labels = {k: f"{v} ({k})" for k, v in labels.items()}
+    tw["week"] = pd.to_datetime(tw["week"]).dt.date.astype(str)
+    weeks = sorted(tw["week"].unique())
+    fig_tw = heatmap.heatmap(tw, "week", "touchpoint", weeks, list(tps["key"]), metric, lang,
+                             y_labels=labels, height=max(260, 26 * len(tps) + 80))
+    notice = components.empty_filters(lang) if pc.empty and tw.empty else None
+    return notice, fig_pc, fig_tw
+
+
+def click_phase_channel(click: dict | None, search: str | None):
+    """Filter to the clicked phase and channel."""
+    point = (click or {}).get("points", [{}])[0]
+    if not point.get("customdata"):
+        return no_update
+    phase, channel = point["customdata"]
+    return with_params(search, phase=phase, channel=channel)
+
+
+def click_touchpoint_week(click: dict | None, search: str | None):
+    """Open the clicked touchpoint's drill-down for the clicked week."""
+    point = (click or {}).get("points", [{}])[0]
+    if not point.get("customdata"):
+        return no_update, no_update
+    key, week = point["customdata"]
+    start = dt.date.fromisoformat(week)
+    end = start + dt.timedelta(days=6)
+    return f"/touchpoints/{key}", with_params(search, **{"from": start.isoformat(),
+                                                          "to": end.isoformat(), "period": None})
+
+
+def register(app, store: Store) -> None:
+    app.callback(
+        Output(ids.HEATMAP_NOTICE, "children"),
+        Output(ids.HEATMAP_GRAPH, "figure"),
+        Output(ids.HEATMAP_WEEKS_GRAPH, "figure"),
+        Input(ids.URL, "search"),
+        State(ids.LANG, "data"),
+    )(lambda search, lang: update(store, search, lang))
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.HEATMAP_GRAPH, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(click_phase_channel)
+    app.callback(
+        Output(ids.URL, "pathname", allow_duplicate=True),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.HEATMAP_WEEKS_GRAPH, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(click_touchpoint_week)

@@ -1,0 +1,142 @@
+"""Per-touchpoint and per-journey scorecards: SQL aggregates from ``data.queries`` turned
+into KPIs by ``data.kpis``, with the change against the previous period.
+
+Every view that lists touchpoints or journeys starts here, so they all agree.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data import kpis, queries
+from data.queries import Filters
+from data.store import Store
+
+PERSPECTIVES = ("customer", "employee")
+
+
+def _performance(aggregates: pd.DataFrame) -> pd.DataFrame:
+    """Return value/low/high/variance/small/n per touchpoint from audit aggregates."""
+    if aggregates.empty:
+        return pd.DataFrame(columns=["touchpoint", "n", "value", "low", "high", "variance",
+                                     "small"])
+    pooled = aggregates.groupby("touchpoint", as_index=False)[list(queries.AUDIT_COLUMNS)].sum()
+    table = kpis.metric_table(pooled, "audit")
+    return table[["touchpoint", "n", "value", "low", "high", "variance", "small"]]
+
+
+def touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
+    """Return one row per selected touchpoint: catalog attributes, performance with its
+    interval, gaps, traffic light, the previous period and the change, and customer vs
+    employee performance. Touchpoints without audits have NaN values and a grey light."""
+    catalog = queries.catalog(store)
+    tps = queries.filtered_touchpoints(store, f)
+    if tps.empty:
+        return tps
+    cur = queries.audit_aggregates(store, f, by=("touchpoint", "perspective"))
+    card = tps.set_index("key").join(_performance(cur).set_index("touchpoint"))
+    for perspective in PERSPECTIVES:
+        part = _performance(cur.loc[cur["perspective"] == perspective] if not cur.empty else cur)
+        card = card.join(part.set_index("touchpoint")[["value", "n"]].add_prefix(
+            f"{perspective}_"))
+    prev_f = f.previous_period()
+    prev = _performance(queries.audit_aggregates(store, prev_f, by=("touchpoint",))
+                        if prev_f is not None else pd.DataFrame())
+    card = card.join(prev.set_index("touchpoint")[["value", "variance", "n"]].add_prefix("prev_"))
+    for column in ("n", "prev_n", "customer_n", "employee_n"):
+        card[column] = card[column].fillna(0).astype(int)
+    card["small"] = card["small"].astype("boolean").fillna(True).astype(bool)
+    card = card.reset_index().rename(columns={"index": "key"})
+    value = card["value"].astype(float)
+    card["gap_target"] = kpis.gap(value, card["target"].astype(float))
+    card["gap_best"] = kpis.gap(value, card["best_in_class"].astype(float))
+    card["light"] = kpis.traffic_light(value, card["target"].astype(float))
+    card["prev_light"] = kpis.traffic_light(card["prev_value"].astype(float),
+                                            card["target"].astype(float))
+    card["delta"] = kpis.change(value, card["prev_value"].astype(float))
+    card["significant"] = kpis.significant_change(value, card["prev_value"], card["variance"],
+                                                  card["prev_variance"])
+    names = {dim: catalog[table].set_index("key")["name"]
+             for dim, table in (("journey", "journeys"), ("phase", "phases"),
+                                ("channel", "channels"), ("department", "departments"))}
+    for dim, lookup in names.items():
+        card[f"{dim}_name"] = card[f"{dim}_key"].map(lookup)
+    card["channel_color"] = card["channel_key"].map(catalog["channels"].set_index("key")["color"])
+    card["phase_position"] = card["phase_key"].map(
+        catalog["phases"].set_index("key")["position"])
+    card["journey_position"] = card["journey_key"].map(
+        catalog["journeys"].set_index("key")["position"])
+    return card.sort_values(["journey_position", "position", "key"], kind="stable",
+                            na_position="last").reset_index(drop=True)
+
+
+def journey_scorecard(store: Store, f: Filters, weeks: int = 12) -> pd.DataFrame:
+    """Return one row per journey: journey score, previous score, change and significance,
+    NPS with n, audit n, the three weakest touchpoints and a weekly trend, ranked with
+    the furthest below target first."""
+    catalog = queries.catalog(store)
+    journeys = catalog["journeys"]
+    if f.journeys:
+        journeys = journeys[journeys["key"].isin(f.journeys)]
+    if journeys.empty:
+        return journeys
+    tps = touchpoint_scorecard(store, f)
+    rows = []
+    survey = queries.survey_aggregates(store, f, by=("journey",))
+    nps_rows = kpis.metric_table(survey.loc[survey["metric"] == "nps"], "nps") \
+        if not survey.empty else pd.DataFrame(columns=["journey", "value", "n", "small"])
+    nps = nps_rows.set_index("journey") if not nps_rows.empty else nps_rows
+    trend = _journey_trend(store, f, weeks)
+    for journey in journeys.itertuples():
+        mine = tps.loc[tps["journey_key"] == journey.key] if not tps.empty else tps
+        audited = mine.loc[mine["n"] > 0] if not mine.empty else mine
+        mot = audited["moment_of_truth"].astype(bool) if not audited.empty else []
+        score = kpis.journey_score(audited["value"], mot) if not audited.empty else np.nan
+        var = kpis.journey_score_variance(audited["variance"], mot) if not audited.empty \
+            else np.nan
+        target = kpis.journey_score(audited["target"].astype(float), mot) \
+            if not audited.empty else np.nan
+        before = mine.loc[mine["prev_n"] > 0] if not mine.empty else mine
+        prev_mot = before["moment_of_truth"].astype(bool) if not before.empty else []
+        prev_score = kpis.journey_score(before["prev_value"], prev_mot) if not before.empty \
+            else np.nan
+        prev_var = kpis.journey_score_variance(before["prev_variance"], prev_mot) \
+            if not before.empty else np.nan
+        weakest = audited.sort_values("gap_target").head(3) if not audited.empty else audited
+        in_nps = not nps.empty and journey.key in nps.index
+        rows.append({
+            "key": journey.key,
+            "name": journey.name,
+            "goal": journey.goal,
+            "lifecycle_stage": journey.lifecycle_stage,
+            "position": journey.position,
+            "score": score,
+            "target": target,
+            "gap_target": score - target,
+            "prev_score": prev_score,
+            "delta": score - prev_score,
+            "significant": bool(kpis.significant_change(score, prev_score, var, prev_var)),
+            "audits": int(audited["n"].sum()) if not audited.empty else 0,
+            "touchpoints": len(mine),
+            "audited_touchpoints": len(audited),
+            "below_target": int((audited["light"].isin(["red", "amber"])).sum())
+            if not audited.empty else 0,
+            "nps": float(nps.loc[journey.key, "value"]) if in_nps else np.nan,
+            "nps_n": int(nps.loc[journey.key, "n"]) if in_nps else 0,
+            "weakest": weakest[["key", "name", "value", "gap_target", "light"]].to_dict("records"),
+            "trend": trend.get(journey.key, []),
+        })
+    out = pd.DataFrame(rows)
+    out["light"] = kpis.traffic_light(out["score"], out["target"])
+    return out.sort_values(["gap_target", "position"], na_position="last").reset_index(drop=True)
+
+
+def _journey_trend(store: Store, f: Filters, weeks: int) -> dict[str, list[float]]:
+    """Return the weekly mean audit score per journey over the last `weeks` weeks."""
+    agg = queries.audit_aggregates(store, f.widened(weeks), by=("journey", "week"))
+    if agg.empty:
+        return {}
+    agg["value"] = kpis.mean(agg["n"], agg["total"])
+    return {k: g.sort_values("week")["value"].round(2).tolist()[-weeks:]
+            for k, g in agg.groupby("journey")}

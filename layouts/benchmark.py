@@ -1,0 +1,163 @@
+"""Target versus best-in-class: a bullet chart per touchpoint and the same numbers as a table."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dash_table, dcc, html
+
+from dashboard.i18n import t
+from data.kpis import traffic_light
+from layouts import components as c
+from layouts import ids, theme
+
+PERSPECTIVES = ("all", "customer", "employee")
+
+
+def page(lang: str, perspective: str = "all") -> html.Div:
+    """Return the benchmark skeleton; callbacks fill chart, table and comparison."""
+    return html.Div([
+        c.page_header(
+            t("benchmark.title", lang),
+            dbc.RadioItems(id=ids.view_option("perspective"),
+                           options=[{"label": t(f"benchmark.perspective.{p}", lang), "value": p}
+                                    for p in PERSPECTIVES],
+                           value=perspective if perspective in PERSPECTIVES else "all",
+                           inline=True, className="ms-auto")),
+        html.Div(id=ids.BENCHMARK_NOTICE),
+        dbc.Row([
+            dbc.Col(c.section(t("benchmark.chart", lang), html.Div([
+                dcc.Graph(id=ids.BENCHMARK_GRAPH, config={"displayModeBar": False}),
+                html.Small(t("benchmark.help", lang), className="text-muted"),
+            ])), xl=5),
+            dbc.Col(c.section(t("benchmark.table", lang), html.Div(id=ids.BENCHMARK_TABLE)),
+                    xl=7, className="benchmark-table-col"),
+        ], className="g-3"),
+        c.section(t("benchmark.inside_out", lang), html.Div(id=ids.BENCHMARK_PERSPECTIVES)),
+    ])
+
+
+def value_column(perspective: str) -> str:
+    return {"customer": "customer_value", "employee": "employee_value"}.get(perspective, "value")
+
+
+def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> go.Figure:
+    """Per touchpoint: best-in-class as a pale bar, the actual value as a bar coloured by
+    traffic light, the target as a tick; sorted by the largest gap to target first."""
+    col = value_column(perspective)
+    rows = card.dropna(subset=[col]).copy()
+    rows["gap"] = rows[col] - rows["target"]
+    rows = rows.sort_values("gap")
+    lights = traffic_light(rows[col], rows["target"])
+    names = [f"{n} ({k})" if dup else n for n, k, dup in
+             zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), strict=True)]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=names, x=rows["best_in_class"], orientation="h",
+                         marker={"color": "rgba(0,114,178,0.18)"}, width=0.8,
+                         name=t("journey.best", lang), hovertemplate="%{x:.1f}<extra></extra>"))
+    fig.add_trace(go.Bar(y=names, x=rows[col], orientation="h", width=0.4,
+                         marker={"color": [theme.TRAFFIC[v] for v in lights]},
+                         name=t("benchmark.actual", lang),
+                         customdata=rows[["n", "gap", "key"]].to_numpy(),
+                         hovertemplate="%{y}: %{x:.1f} (n = %{customdata[0]})<br>"
+                                       + t("journey.gap", lang)
+                                       + ": %{customdata[1]:+.1f}<extra></extra>"))
+    fig.add_trace(go.Scatter(y=names, x=rows["target"], mode="markers",
+                             marker={"symbol": "line-ns", "size": 18, "color": theme.TARGET,
+                                     "line": {"width": 3, "color": theme.TARGET}},
+                             name=t("journey.target", lang),
+                             hovertemplate="%{x:.1f}<extra></extra>"))
+    fig.update_layout(**theme.base_layout(
+        barmode="overlay", height=max(300, 24 * len(rows) + 90),
+        xaxis={"range": [0, 10], "dtick": 1},
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        margin={"l": 8, "r": 16, "t": 8, "b": 8},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
+        separators=",." if lang == "de" else ".,",
+    ))
+    return fig
+
+
+def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
+    """The same numbers, sortable; names link to the drill-down."""
+    col = value_column(perspective)
+    rows = card.copy()
+    rows["actual"] = rows[col].round(2)
+    rows["gap_t"] = (rows[col] - rows["target"]).round(2)
+    rows["gap_b"] = (rows[col] - rows["best_in_class"]).round(2)
+    rows["inside_out"] = (rows["employee_value"] - rows["customer_value"]).round(2)
+    rows["link"] = [f"[{name}]({c.touchpoint_href(key, search)})"
+                    for name, key in zip(rows["name"], rows["key"], strict=True)]
+    rows["n_col"] = rows["n" if perspective == "all" else f"{perspective}_n"]
+    rows = rows.sort_values("gap_t", na_position="last")
+    columns = [
+        {"id": "link", "name": t("benchmark.col.touchpoint", lang), "presentation": "markdown"},
+        {"id": "department_key", "name": t("benchmark.col.dept", lang)},
+        {"id": "actual", "name": t("benchmark.actual", lang), "type": "numeric"},
+        {"id": "n_col", "name": "n", "type": "numeric"},
+        {"id": "target", "name": t("journey.target", lang), "type": "numeric"},
+        {"id": "best_in_class", "name": t("journey.best", lang), "type": "numeric"},
+        {"id": "gap_t", "name": t("benchmark.col.gap_target", lang), "type": "numeric"},
+        {"id": "gap_b", "name": t("benchmark.col.gap_best", lang), "type": "numeric"},
+        {"id": "customer_value", "name": t("benchmark.perspective.customer", lang),
+         "type": "numeric", "format": {"specifier": ".2f"}},
+        {"id": "employee_value", "name": t("benchmark.perspective.employee", lang),
+         "type": "numeric", "format": {"specifier": ".2f"}},
+    ]
+    data = rows[[c_["id"] for c_ in columns]].astype(object).where(rows.notna(), None)
+    return dash_table.DataTable(
+        id=ids.BENCHMARK_TABLE + "-data",
+        columns=columns,
+        data=data.to_dict("records"),
+        sort_action="native",
+        page_action="none",
+        markdown_options={"link_target": "_self"},
+        style_table={"maxHeight": "80vh", "overflowY": "auto", "overflowX": "auto"},
+        style_cell={"fontFamily": theme.FONT, "fontSize": 13, "padding": "2px 6px",
+                    "textAlign": "right", "whiteSpace": "normal", "height": "auto"},
+        style_cell_conditional=[{"if": {"column_id": i}, "textAlign": "left"}
+                                for i in ("link", "department_key")],
+        style_data_conditional=[
+            {"if": {"filter_query": "{gap_t} < -1", "column_id": "gap_t"},
+             "color": theme.TRAFFIC["red"], "fontWeight": 700},
+            {"if": {"filter_query": "{gap_t} < 0 && {gap_t} >= -1", "column_id": "gap_t"},
+             "color": "#9a6700", "fontWeight": 700},
+            {"if": {"filter_query": "{n_col} < 5", "column_id": "n_col"},
+             "backgroundColor": "#fff3cd"},
+        ],
+        style_header={"fontWeight": 600, "backgroundColor": "#f1f3f5"},
+    )
+
+
+def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
+    """Customer versus employee score where both exist: the inside-out gap."""
+    both = card.dropna(subset=["customer_value", "employee_value"]).copy()
+    if both.empty:
+        return html.P(t("benchmark.no_perspectives", lang), className="text-muted")
+    both["diff"] = both["employee_value"] - both["customer_value"]
+    both = both.sort_values("diff", ascending=False).head(15)
+    fig = go.Figure()
+    for _, row in both.iterrows():
+        fig.add_trace(go.Scatter(x=[row["customer_value"], row["employee_value"]],
+                                 y=[row["name"], row["name"]], mode="lines",
+                                 line={"color": "#ced4da", "width": 4}, showlegend=False,
+                                 hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=both["customer_value"], y=both["name"], mode="markers",
+                             name=t("benchmark.perspective.customer", lang),
+                             marker={"size": 12, "color": theme.TRAFFIC["amber"]},
+                             customdata=both[["customer_n"]].to_numpy(),
+                             hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
+    fig.add_trace(go.Scatter(x=both["employee_value"], y=both["name"], mode="markers",
+                             name=t("benchmark.perspective.employee", lang),
+                             marker={"size": 12, "color": theme.PRIMARY, "symbol": "diamond"},
+                             customdata=both[["employee_n"]].to_numpy(),
+                             hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
+    fig.update_layout(**theme.base_layout(
+        height=max(260, 26 * len(both) + 90), xaxis={"range": [1, 10], "dtick": 1},
+        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
+        margin={"l": 8, "r": 16, "t": 16, "b": 8},
+        legend={"orientation": "h", "y": 1.08, "x": 0},
+    ))
+    return html.Div([dcc.Graph(figure=fig, config={"displaylogo": False}),
+                     html.Small(t("benchmark.inside_out_help", lang), className="text-muted")])

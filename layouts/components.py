@@ -1,0 +1,102 @@
+"""Small building blocks every page uses: links, lights, n labels, changes, notices."""
+
+from __future__ import annotations
+
+import math
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import count, number, t
+from layouts import theme
+
+LIGHT_LABEL = {"green": "light.green", "amber": "light.amber", "red": "light.red",
+               "grey": "light.grey"}
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def touchpoint_href(key: str, search: str | None = "") -> str:
+    return f"/touchpoints/{key}{search or ''}"
+
+
+def touchpoint_link(key: str, name: str, search: str | None = "", **kwargs) -> dcc.Link:
+    """Link a touchpoint name to its drill-down, keeping the filters."""
+    return dcc.Link(name, href=touchpoint_href(key, search), className="tp-link", **kwargs)
+
+
+def light_dot(light: str, lang: str) -> html.Span:
+    """A traffic-light marker that differs in shape as well as colour."""
+    shapes = {"green": "●", "amber": "◆", "red": "✖", "grey": "○"}
+    return html.Span(shapes.get(light, "○"), className=f"light light-{light}",
+                     title=t(LIGHT_LABEL.get(light, "light.grey"), lang),
+                     style={"color": theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])})
+
+
+def score(value, light: str, lang: str, digits: int = 1) -> html.Span:
+    """A score with its traffic light."""
+    return html.Span([light_dot(light, lang), " ", number(value, lang, digits)],
+                     className="score")
+
+
+def n_label(n: int, lang: str, kind: str = "audits", small: bool | None = None) -> html.Span:
+    """'n = 12' with a small-sample mark when fewer than 30 responses / 5 audits stand behind."""
+    limit = 5 if kind == "audits" else 30
+    is_small = (0 < n < limit) if small is None else (small and n > 0)
+    children = [f"n = {count(n, lang)}"]
+    if is_small:
+        what = t("kpi.audits" if kind == "audits" else "kpi.responses", lang)
+        children.append(html.Span(" ⚠", className="small-n",
+                                  title=t("kpi.small_sample_help", lang, n=limit, what=what)))
+    return html.Span(children, className="n-label" + (" is-small" if is_small else ""))
+
+
+def delta(value, significant: bool, lang: str, digits: int = 1) -> html.Span:
+    """A change with its direction and, when significant, emphasis."""
+    if missing(value):
+        return html.Span("–", className="delta text-muted")
+    arrow = "▲" if value > 0 else ("▼" if value < 0 else "■")
+    direction = "up" if value > 0 else ("down" if value < 0 else "flat")
+    text = f"{arrow} {number(value, lang, digits, signed=True)}"
+    title = t("kpi.significant" if significant else "kpi.not_significant", lang)
+    return html.Span(text + (" *" if significant else ""), title=title,
+                     className=f"delta delta-{direction}" + (" delta-sig" if significant else ""))
+
+
+def sparkline(values: list[float]) -> html.Span:
+    """A tiny text sparkline of weekly values, scaled to their own range (at least 2 points,
+    so noise does not look like a trend); the tooltip lists the values."""
+    known = [v for v in values if not missing(v)]
+    if not known:
+        return html.Span("", className="spark")
+    middle = (min(known) + max(known)) / 2
+    half = max((max(known) - min(known)) / 2, 1.0)
+    low, high = middle - half, middle + half
+    cells = []
+    for v in values:
+        if missing(v):
+            cells.append(" ")
+            continue
+        i = int((min(max(v, low), high) - low) / (high - low) * (len(SPARK) - 1) + 0.5)
+        cells.append(SPARK[i])
+    return html.Span("".join(cells), className="spark", title=" · ".join(
+        "–" if missing(v) else f"{v:.1f}" for v in values))
+
+
+def empty_filters(lang: str) -> dbc.Alert:
+    """The notice shown when the filters leave no data."""
+    return dbc.Alert(t("empty.filters", lang), color="secondary", className="mb-3 empty-filters")
+
+
+def section(title: str, body, **kwargs) -> dbc.Card:
+    """A titled card."""
+    return dbc.Card(dbc.CardBody([html.H2(title, className="h6 section-title"), body]),
+                    className="mb-3 section " + kwargs.pop("className", ""), **kwargs)
+
+
+def page_header(title: str, *extra) -> html.Div:
+    return html.Div([html.H1(title, className="h3 mb-0"), *extra],
+                    className="d-flex flex-wrap align-items-baseline gap-3 mb-3")

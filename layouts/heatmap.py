@@ -1,0 +1,92 @@
+"""Heatmaps: phase × channel and touchpoint × week, coloured by a chosen metric."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.i18n import number, t
+from layouts import components as c
+from layouts import ids, theme
+
+METRICS = ("audit", "nps", "ces", "gap")
+# Diverging around a neutral midpoint, orange (bad) to blue (good): colour-blind safe.
+SCALE = [[0.0, "#B35806"], [0.25, "#F1A340"], [0.5, "#F7F7F7"], [0.75, "#67A9CF"],
+         [1.0, "#0B4F8A"]]
+RANGES = {"audit": (4.0, 10.0), "nps": (-60.0, 60.0), "ces": (1.0, 7.0), "gap": (-3.0, 3.0)}
+
+
+def page(lang: str, metric: str = "audit") -> html.Div:
+    """Return the heatmap skeleton; callbacks fill both figures."""
+    return html.Div([
+        c.page_header(
+            t("heatmap.title", lang),
+            dbc.RadioItems(id=ids.view_option("metric"),
+                           options=[{"label": t(f"heatmap.metric.{m}", lang), "value": m}
+                                    for m in METRICS],
+                           value=metric if metric in METRICS else "audit", inline=True,
+                           className="ms-auto")),
+        html.Div(id=ids.HEATMAP_NOTICE),
+        c.section(t("heatmap.phase_channel", lang), html.Div([
+            dcc.Graph(id=ids.HEATMAP_GRAPH, config={"displaylogo": False},
+                      style={"height": "440px"}),
+            html.Small(t("heatmap.help_cells", lang), className="text-muted"),
+        ])),
+        c.section(t("heatmap.touchpoint_week", lang), html.Div([
+            dcc.Graph(id=ids.HEATMAP_WEEKS_GRAPH, config={"displaylogo": False}),
+            html.Small(t("heatmap.help_weeks", lang), className="text-muted"),
+        ])),
+    ])
+
+
+def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, metric: str,
+            lang: str, x_labels: dict | None = None, y_labels: dict | None = None,
+            height: int | None = None) -> go.Figure:
+    """Draw cells (columns x, y, value, n, small) as a heatmap with value and n in each
+    cell; small cells get a dashed frame. customdata carries the keys for clicks."""
+    x_labels = x_labels or {}
+    y_labels = y_labels or {}
+    grid = cells.pivot_table(index=y, columns=x, values="value", aggfunc="first") \
+        .reindex(index=y_order, columns=x_order)
+    ns = cells.pivot_table(index=y, columns=x, values="n", aggfunc="first") \
+        .reindex(index=y_order, columns=x_order)
+    digits = 0 if metric == "nps" else 1
+    text = [["" if np.isnan(v) else
+             f"<b>{number(v, lang, digits, signed=metric == 'gap')}</b><br>n={int(n)}"
+             for v, n in zip(vals, nrow, strict=True)]
+            for vals, nrow in zip(grid.to_numpy(), ns.fillna(0).to_numpy(), strict=True)]
+    keys = [[[yk, xk] for xk in x_order] for yk in y_order]
+    lo, hi = RANGES[metric]
+    xs = [x_labels.get(k, k) for k in x_order]
+    ys = [y_labels.get(k, k) for k in y_order]
+    fig = go.Figure(go.Heatmap(
+        z=grid.to_numpy(), x=xs, y=ys, text=text, texttemplate="%{text}",
+        colorscale=SCALE, zmin=lo, zmax=hi, customdata=keys, xgap=2, ygap=2,
+        textfont={"size": 11},
+        hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+        colorbar={"title": {"text": t(f"heatmap.metric.{metric}", lang), "side": "right"},
+                  "thickness": 12},
+    ))
+    # Small samples are faded with a white veil, so solid colour means a solid number.
+    small = cells.loc[cells["small"].astype(bool) & (cells["n"] > 0)].assign(veil=1.0)
+    if not small.empty:
+        veil = small.pivot_table(index=y, columns=x, values="veil", aggfunc="first") \
+            .reindex(index=y_order, columns=x_order)
+        fig.add_trace(go.Heatmap(
+            z=veil.to_numpy(), x=xs, y=ys, colorscale=[[0, "white"], [1, "white"]],
+            showscale=False, opacity=0.6, xgap=2, ygap=2, customdata=keys, text=text,
+            hovertemplate="%{y} · %{x}<br>%{text}<br>" + t("kpi.small_sample", lang)
+                          + "<extra></extra>",
+            name=t("kpi.small_sample", lang)))
+    fig.update_layout(**theme.base_layout(
+        margin={"l": 8, "r": 8, "t": 16, "b": 8},
+        xaxis={"side": "top", "type": "category", "automargin": True},
+        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
+        showlegend=False,
+        height=height,
+        separators=",." if lang == "de" else ".,",
+    ))
+    return fig

@@ -1,0 +1,175 @@
+"""The journey map: phases as arrows, touchpoint cards per step, and the emotion curve."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.i18n import number, t
+from layouts import components as c
+from layouts import ids, theme
+
+LANES = ("none", "channel", "department")
+
+
+def page(lang: str, search: str, lanes: str = "none") -> html.Div:
+    """Return the journey-map skeleton; callbacks fill it."""
+    return html.Div([
+        c.page_header(t("journey.title", lang), html.Div(id=ids.JOURNEY_PICKER,
+                                                         className="journey-picker")),
+        html.Div(id=ids.JOURNEY_PERSONA),
+        html.Div(id=ids.JOURNEY_NOTICE),
+        dbc.Card(dbc.CardBody([
+            html.Div([
+                html.H2(t("journey.map", lang), className="h6 section-title mb-0"),
+                dbc.RadioItems(
+                    id=ids.view_option("lanes"),
+                    options=[{"label": t(f"journey.lanes.{v}", lang), "value": v} for v in LANES],
+                    value=lanes if lanes in LANES else "none", inline=True, className="ms-auto"),
+            ], className="d-flex flex-wrap align-items-center gap-2 mb-2"),
+            html.Div(id=ids.JOURNEY_MAP, className="journey-map-wrap"),
+        ]), className="mb-3"),
+        dbc.Card(dbc.CardBody([
+            html.H2(t("journey.curve", lang), className="h6 section-title"),
+            dcc.Graph(id=ids.JOURNEY_EMOTION_CURVE, config={"displaylogo": False},
+                      style={"height": "420px"}),
+            html.Small(t("journey.curve_help", lang), className="text-muted"),
+        ]), className="mb-3"),
+    ])
+
+
+def picker(journeys: pd.DataFrame, current: str, search_for) -> list:
+    """Links to each journey's map; search_for(key) gives the query string."""
+    return [
+        dcc.Link(row.name, href="/journey" + search_for(row.key),
+                 className="journey-pill" + (" active" if row.key == current else ""))
+        for row in journeys.itertuples()
+    ]
+
+
+def persona_header(persona: dict | None, lang: str):
+    """Show the persona's name and quote when exactly one persona is selected."""
+    if not persona:
+        return None
+    return dbc.Alert([
+        html.Strong(persona["name"]), " · ",
+        html.Q(persona.get("quote") or "", className="fst-italic"),
+    ], color="light", className="persona-header mb-3")
+
+
+def summary(journey: dict, lang: str) -> html.Div:
+    """One line: journey score against target, change, audited touchpoints."""
+    return html.Div([
+        html.Span(t("kpi.journey_score", lang) + ": ", className="text-muted"),
+        c.score(journey["score"], journey["light"], lang),
+        html.Span(f" / {t('journey.target', lang)} {number(journey['target'], lang)} · ",
+                  className="text-muted"),
+        c.delta(journey["delta"], journey["significant"], lang, 2),
+        html.Span(" · " + t("journey.audited", lang, n=journey["audited_touchpoints"],
+                            total=journey["touchpoints"]), className="text-muted"),
+        html.Span(" · " + (journey.get("goal") or ""), className="text-muted"),
+    ], className="journey-summary mb-2")
+
+
+def _tp_card(row: pd.Series, lang: str, search: str) -> html.Div:
+    markers = []
+    if row["pain_point"]:
+        markers.append(html.Span("⚡", className="marker pain", title=t("journey.pain", lang)))
+    if row["moment_of_truth"]:
+        markers.append(html.Span("★", className="marker mot", title=t("journey.mot", lang)))
+    return html.Div([
+        html.Div([html.Span(f"{int(row['position'])}", className="step"),
+                  c.touchpoint_link(row["key"], row["name"], search)], className="tp-title"),
+        html.Div([
+            html.Span(row["department_key"], className="badge dept-badge",
+                      title=row.get("department_name") or ""),
+            html.Span(row.get("channel_name") or "", className="tp-channel"),
+            *markers,
+        ], className="tp-meta"),
+        html.Div([c.score(row["value"], row["light"], lang), " ",
+                  c.n_label(int(row["n"]), lang, "audits")], className="tp-score"),
+    ], className=f"tp-card light-border-{row['light']}",
+        style={"borderLeftColor": row.get("channel_color") or theme.MUTED},
+        id=f"tp-card-{row['key']}")
+
+
+def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
+                search: str) -> html.Div:
+    """The map: a column per phase (arrows on top), touchpoint cards in step order, with
+    optional swimlanes by channel or department."""
+    used = phases[phases["key"].isin(card["phase_key"])]
+    columns = list(used["key"])
+    lane_key = {"channel": "channel_name", "department": "department_name"}.get(lanes)
+    lane_values = sorted(card[lane_key].dropna().unique()) if lane_key else [None]
+    template = ("minmax(7rem, 9rem) " if lane_key else "") + \
+        f"repeat({len(columns)}, minmax(11rem, 1fr))"
+    cells = []
+    if lane_key:
+        cells.append(html.Div(className="lane-corner"))
+    cells += [html.Div(name, className="phase-arrow") for name in used["name"]]
+    for lane in lane_values:
+        if lane_key:
+            cells.append(html.Div(lane, className="lane-label"))
+        for phase in columns:
+            rows = card[(card["phase_key"] == phase)
+                        & ((card[lane_key] == lane) if lane_key else True)]
+            cells.append(html.Div([_tp_card(r, lang, search) for _, r in rows.iterrows()],
+                                  className="phase-cell"))
+    return html.Div(cells, className="journey-grid",
+                    style={"gridTemplateColumns": template})
+
+
+def emotion_curve(card: pd.DataFrame, lang: str) -> go.Figure:
+    """Performance along the steps with its 95 % band, target and best-in-class lines;
+    points coloured (and shaped) by traffic light."""
+    card = card.reset_index(drop=True)
+    x = [f"{i + 1}. {name}" for i, name in enumerate(card["name"])]
+    fig = go.Figure()
+    band = card["low"].notna()
+    if band.any():
+        xs = [x[i] for i in card.index[band]]
+        fig.add_trace(go.Scatter(
+            x=xs + xs[::-1],
+            y=list(card.loc[band, "high"].clip(upper=10)) + list(card.loc[band, "low"].clip(
+                lower=1))[::-1],
+            fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
+            name=t("trend.band", lang)))
+    fig.add_trace(go.Scatter(x=x, y=card["best_in_class"], mode="lines",
+                             line={"color": theme.BEST_IN_CLASS, "dash": "dot", "shape": "hvh"},
+                             name=t("journey.best", lang)))
+    fig.add_trace(go.Scatter(x=x, y=card["target"], mode="lines",
+                             line={"color": theme.TARGET, "dash": "dash", "shape": "hvh"},
+                             name=t("journey.target", lang)))
+    fig.add_trace(go.Scatter(
+        x=x, y=card["value"], mode="lines+markers", name=t("kpi.touchpoint_score", lang),
+        line={"color": theme.PRIMARY, "width": 3, "shape": "spline", "smoothing": 0.6},
+        connectgaps=True,
+        marker={"size": 13, "color": [theme.TRAFFIC[v] for v in card["light"]],
+                "symbol": [theme.TRAFFIC_SYMBOL[v] for v in card["light"]],
+                "line": {"color": "white", "width": 1.5}},
+        customdata=card[["n", "target", "best_in_class", "gap_target", "phase_name"]].to_numpy(),
+        hovertemplate=("%{x}<br>%{customdata[4]}<br>" + t("kpi.touchpoint_score", lang)
+                       + ": %{y:.1f} (n = %{customdata[0]})<br>" + t("journey.target", lang)
+                       + ": %{customdata[1]:.1f} · " + t("journey.best", lang)
+                       + ": %{customdata[2]:.1f}<br>" + t("journey.gap", lang)
+                       + ": %{customdata[3]:+.1f}<extra></extra>"),
+    ))
+    # Phases as shaded bands behind the steps.
+    shade = False
+    for _, group in card.groupby("phase_position", sort=True):
+        first, last = group.index.min(), group.index.max()
+        fig.add_vrect(x0=first - 0.5, x1=last + 0.5, line_width=0, layer="below",
+                      fillcolor="rgba(0,0,0,0.035)" if shade else "rgba(0,0,0,0)",
+                      annotation_text=group["phase_name"].iloc[0], annotation_position="top",
+                      annotation_font={"size": 11, "color": theme.MUTED})
+        shade = not shade
+    fig.update_layout(**theme.base_layout(
+        yaxis={"range": [1, 10.6], "title": t("journey.curve_axis", lang), "dtick": 1},
+        xaxis={"tickangle": -35, "automargin": True, "type": "category"},
+        margin={"t": 64, "b": 40, "l": 56, "r": 16},
+        separators=",." if lang == "de" else ".,",
+        legend={"orientation": "h", "y": 1.1, "yanchor": "bottom", "x": 0},
+    ))
+    return fig

@@ -1,0 +1,72 @@
+"""My touchpoints: a department owner's touchpoints, worst first."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.i18n import number, t
+from layouts import components as c
+from layouts import ids
+
+
+def page(lang: str) -> html.Div:
+    return html.Div([
+        c.page_header(t("mine.title", lang), html.Span(id=ids.MINE_DEPARTMENT,
+                                                       className="text-muted")),
+        html.Div(id=ids.MINE_NOTICE),
+        html.Div(id=ids.MINE_SUMMARY),
+        html.Div(id=ids.MINE_TABLE),
+    ])
+
+
+def department_picker(departments: pd.DataFrame, below: dict, lang: str, href_for) -> html.Div:
+    """Ask the owner to pick a department; each shows how many touchpoints are below target."""
+    return html.Div([
+        html.P(t("mine.pick", lang)),
+        html.Div([
+            dcc.Link([html.Strong(row.name), html.Br(),
+                      html.Small(t("mine.below_count", lang, n=below.get(row.key, 0)))],
+                     href=href_for(row.key), className="dept-tile")
+            for row in departments.itertuples()
+        ], className="dept-tiles"),
+    ])
+
+
+def summary(card: pd.DataFrame, lang: str) -> html.Div:
+    audited = card.loc[card["n"] > 0]
+    below = int(audited["light"].isin(["red", "amber"]).sum())
+    worse = int((audited["significant"] & (audited["delta"] < 0)).sum())
+    better = int((audited["significant"] & (audited["delta"] > 0)).sum())
+    return html.Div([
+        html.Span(t("mine.summary", lang, total=len(card), audited=len(audited), below=below,
+                    worse=worse, better=better)),
+    ], className="mine-summary mb-3")
+
+
+def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Table:
+    """Touchpoints worst first (largest shortfall against target), with trend and change."""
+    rows = card.assign(_order=card["gap_target"].fillna(99)).sort_values("_order")
+    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
+        "benchmark.col.touchpoint", "filter.journey", "filter.phase", "kpi.touchpoint_score",
+        "journey.target", "journey.gap", "mine.change", "mine.trend")]))
+    body = []
+    for _, r in rows.iterrows():
+        below = r["light"] in ("red", "amber")
+        body.append(html.Tr([
+            html.Td([c.touchpoint_link(r["key"], r["name"], search),
+                     html.Span(" ⚡", title=t("journey.pain", lang)) if r["pain_point"] else None,
+                     html.Span(" ★", title=t("journey.mot", lang)) if r["moment_of_truth"]
+                     else None]),
+            html.Td(r["journey_name"]),
+            html.Td(r["phase_name"]),
+            html.Td([c.score(r["value"], r["light"], lang), " ",
+                     c.n_label(int(r["n"]), lang, "audits")]),
+            html.Td(number(r["target"], lang)),
+            html.Td(number(r["gap_target"], lang, 1, signed=True),
+                    className="fw-bold" if below else ""),
+            html.Td(c.delta(r["delta"], bool(r["significant"]), lang, 2)),
+            html.Td(c.sparkline(trends.get(r["key"], []))),
+        ], className="row-below" if below else ""))
+    return html.Table([head, html.Tbody(body)],
+                      className="table table-sm table-hover align-middle mine-table bg-white")

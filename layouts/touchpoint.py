@@ -1,0 +1,188 @@
+"""The touchpoint drill-down: everything about one touchpoint on one page."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.i18n import count, date, number, t
+from layouts import components as c
+from layouts import ids, theme
+
+ATTRIBUTES = ("media_type", "frequency", "perception", "reach", "acceptance_criteria", "notes")
+
+
+def page(lang: str, key: str) -> html.Div:
+    """Return the drill-down skeleton for one touchpoint; callbacks fill it."""
+    return html.Div([
+        dcc.Store(id=ids.TOUCHPOINT_KEY, data=key),
+        html.Div(id=ids.TOUCHPOINT_HEADER),
+        html.Div(id=ids.TOUCHPOINT_NOTICE),
+        dbc.Row([
+            dbc.Col(c.section(t("touchpoint.history", lang), html.Div([
+                dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config={"displaylogo": False},
+                          style={"height": "360px"}),
+                html.Small(t("touchpoint.history_help", lang), className="text-muted"),
+            ])), xl=8),
+            dbc.Col(c.section(t("touchpoint.attributes", lang),
+                              html.Div(id=ids.TOUCHPOINT_ATTRIBUTES)), xl=4),
+        ], className="g-3"),
+        dbc.Row([
+            dbc.Col(c.section(t("touchpoint.perspectives", lang),
+                              html.Div(id=ids.TOUCHPOINT_PERSPECTIVES)), lg=4),
+            dbc.Col(c.section(t("touchpoint.questions", lang),
+                              html.Div(id=ids.TOUCHPOINT_QUESTIONS)), lg=4),
+            dbc.Col(c.section(t("touchpoint.surveys", lang),
+                              html.Div(id=ids.TOUCHPOINT_SURVEYS)), lg=4),
+        ], className="g-3"),
+        dbc.Row([
+            dbc.Col(c.section(t("touchpoint.web", lang), html.Div(id=ids.TOUCHPOINT_WEB)), lg=6),
+            dbc.Col(c.section(t("touchpoint.comments", lang),
+                              html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
+        ], className="g-3"),
+    ])
+
+
+def not_found(key: str, lang: str) -> html.Div:
+    return html.Div([html.H1(t("touchpoint.unknown", lang, key=key), className="h3"),
+                     dcc.Link(t("notfound.home", lang), href="/")])
+
+
+def header(row: dict, lang: str, search: str) -> html.Div:
+    """Name, where it sits in the journey, markers, and the current score."""
+    markers = []
+    if row["pain_point"]:
+        markers.append(dbc.Badge("⚡ " + t("journey.pain", lang), color="warning",
+                                 text_color="dark", className="me-1"))
+    if row["moment_of_truth"]:
+        markers.append(dbc.Badge("★ " + t("journey.mot", lang), color="info", className="me-1"))
+    return html.Div([
+        html.Div([
+            dcc.Link(row["journey_name"], href=f"/journey{search or ''}"), " › ",
+            row["phase_name"], " · ", html.Span(row["channel_name"], className="tp-channel",
+                                                style={"borderColor": row["channel_color"]}),
+            " · ", row["department_name"],
+        ], className="text-muted small"),
+        html.Div([
+            html.H1(row["name"], className="h3 mb-0 me-3"),
+            *markers,
+            html.Span([c.score(row["value"], row["light"], lang), " / 10 ",
+                       c.n_label(int(row["n"]), lang, "audits"), " · ",
+                       t("journey.target", lang), " ", number(row["target"], lang), " · ",
+                       t("journey.best", lang), " ", number(row["best_in_class"], lang), " · ",
+                       c.delta(row["delta"], bool(row["significant"]), lang, 2)],
+                      className="tp-headline ms-auto"),
+        ], className="d-flex flex-wrap align-items-center gap-2"),
+    ], className="mb-3")
+
+
+def attributes(row: dict, lang: str) -> html.Dl:
+    """The catalog attributes, those that are filled in."""
+    items = [("journey.target", number(row["target"], lang)),
+             ("journey.best", number(row["best_in_class"], lang)),
+             ("journey.gap", number(row["gap_target"], lang, 1, signed=True))]
+    if row.get("url"):
+        items.append(("touchpoint.url", html.A(row["url"], href=row["url"], target="_blank",
+                                               rel="noopener")))
+    for name in ATTRIBUTES:
+        if row.get(name) not in (None, "") and not c.missing(row.get(name)):
+            items.append((f"touchpoint.{name}", row[name]))
+    children = []
+    for label, value in items:
+        children += [html.Dt(t(label, lang), className="col-sm-5"),
+                     html.Dd(value, className="col-sm-7")]
+    return html.Dl(children, className="row mb-0 small")
+
+
+def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> go.Figure:
+    """Weekly score with its 95 % band, the target and best-in-class lines."""
+    fig = go.Figure()
+    if not weeks.empty:
+        band = weeks.dropna(subset=["low", "high"])
+        fig.add_trace(go.Scatter(
+            x=pd.concat([band["week"], band["week"][::-1]]),
+            y=pd.concat([band["high"].clip(upper=10), band["low"].clip(lower=1)[::-1]]),
+            fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
+            name=t("trend.band", lang)))
+        fig.add_trace(go.Scatter(
+            x=weeks["week"], y=weeks["value"], mode="lines+markers",
+            name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
+            marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in weeks["small"]],
+                    "line": {"color": theme.PRIMARY, "width": 2}},
+            customdata=weeks[["n"]].to_numpy(),
+            hovertemplate="%{x|%d.%m.%Y}: %{y:.1f} (n = %{customdata[0]})<extra></extra>"))
+    for value, name, color, dash in ((row["target"], t("journey.target", lang), theme.TARGET,
+                                      "dash"),
+                                     (row["best_in_class"], t("journey.best", lang),
+                                      theme.BEST_IN_CLASS, "dot")):
+        if not c.missing(value):
+            fig.add_hline(y=value, line={"color": color, "dash": dash, "width": 1.5},
+                          annotation_text=name, annotation_position="top left")
+    start, end = selected
+    if start and end:
+        fig.add_vrect(x0=pd.Timestamp(start) - pd.Timedelta(days=3),
+                      x1=pd.Timestamp(end) + pd.Timedelta(days=3),
+                      fillcolor=theme.SELECTED_PERIOD, line_width=0, layer="below")
+    fig.update_layout(**theme.base_layout(yaxis={"range": [1, 10.3], "dtick": 1},
+                                          showlegend=False,
+                                          separators=",." if lang == "de" else ".,"))
+    return fig
+
+
+def stats_table(rows: list[tuple], lang: str, kind: str = "audits") -> html.Table | html.P:
+    """A small table of (label, value text, n, small)."""
+    if not rows:
+        return html.P(t("kpi.no_data", lang), className="text-muted small mb-0")
+    body = [html.Tr([html.Td(label), html.Td(value, className="text-end fw-semibold"),
+                     html.Td(c.n_label(n, lang, kind, small), className="text-end")])
+            for label, value, n, small in rows]
+    return html.Table(html.Tbody(body), className="table table-sm mb-0 small")
+
+
+def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
+    """Sessions, conversion and bounce rate, and weekly sessions with conversion rate."""
+    if not totals or totals.get("sessions", 0) == 0:
+        return html.P(t("touchpoint.no_web", lang), className="text-muted small mb-0")
+    from data.kpis import conversion_rate_pct, share_pct
+
+    cr = conversion_rate_pct(totals["sessions"], totals["conversions"])
+    br = share_pct(totals["sessions"], totals["bounces"])
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=weeks["week"], y=weeks["sessions"], name=t("touchpoint.sessions", lang),
+                         marker={"color": "rgba(11,79,138,0.35)"}))
+    fig.add_trace(go.Scatter(x=weeks["week"],
+                             y=conversion_rate_pct(weeks["sessions"], weeks["conversions"]),
+                             name=t("touchpoint.conversion", lang), yaxis="y2",
+                             line={"color": theme.TRAFFIC["amber"], "width": 2}))
+    fig.update_layout(**theme.base_layout(
+        height=220, margin={"l": 48, "r": 48, "t": 8, "b": 32},
+        yaxis2={"overlaying": "y", "side": "right", "ticksuffix": " %", "showgrid": False},
+        legend={"orientation": "h", "y": -0.25}, separators=",." if lang == "de" else ".,"))
+    return html.Div([
+        html.Div([
+            html.Span([html.Strong(count(totals["sessions"], lang)), " ",
+                       t("touchpoint.sessions", lang)]), " · ",
+            html.Span([html.Strong(number(cr, lang, 2) + " %"), " ",
+                       t("touchpoint.conversion", lang)]), " · ",
+            html.Span([html.Strong(number(br, lang, 1) + " %"), " ",
+                       t("touchpoint.bounce", lang)]),
+        ], className="small mb-1"),
+        dcc.Graph(figure=fig, config={"displayModeBar": False}),
+    ])
+
+
+def comments(frame: pd.DataFrame, lang: str):
+    """The newest comments with date, source and score."""
+    if frame.empty:
+        return html.P(t("touchpoint.no_comments", lang), className="text-muted small mb-0")
+    items = []
+    for row in frame.itertuples():
+        source = t(f"touchpoint.source.{row.metric}", lang)
+        items.append(html.Li([
+            html.Div([html.Span(date(pd.Timestamp(row.date).date(), lang)), " · ", source, " · ",
+                      html.Strong(str(int(row.score)))], className="text-muted small"),
+            html.Div(row.comment, className="comment-text"),
+        ], className="comment"))
+    return html.Ul(items, className="comments list-unstyled mb-0")
