@@ -247,7 +247,7 @@ def negotiate(accept_language: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str, **values) -> str:
+def t(key: str, lang: str, /, **values) -> str:
     """Translate a key; missing keys show themselves so they are noticed, never crash."""
     entry = TEXTS.get(key)
     text = key if entry is None else entry.get(lang) or entry[DEFAULT_LANGUAGE]

@@ -32,8 +32,6 @@ def touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     employee performance. Touchpoints without audits have NaN values and a grey light."""
     catalog = queries.catalog(store)
     tps = queries.filtered_touchpoints(store, f)
-    if tps.empty:
-        return tps
     cur = queries.audit_aggregates(store, f, by=("touchpoint", "perspective"))
     card = tps.set_index("key").join(_performance(cur).set_index("touchpoint"))
     for perspective in PERSPECTIVES:

@@ -43,3 +43,10 @@ def demo_db(tmp_path_factory) -> str:
 def demo_app(demo_db):
     return create_app(Config.from_env({}, database_url=demo_db, cache_url="none",
                                       language="en"))
+
+
+@pytest.fixture(autouse=True)
+def laptop_window(request):
+    """Browse at 1366 × 900, the laptop size the views are designed for."""
+    if "dash_duo" in request.fixturenames:
+        request.getfixturevalue("dash_duo").driver.set_window_size(1366, 900)

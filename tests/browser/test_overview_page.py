@@ -17,7 +17,7 @@ def _console_errors(dash_duo):
 
 
 def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
-    dash_duo.start_server(demo_app)
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     for card in (ids.KPI_CES, ids.KPI_CSAT, ids.KPI_TOUCHPOINT_SCORE, ids.KPI_JOURNEY_SCORE):
         dash_duo.wait_for_contains_text(f"#{card}", "n = ")
@@ -28,7 +28,7 @@ def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
 
 
 def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
-    dash_duo.start_server(demo_app)
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     before = dash_duo.find_element(f"#{ids.KPI_NPS}").text
     dash_duo.select_dcc_dropdown(f"#{ids.FILTER_JOURNEY}", value="Störung beheben")
@@ -39,7 +39,7 @@ def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
 
 
 def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
-    dash_duo.start_server(demo_app)
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
     dash_duo.driver.get(dash_duo.server_url
                         + "/?journey=umzug&persona=senior&from=2026-09-01&to=2026-09-30")
     dash_duo.wait_for_contains_text(f"#{ids.OVERVIEW_PERIOD}", "1 Sep 2026 – 30 Sep 2026",
@@ -54,7 +54,7 @@ def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
 
 
 def test_switching_to_german_translates_the_page(dash_duo, demo_app):
-    dash_duo.start_server(demo_app)
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.LANG_SWITCH} a[lang=de]").click()
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "Antworten", timeout=15)
@@ -64,6 +64,6 @@ def test_switching_to_german_translates_the_page(dash_duo, demo_app):
 
 
 def test_an_unknown_page_says_so(dash_duo, demo_app):
-    dash_duo.start_server(demo_app)
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
     dash_duo.driver.get(dash_duo.server_url + "/nirgends")
     dash_duo.wait_for_text_to_equal("h1", "Page not found", timeout=15)

@@ -1,0 +1,154 @@
+"""Every view in Chromium: renders from the demo data, follows a filter change, reopens
+from a shared link, and leaves the browser console clean."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from layouts import ids
+
+
+def _wait(dash_duo, condition, timeout=15):
+    return WebDriverWait(dash_duo.driver, timeout).until(lambda _: condition())
+
+
+def _errors(dash_duo):
+    return [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+
+
+def _choose(dash_duo, label):
+    """Click a radio button by its visible label, as a person would."""
+    dash_duo.driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']").click()
+
+
+def _open(dash_duo, path):
+    dash_duo.driver.get(dash_duo.server_url + path)
+
+
+VIEWS = [
+    # path, element that shows data, text expected inside it
+    ("/journey?journey=stoerung", f"#{ids.JOURNEY_MAP}", "Störungshotline"),
+    ("/heatmap", f"#{ids.HEATMAP_GRAPH} .heatmaplayer", ""),
+    ("/benchmark", f"#{ids.BENCHMARK_TABLE}", "Störungshotline"),
+    ("/touchpoints/st-hotline", f"#{ids.TOUCHPOINT_HEADER}", "Störungshotline"),
+    ("/mine?department=KS", f"#{ids.MINE_TABLE}", "Störungshotline"),
+    ("/atlas", f"#{ids.ATLAS_TABLE}", "Störung beheben"),
+    ("/personas", f"#{ids.PERSONA_CARDS}", "Helga Wagner"),
+]
+
+
+@pytest.mark.parametrize(("path", "selector", "text"), VIEWS)
+def test_view_renders_from_demo_data_without_console_errors(dash_duo, demo_app, path, selector,
+                                                           text):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, path)
+    dash_duo.wait_for_element(selector, timeout=20)
+    if text:
+        dash_duo.wait_for_contains_text(selector, text, timeout=20)
+    assert _errors(dash_duo) == []
+
+
+def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/journey")
+    dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Verfügbarkeitscheck", timeout=20)
+    dash_duo.wait_for_element(f"#{ids.JOURNEY_EMOTION_CURVE} .scatterlayer")
+    # Another journey from the picker: map and URL follow.
+    dash_duo.driver.find_element(By.LINK_TEXT, "Störung beheben").click()
+    dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Störungshotline")
+    assert "journey=stoerung" in dash_duo.driver.current_url
+    # Swimlanes by department are a view option kept in the URL.
+    _choose(dash_duo, "Lanes by department")
+    dash_duo.wait_for_element(f"#{ids.JOURNEY_MAP} .lane-label")
+    _wait(dash_duo, lambda: "lanes=department" in dash_duo.driver.current_url)
+    # A shared link reopens the same map with the lanes.
+    shared = dash_duo.driver.current_url
+    dash_duo.driver.get(shared)
+    dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Kundenservice", timeout=20)
+    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, ".lane-label")
+    # A touchpoint card opens its drill-down, filters kept.
+    dash_duo.driver.find_element(By.LINK_TEXT, "Störungshotline").click()
+    dash_duo.wait_for_contains_text(f"#{ids.TOUCHPOINT_HEADER}", "Moment of truth")
+    assert "/touchpoints/st-hotline?journey=stoerung" in dash_duo.driver.current_url
+    dash_duo.wait_for_element(f"#{ids.TOUCHPOINT_HISTORY_GRAPH} .scatterlayer")
+    assert _errors(dash_duo) == []
+
+
+def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/heatmap?journey=umzug")
+    dash_duo.wait_for_element(f"#{ids.HEATMAP_GRAPH} .heatmaplayer", timeout=20)
+    _choose(dash_duo, "NPS")
+    _wait(dash_duo, lambda: "metric=nps" in dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text(f"#{ids.HEATMAP_GRAPH}", "NPS")
+    dash_duo.driver.get(dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text(f"#{ids.HEATMAP_GRAPH}", "NPS", timeout=20)
+    checked = dash_duo.driver.find_element(By.CSS_SELECTOR, "input[type=radio][value=nps]")
+    assert checked.is_selected()
+    assert _errors(dash_duo) == []
+
+
+def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/benchmark")
+    dash_duo.wait_for_contains_text(f"#{ids.BENCHMARK_TABLE}", "Ersatzrouter", timeout=20)
+    dash_duo.select_dcc_dropdown(f"#{ids.FILTER_DEPARTMENT}", value="Abrechnung")
+    _wait(dash_duo, lambda: "department=AB" in dash_duo.driver.current_url)
+    _wait(dash_duo, lambda: "Ersatzrouter" not in dash_duo.find_element(
+        f"#{ids.BENCHMARK_TABLE}").text)
+    assert "Jahresabrechnung" in dash_duo.find_element(f"#{ids.BENCHMARK_TABLE}").text
+    assert _errors(dash_duo) == []
+
+
+def test_my_touchpoints_starts_with_a_department_choice(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/mine")
+    dash_duo.wait_for_contains_text(f"#{ids.MINE_SUMMARY}", "Technischer Service", timeout=20)
+    dash_duo.driver.find_element(By.PARTIAL_LINK_TEXT, "Technischer Service").click()
+    dash_duo.wait_for_contains_text(f"#{ids.MINE_TABLE}", "Ersatzrouter-Versand")
+    assert "department=TS" in dash_duo.driver.current_url
+    assert "Technischer Service" in dash_duo.find_element(f"#{ids.FILTER_DEPARTMENT}").text
+    assert _errors(dash_duo) == []
+
+
+def test_choosing_a_persona_sets_the_persona_filter(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/personas")
+    dash_duo.wait_for_contains_text(f"#{ids.PERSONA_CARDS}", "Murat Yilmaz", timeout=20)
+    button = dash_duo.driver.find_element(
+        By.CSS_SELECTOR, "[id*='persona-select'][id*='homeoffice']")
+    # Bootstrap scrolls smoothly; jump, so the click lands where the button is.
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
+    button.click()
+    _wait(dash_duo, lambda: "persona=homeoffice" in dash_duo.driver.current_url)
+    _wait(dash_duo, lambda: "Murat" in dash_duo.find_element(f"#{ids.FILTER_PERSONA}").text)
+    assert _errors(dash_duo) == []
+
+
+def test_atlas_ranks_journeys_and_links_to_their_maps(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    _open(dash_duo, "/atlas")
+    dash_duo.wait_for_contains_text(f"#{ids.ATLAS_TABLE}", "Rechnung verstehen", timeout=20)
+    rows = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.ATLAS_TABLE} tbody tr")
+    assert len(rows) == 4
+    rows[0].find_element(By.CSS_SELECTOR, "a").click()
+    dash_duo.wait_for_element(f"#{ids.JOURNEY_MAP} .tp-card", timeout=20)
+    assert "/journey?" in dash_duo.driver.current_url
+    assert _errors(dash_duo) == []
+
+
+def test_views_speak_german(dash_duo, demo_app):
+    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=20)
+    dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.LANG_SWITCH} a[lang=de]").click()
+    dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "Antworten", timeout=20)
+    _open(dash_duo, "/journey?journey=stoerung&lanes=channel")
+    dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Störungshotline", timeout=20)
+    assert dash_duo.find_element("h1").text == "Journey Map"
+    assert "Ohne Swimlanes" in dash_duo.driver.page_source
+    _open(dash_duo, "/atlas")
+    dash_duo.wait_for_contains_text(f"#{ids.ATLAS_TABLE}", "Schwächste Touchpoints", timeout=20)
+    assert _errors(dash_duo) == []

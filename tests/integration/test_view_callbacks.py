@@ -1,0 +1,74 @@
+"""Every page callback, called as a function: demo data in, sensible content out; an empty
+database or filters without data give a notice, never an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from callbacks import atlas, benchmark, heatmap, journey, mine, overview, personas, touchpoint
+
+PAGES = {
+    "overview": lambda store, search: overview.update(store, search, "en"),
+    "journey": lambda store, search: journey.update(store, search, "en"),
+    "heatmap": lambda store, search: heatmap.update(store, search, "en"),
+    "benchmark": lambda store, search: benchmark.update(store, search, "en"),
+    "touchpoint": lambda store, search: touchpoint.update(store, "st-hotline", search, "en"),
+    "mine": lambda store, search: mine.update(store, search, "en"),
+    "atlas": lambda store, search: atlas.update(store, search, "en"),
+    "personas": lambda store, search: personas.update(store, search, "en"),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_survive_an_empty_database(duck_store, page):
+    assert PAGES[page](duck_store, "") is not None
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_say_what_to_do_when_filters_leave_nothing(demo_store, page):
+    out = PAGES[page](demo_store, "?from=2031-01-01&to=2031-01-31&department=KS")
+    if page != "personas":  # persona cards stay, with "–" for their KPIs
+        assert "Widen the period or remove a filter" in str(out)
+
+
+def test_journey_map_shows_the_chosen_journey_and_its_persona(demo_store):
+    picker, persona, summary, grid, figure = journey.update(
+        demo_store, "?journey=stoerung&persona=senior&lanes=department", "en")
+    assert "Störungshotline" in str(grid) and "Tarifseite" not in str(grid)
+    assert "lane-label" in str(grid)
+    assert "Ich möchte mit einem Menschen sprechen" in str(persona)
+    assert "Journey score" in str(summary)
+    markers = figure.data[-1]
+    assert len(markers.x) == 15 and markers.x[0].startswith("1. ")
+
+
+def test_benchmark_sorts_by_largest_gap(demo_store):
+    _, figure, table, _ = benchmark.update(demo_store, "?journey=stoerung", "en")
+    bars = figure.data[1]
+    gaps = [x - t for x, t in zip(bars.x, figure.data[2].x, strict=True)]
+    assert gaps == sorted(gaps)
+    assert table.sort_action == "native"
+    assert all("](/touchpoints/" in row["link"] for row in table.data)
+
+
+def test_touchpoint_drilldown_has_every_part(demo_store):
+    out = touchpoint.update(demo_store, "st-hotline", "", "en")
+    header, notice, attributes, history, perspectives, questions, surveys, web, comments = out
+    assert "Störungshotline" in str(header) and notice is None
+    assert "Personalengpass" in str(attributes)
+    assert len(history.data) == 2
+    assert "Customer view" in str(perspectives) and "Employee view" in str(perspectives)
+    assert "NPS" in str(surveys)
+    assert "No web metrics" in str(web)  # a phone hotline has no URL
+    web_tp = touchpoint.update(demo_store, "vt-bestellstrecke", "", "en")[7]
+    assert "sessions" in str(web_tp) and "conversion" in str(web_tp)
+    unknown = touchpoint.update(demo_store, "nope", "", "en")[0]
+    assert "There is no touchpoint nope" in str(unknown)
+
+
+def test_my_touchpoints_lists_only_the_department_worst_first(demo_store):
+    label, notice, summary, table = mine.update(demo_store, "?department=TS", "en")
+    assert label == "Technischer Service" and notice is None
+    text = str(table)
+    assert "Ersatzrouter-Versand" in text and "Störungshotline" not in text
+    assert "below target" in str(summary)
