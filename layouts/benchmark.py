@@ -72,7 +72,7 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> go.Figure:
         barmode="overlay", height=max(300, 24 * len(rows) + 90),
         xaxis={"range": [0, 10], "dtick": 1},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        margin={"l": 8, "r": 16, "t": 8, "b": 8},
+        margin={"l": 8, "r": 16, "t": 8, "b": 32},
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
     ))
@@ -154,7 +154,7 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
                              customdata=both[["employee_n"]].to_numpy(),
                              hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
     fig.update_layout(**theme.base_layout(
-        height=max(260, 26 * len(both) + 90), xaxis={"range": [1, 10], "dtick": 1},
+        height=max(260, 26 * len(both) + 90), xaxis={"range": [0.7, 10.3], "dtick": 1},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
         margin={"l": 8, "r": 16, "t": 16, "b": 8},
         legend={"orientation": "h", "y": 1.08, "x": 0},

@@ -103,8 +103,8 @@ def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
     columns = list(used["key"])
     lane_key = {"channel": "channel_name", "department": "department_name"}.get(lanes)
     lane_values = sorted(card[lane_key].dropna().unique()) if lane_key else [None]
-    template = ("minmax(7rem, 9rem) " if lane_key else "") + \
-        f"repeat({len(columns)}, minmax(11rem, 1fr))"
+    template = ("minmax(6.5rem, 8rem) " if lane_key else "") + \
+        f"repeat({len(columns)}, minmax(9.5rem, 1fr))"
     cells = []
     if lane_key:
         cells.append(html.Div(className="lane-corner"))
