@@ -72,13 +72,6 @@ def normalise_headers(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def number_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Index rows by their spreadsheet row number (header = 1)."""
-    frame = frame.reset_index(drop=True)
-    frame.index = frame.index + 2
-    return frame
-
-
 def check_columns(frame, required, optional, problems: Problems, sheet=None) -> None:
     """Report missing required columns and duplicated headers."""
     present = list(frame.columns)
@@ -101,7 +94,7 @@ def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame
                    ) -> tuple[pd.DataFrame, int, Problems]:
     """Return (insert-ready frame, rows skipped, problems) for a canonical fact file."""
     problems = Problems()
-    frame = number_rows(normalise_headers(raw))
+    frame = normalise_headers(raw)
     spec = FACT_COLUMNS[family(kind)]
     check_columns(frame, spec["required"], spec["optional"], problems)
     if kind == "web" and "url" not in frame.columns and "touchpoint" not in frame.columns:
@@ -215,7 +208,7 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
     for name, (required, optional) in CATALOG_COLUMNS.items():
         if name not in sheets:
             continue
-        frame = number_rows(normalise_headers(sheets[name]))
+        frame = normalise_headers(sheets[name])
         frame = frame.loc[~(frame == "").all(axis=1)]
         check_columns(frame, required, optional, problems, sheet=name)
         if any(c not in frame.columns for c in required):

@@ -9,33 +9,62 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data.ingest.problems import Problem, RejectedFile
 
 DELIMITERS = (",", ";", "\t", "|")
+re_header_hash = re.compile(r'^"?#"?\s*[,;\t|]')
 XLSX_MAGIC = b"PK\x03\x04"
 
 
-def decode(content: bytes) -> str:
-    """Decode bytes: UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1252."""
+def detect_encoding(content: bytes) -> str:
+    """Name the encoding: UTF-8 (with or without BOM), UTF-16 by BOM, else Windows-1252."""
     if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8")
+        return "utf-8-sig"
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16")
+        return "utf-16"
     try:
-        return content.decode("utf-8")
+        content.decode("utf-8")
     except UnicodeDecodeError:
-        return content.decode("cp1252", errors="replace")
+        return "cp1252"
+    return "utf-8"
+
+
+def decode(content: bytes) -> str:
+    """Decode bytes in the detected encoding."""
+    encoding = detect_encoding(content)
+    return content.decode(encoding, errors="replace" if encoding == "cp1252" else "strict")
+
+
+def looks_binary(content: bytes) -> bool:
+    """True for files that are no text (NUL bytes outside UTF-16, or mostly control bytes)."""
+    head = content[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.startswith(XLSX_MAGIC):
+        return False
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and control / len(head) > 0.05
 
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the header line into the most fields."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    header = next((line for line in text.splitlines() if line.strip() and not
+                   _is_comment(line)), "")
     counts = {d: _count_outside_quotes(header, d) for d in DELIMITERS}
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 else ","
+
+
+def _is_comment(line: str) -> bool:
+    """A preamble line ("# Account: …", "# ----"), not a header whose first cell is "#"."""
+    stripped = line.strip()
+    return stripped.startswith("#") and not re_header_hash.match(stripped)
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -53,32 +82,106 @@ def _clean(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.fillna("").astype(str).apply(lambda col: col.str.strip())
 
 
-def read_csv(content: bytes) -> pd.DataFrame:
-    """Parse a delimited text file; ragged rows are reported with their row numbers."""
-    text = decode(content)
-    if not text.strip():
+@dataclass
+class TextTable:
+    """A parsed delimited file: string cells indexed by file row, and how it was read."""
+
+    frame: pd.DataFrame
+    encoding: str
+    delimiter: str
+    preamble_lines: int = 0
+    header_rows: list[list[str]] = field(default_factory=list)
+
+
+def read_text(content: bytes, header_rows: int = 1) -> TextTable:
+    """Parse a delimited text file: skip a "#" preamble and blank lines before the header,
+    combine several header rows, index data rows by their row number in the file.
+    Ragged rows are reported with their numbers."""
+    if not content.strip():
         raise RejectedFile([Problem(None, None, "The file is empty.")])
-    delimiter = sniff_delimiter(text)
+    if looks_binary(content):
+        raise RejectedFile([Problem(None, None, "This is not a text (CSV) or .xlsx file.")])
+    encoding = detect_encoding(content)
+    text = decode(content)
+    lines = text.splitlines(keepends=True)
+    skip = 0
+    while skip < len(lines) and (not lines[skip].strip() or _is_comment(lines[skip])):
+        skip += 1
+    body = "".join(lines[skip:])
+    if not body.strip():
+        raise RejectedFile([Problem(None, None, "The file has no header row.")])
+    delimiter = sniff_delimiter(body)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
+        grid = pd.read_csv(io.StringIO(body), sep=delimiter, dtype=str, header=None,
+                           keep_default_na=False, skip_blank_lines=False, engine="c")
     except pd.errors.ParserError:
-        raise RejectedFile(_ragged_rows(text, delimiter)) from None
-    return _clean(frame)
+        raise RejectedFile(_ragged_rows(body, delimiter, skip)) from None
+    return _split(grid, skip, header_rows, encoding, delimiter)
 
 
-def _ragged_rows(text: str, delimiter: str) -> list[Problem]:
+def _split(grid: pd.DataFrame, skip: int, header_rows: int, encoding: str,
+           delimiter: str) -> TextTable:
+    """Cut a grid of cells into header rows and data rows numbered as in the file."""
+    grid = grid.fillna("").astype(str)
+    heads = [[str(c).strip() for c in grid.iloc[i]] for i in range(min(header_rows, len(grid)))]
+    frame = grid.iloc[header_rows:].copy()
+    frame.columns = heads[0] if heads else []
+    frame.index = range(skip + header_rows + 1, skip + header_rows + 1 + len(frame))
+    frame = frame.apply(lambda col: col.str.strip()) if len(frame.columns) else frame
+    # Rows that are entirely empty (trailing newlines, spacer lines) are not data.
+    if len(frame):
+        frame = frame.loc[~(frame == "").all(axis=1)]
+    return TextTable(frame, encoding, delimiter, skip, heads)
+
+
+MAX_XLSX_UNPACKED = 500 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+
+
+def check_xlsx(content: bytes) -> None:
+    """Refuse zip bombs and broken archives before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        raise RejectedFile([Problem(None, None, "The .xlsx file is damaged or truncated "
+                                                "(not a readable zip archive).")]) from None
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > MAX_XLSX_UNPACKED or unpacked / packed > MAX_XLSX_RATIO:
+        raise RejectedFile([Problem(None, None, (
+            f"The .xlsx file unpacks to {unpacked // (1024 * 1024)} MB "
+            f"({unpacked / packed:.0f}× its size); refused as a possible zip bomb."))])
+
+
+def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> TextTable:
+    """Read one sheet of an .xlsx workbook like a text file (preamble, header rows)."""
+    check_xlsx(content)
+    try:
+        grid = pd.read_excel(io.BytesIO(content), sheet_name=sheet, header=None, dtype=str,
+                             engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for corrupt files
+        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+    grid = grid.fillna("").astype(str)
+    skip = 0
+    while skip < len(grid) and ((grid.iloc[skip] == "").all()
+                                or _is_comment(str(grid.iloc[skip, 0]))
+                                and (grid.iloc[skip, 1:] == "").all()):
+        skip += 1
+    return _split(grid.iloc[skip:], skip, header_rows, "xlsx", "")
+
+
+def read_csv(content: bytes) -> pd.DataFrame:
+    """Parse a canonical delimited file (one header row); index = file row numbers."""
+    return read_text(content).frame
+
+
+def _ragged_rows(text: str, delimiter: str, offset: int = 0) -> list[Problem]:
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(rows)
     problems = []
-    for number, row in enumerate(rows, start=2):
-        if row and len(row) != len(header):
+    for number, row in enumerate(rows, start=2 + offset):
+        if row and len(row) > len(header):
             problems.append(
                 Problem(
                     number,
@@ -90,19 +193,32 @@ def _ragged_rows(text: str, delimiter: str) -> list[Problem]:
 
 
 def read_workbook(content: bytes) -> dict[str, pd.DataFrame]:
-    """Read every sheet of an .xlsx workbook as string frames, keyed by lower-case name."""
+    """Read every sheet of an .xlsx workbook as string frames, keyed by lower-case name,
+    indexed by spreadsheet row number."""
+    check_xlsx(content)
     try:
         sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
-    return {name.strip().lower(): _clean(frame) for name, frame in sheets.items()}
+    out = {}
+    for name, frame in sheets.items():
+        frame = _clean(frame)
+        frame.index = frame.index + 2
+        out[name.strip().lower()] = frame
+    return out
+
+
+def is_xlsx(content: bytes, file_name: str = "") -> bool:
+    return content.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx")
+
+
+def read_any(content: bytes, file_name: str = "", header_rows: int = 1) -> TextTable:
+    """Read a delimited text file, or the first sheet of an .xlsx workbook."""
+    if is_xlsx(content, file_name):
+        return read_xlsx(content, header_rows)
+    return read_text(content, header_rows)
 
 
 def read_table(content: bytes, file_name: str = "") -> pd.DataFrame:
-    """Read a CSV file, or the first sheet of an .xlsx workbook."""
-    if content.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx"):
-        sheets = read_workbook(content)
-        if not sheets:
-            raise RejectedFile([Problem(None, None, "The workbook has no sheets.")])
-        return next(iter(sheets.values()))
-    return read_csv(content)
+    """Read a canonical CSV file, or the first sheet of an .xlsx workbook."""
+    return read_any(content, file_name).frame

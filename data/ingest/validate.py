@@ -26,12 +26,74 @@ def _report(problems: Problems, column: pd.Series, bad: pd.Series, name: str, wh
         problems.add_rows(column.index[bad], name, lambda i: f"{_show(values[i])} {why}")
 
 
+DATE_FORMATS = (
+    # (pattern the cell must match, strptime format or a special name)
+    (r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$", "ISO8601"),
+    (r"^\d{1,2}\.\d{1,2}\.\d{4}$", "%d.%m.%Y"),
+    (r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}$", "%d.%m.%Y %H:%M"),
+    (r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}:\d{2}$", "%d.%m.%Y %H:%M:%S"),
+    (r"^\d{1,2}/\d{1,2}/\d{4}$", "%m/%d/%Y"),
+    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} ?[AaPp][Mm]$", "%m/%d/%Y %I:%M:%S %p"),
+    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} ?[AaPp][Mm]$", "%m/%d/%Y %I:%M %p"),
+    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(:\d{2})?$", "%m/%d/%Y %H:%M"),
+    (r"^(19|20)\d{6}$", "%Y%m%d"),
+    (r"^\d{9,10}$", "epoch-s"),
+    (r"^\d{12,13}$", "epoch-ms"),
+)
+
+
 def parse_date(column: pd.Series, name: str, problems: Problems) -> pd.Series:
-    """Parse ISO dates (YYYY-MM-DD, optionally with a time) into datetime64."""
-    parsed = pd.to_datetime(column.where(column != ""), format="ISO8601", errors="coerce")
+    """Parse dates: ISO, dd.mm.yyyy, US m/d/yyyy with AM/PM, YYYYMMDD, Unix epoch."""
+    parsed = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
+    todo = column != ""
+    for pattern, fmt in DATE_FORMATS:
+        if not todo.any():
+            break
+        hit = todo & column.str.match(pattern)
+        if not hit.any():
+            continue
+        cells = column[hit]
+        if fmt == "ISO8601":
+            values = pd.to_datetime(cells.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "", regex=True),
+                                    format="ISO8601", errors="coerce")
+        elif fmt.startswith("epoch"):
+            unit = "s" if fmt == "epoch-s" else "ms"
+            values = pd.to_datetime(pd.to_numeric(cells), unit=unit, errors="coerce")
+        else:
+            values = pd.to_datetime(cells.str.upper().str.replace(r" ?([AP]M)$", r" \1",
+                                                                  regex=True),
+                                    format=fmt, errors="coerce")
+        parsed.loc[hit] = values.astype("datetime64[ns]")
+        todo &= ~hit
     _report(problems, column, (column != "") & parsed.isna(), name,
-            "is not a date (expected YYYY-MM-DD)")
+            "is not a date (use YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or YYYYMMDD)")
     return parsed.dt.normalize()
+
+
+_DURATION = r"^(\d+):(\d{2})(?::(\d{2}))?$"
+
+
+def normalise_numbers(column: pd.Series, decimal: str = ".") -> pd.Series:
+    """Turn formatted numbers into plain ones: thousands separators, decimal comma,
+    %, durations (hh:mm:ss, mm:ss) and seconds with an "s" become plain numbers
+    (percent values stay on 0–100, durations become seconds)."""
+    s = column.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    s = s.str.replace(r"%$", "", regex=True).str.replace(r"(?<=\d)s$", "", regex=True)
+    if decimal == ",":
+        s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        s = s.str.replace(r"(?<=\d),(?=\d{3}(\D|$))", "", regex=True)
+    durations = s.str.extract(_DURATION)
+    is_duration = durations[0].notna()
+    if is_duration.any():
+        d = durations.loc[is_duration].fillna("0").astype(int)
+        # h:mm:ss when three parts, else mm:ss
+        three = durations.loc[is_duration, 2].notna()
+        seconds = d[0] * 3600 + d[1] * 60 + d[2]
+        seconds = seconds.where(three, d[0] * 60 + d[1])
+        s = s.copy()
+        s.loc[is_duration] = seconds.astype(str)
+    return s
 
 
 def parse_number(
@@ -42,10 +104,11 @@ def parse_number(
     integer: bool = False,
     low: float | None = None,
     high: float | None = None,
+    decimal: str = ".",
 ) -> pd.Series:
-    """Parse numbers, optionally whole and within [low, high]."""
+    """Parse numbers (formatted ones too), optionally whole and within [low, high]."""
     present = column != ""
-    parsed = pd.to_numeric(column.where(present), errors="coerce")
+    parsed = pd.to_numeric(normalise_numbers(column, decimal).where(present), errors="coerce")
     _report(problems, column, present & parsed.isna(), name, "is not a number")
     ok = parsed.notna()
     if integer:
