@@ -175,6 +175,38 @@ data_version = Table(
     Column("version", Integer, nullable=False),
 )
 
+# A named mapping for a recurring export ("Qualtrics Q4 NPS"): preset, field -> column,
+# options (JSON), so next week's file of the same survey imports in one step.
+import_sources = Table(
+    "import_sources",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("preset", String(32), nullable=False),
+    Column("mapping", Text, nullable=False),
+    Column("options", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+# An export's label for a catalog entry ("Rückruf-Service" -> st-hotline), remembered.
+label_aliases = Table(
+    "label_aliases",
+    metadata,
+    Column("dimension", String(16), primary_key=True),
+    Column("label", String(300), primary_key=True),
+    Column("key", KEY, nullable=False),
+)
+
+# Tokens for the HTTP import API; only a SHA-256 of each token is stored.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime),
+)
+
 CATALOG_TABLES = {
     "personas": personas,
     "phases": phases,

@@ -13,24 +13,55 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data import queries, schema
-from data.ingest.canonical import validate_catalog, validate_facts
+from data.ingest import presets, sources
+from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Problem, RejectedFile
-from data.ingest.readers import read_table, read_workbook
+from data.ingest.readers import read_workbook
 from data.store import Store, bulk_insert, bump_data_version
 
 KINDS = schema.BATCH_KINDS
 
-__all__ = ["KINDS", "ImportResult", "Problem", "RejectedFile", "commit", "import_file", "undo"]
+__all__ = ["KINDS", "ImportOptions", "ImportResult", "Problem", "RejectedFile", "commit",
+           "import_file", "prepare", "undo"]
+
+
+@dataclass
+class ImportOptions:
+    """How to read a file: the preset (auto-detected by default), column mapping overrides
+    (field -> header or #N), a saved source to reuse, a date for files without one, the CES
+    direction, label aliases to remember (dimension -> {label: key}), and the policy."""
+
+    preset: str = "auto"
+    mapping: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+    default_date: str | None = None
+    ces_reversed: bool | None = None
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    skip_invalid: bool = False
+    allow_duplicate: bool = False
 
 
 @dataclass
 class ImportResult:
-    """What an import did: its batch, rows written and skipped, and the problems if rejected."""
+    """What an import did (or, for a preview, would do), and every problem."""
 
     batch_id: int | None = None
     rows_imported: int = 0
     rows_skipped: int = 0
     errors: list[Problem] = field(default_factory=list)
+    preset: str = "canonical"
+    encoding: str = ""
+    delimiter: str = ""
+    columns: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    rows_duplicate: int = 0
+    rows_invalid: int = 0
+    unknown_labels: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    sample: list[dict] = field(default_factory=list)
+    frame: pd.DataFrame | None = None  # validated rows, kept for the commit after a preview
+    error_total: int = 0
+    skipped_problems: list[Problem] = field(default_factory=list)  # with skip_invalid
 
     @property
     def ok(self) -> bool:
@@ -44,6 +75,125 @@ class ImportResult:
             "errors": [p.as_dict() for p in self.errors],
         }
 
+    def details(self) -> dict:
+        """Everything a preview shows, JSON-ready."""
+        return {**self.as_dict(), "preset": self.preset, "encoding": self.encoding,
+                "delimiter": self.delimiter, "columns": self.columns, "mapping": self.mapping,
+                "rows_duplicate": self.rows_duplicate, "rows_invalid": self.rows_invalid,
+                "unknown_labels": self.unknown_labels, "notes": self.notes,
+                "skipped_problems": [p.as_dict() for p in self.skipped_problems]}
+
+
+def _fail(*messages: str) -> ImportResult:
+    return ImportResult(errors=[Problem(None, None, m) for m in messages])
+
+
+def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
+            options: ImportOptions | None = None) -> ImportResult:
+    """Read, map and validate a file without writing anything: the preview.
+
+    ``result.frame`` holds the rows that would be written; ``result.errors`` is empty
+    when the file (or, with skip_invalid, its valid part) can be imported."""
+    options = options or ImportOptions()
+    if kind not in KINDS:
+        return _fail(f"Unknown kind {kind!r}; use one of " + ", ".join(KINDS))
+    if kind == "catalog":
+        try:
+            frames, problems = validate_catalog(read_workbook(content), queries.catalog(store))
+        except RejectedFile as rejected:
+            return ImportResult(errors=rejected.problems)
+        result = ImportResult(errors=problems.listing(), error_total=problems.total,
+                              preset="catalog")
+        result.rows_imported = row_count(frames) if not problems else 0
+        result.frame = frames if not problems else None
+        return result
+    saved = sources.load(store, options.source) if options.source else None
+    if saved and saved["kind"] != kind:
+        return _fail(f"Source {options.source!r} is saved for {saved['kind']}, not {kind}.")
+    preset = options.preset if options.preset != "auto" or not saved else saved["preset"]
+    try:
+        source = presets.read_source(content, file_name, preset)
+    except RejectedFile as rejected:
+        return ImportResult(errors=rejected.problems)
+    result = ImportResult(preset=source.preset, encoding=source.encoding,
+                          delimiter=source.delimiter, columns=source.columns)
+    mapping = presets.propose_mapping(source, kind)
+    if saved:
+        mapping.update({f: c for f, c in saved["mapping"].items() if c in source.columns})
+    try:
+        mapping.update({f: presets.resolve_column(source, c) for f, c in options.mapping.items()
+                        if c})
+    except KeyError as exc:
+        return _fail(f"--map: {exc.args[0]}. Columns: " + ", ".join(source.columns))
+    for f in [f for f, c in options.mapping.items() if not c]:
+        mapping.pop(f, None)
+    result.mapping = mapping
+    frame, skipped, notes = presets.apply(source, kind, mapping, options.default_date)
+    result.notes = notes
+    if "score" in presets.FIELDS[presets.family(kind)] and "score" not in mapping:
+        return _fail_with(result, "score", "No column holds the score. Name it with --map score=COLUMN "
+                          "(a header or #N); columns: " + ", ".join(source.columns))
+    if "date" not in mapping and not options.default_date:
+        return _fail_with(result, "date", "No column holds the date. Name it with --map date=COLUMN, "
+                          "or give one date for all rows with --date YYYY-MM-DD.")
+    ces_reversed = options.ces_reversed if options.ces_reversed is not None else bool(
+        saved and saved["options"].get("ces_reversed"))
+    rules = Rules(decimal="," if source.delimiter == ";" or source.preset == "excel-de" else ".",
+                  aliases=sources.aliases(store), ces_reversed=ces_reversed,
+                  require_conversions=source.preset in ("canonical", "excel-de"))
+    valid, more_skipped, problems = validate_facts(kind, frame, queries.catalog(store), rules)
+    result.rows_skipped = skipped + more_skipped
+    result.unknown_labels = problems.unknown
+    result.error_total = problems.total
+    if problems and options.skip_invalid and not problems.file_level:
+        result.rows_invalid = len(problems.rows)
+        valid = valid.loc[~valid.index.isin(problems.rows)]
+        result.notes.append(f"{result.rows_invalid} invalid rows left out (--skip-invalid)")
+        result.rows_skipped += result.rows_invalid
+        result.skipped_problems = problems.listing()
+    elif problems:
+        result.errors = problems.listing()
+        result.rows_invalid = len(problems.rows)
+        return result
+    if kind in schema.SURVEY_METRICS and not valid.empty:
+        valid, duplicates = _drop_known_responses(store, kind, valid)
+        result.rows_duplicate = duplicates
+        result.rows_skipped += duplicates
+        if duplicates:
+            result.notes.append(f"{duplicates} responses already stored (same response id) "
+                                "skipped")
+    result.frame = valid
+    result.rows_imported = len(valid)
+    result.sample = valid.head(10).astype(object).where(valid.head(10).notna(), None) \
+        .reset_index().to_dict("records")
+    return result
+
+
+def _fail_with(result: ImportResult, column: str, message: str) -> ImportResult:
+    result.errors = [Problem(1, column, message)]
+    return result
+
+
+def _drop_known_responses(store: Store, kind: str, frame: pd.DataFrame
+                          ) -> tuple[pd.DataFrame, int]:
+    """Skip responses whose id is already stored for the metric, or repeated in the file."""
+    ids = frame["response_id"].dropna()
+    if ids.empty:
+        return frame, 0
+    repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
+    sr = schema.survey_responses
+    known: set[str] = set()
+    unique_ids = list(ids.unique())
+    with store.connect() as conn:
+        for start in range(0, len(unique_ids), 5000):
+            chunk = unique_ids[start:start + 5000]
+            known |= {r[0] for r in conn.execute(
+                sa.select(sr.c.response_id).where(sr.c.metric == kind,
+                                                   sr.c.response_id.in_(chunk)))}
+    stored = frame["response_id"].isin(known)
+    drop = repeated | stored
+    return frame.loc[~drop], int(drop.sum())
+
 
 def import_file(
     store: Store,
@@ -53,30 +203,35 @@ def import_file(
     file_name: str = "",
     created_by: str | None = None,
     allow_duplicate: bool = False,
+    options: ImportOptions | None = None,
+    save_source: str | None = None,
 ) -> ImportResult:
-    """Validate and import one file; on any problem nothing is written."""
-    if kind not in KINDS:
-        return ImportResult(errors=[Problem(None, None, f"Unknown kind {kind!r}; use one of "
-                                            + ", ".join(KINDS))])
-    digest = hashlib.sha256(content).hexdigest()
-    try:
-        if not allow_duplicate:
-            _refuse_repeat(store, digest, kind)
-        catalog = queries.catalog(store)
-        if kind == "catalog":
-            frames, problems = validate_catalog(read_workbook(content), catalog)
-            problems.raise_if_any()
-            skipped = 0
-        else:
-            frame, skipped, problems = validate_facts(kind, read_table(content, file_name), catalog)
-            problems.raise_if_any()
-            frames = {kind: frame}
-    except RejectedFile as rejected:
-        return ImportResult(errors=rejected.problems)
+    """Validate and import one file in one transaction; on any problem nothing is written.
 
-    batch_id = commit(store, kind, frames, rows_skipped=skipped, file_name=file_name,
-                      content_hash=digest, created_by=created_by)
-    return ImportResult(batch_id=batch_id, rows_imported=row_count(frames), rows_skipped=skipped)
+    With ``save_source`` the mapping used is remembered under that name."""
+    options = options or ImportOptions()
+    allow_duplicate = allow_duplicate or options.allow_duplicate
+    digest = hashlib.sha256(content).hexdigest()
+    if not allow_duplicate:
+        repeat = _earlier_batch(store, digest, kind)
+        if repeat is not None:
+            return _fail(repeat)
+    if options.aliases:
+        problem = sources.save_aliases(store, options.aliases)
+        if problem:
+            return _fail(problem)
+    result = prepare(store, content, kind, file_name=file_name, options=options)
+    if not result.ok:
+        return result
+    frames = result.frame if kind == "catalog" else {kind: result.frame}
+    result.batch_id = commit(store, kind, frames, rows_skipped=result.rows_skipped,
+                             file_name=file_name, content_hash=digest, created_by=created_by,
+                             preset=result.preset)
+    name = save_source or options.source
+    if name and kind != "catalog":
+        sources.save(store, name, kind, result.preset, result.mapping,
+                     {"ces_reversed": bool(options.ces_reversed)})
+    return result
 
 
 def row_count(frames: dict[str, pd.DataFrame]) -> int:
@@ -123,7 +278,8 @@ def commit(
     return batch_id
 
 
-def _refuse_repeat(store: Store, digest: str, kind: str) -> None:
+def _earlier_batch(store: Store, digest: str, kind: str) -> str | None:
+    """Return why the same file cannot be imported again, or None."""
     batches = schema.import_batches
     with store.connect() as conn:
         earlier = conn.execute(
@@ -134,11 +290,11 @@ def _refuse_repeat(store: Store, digest: str, kind: str) -> None:
                 batches.c.kind != "catalog",
             )
         ).first()
-    if earlier is not None:
-        raise RejectedFile([Problem(None, None, (
-            f"This file was already imported as batch {earlier.id} on "
+    if earlier is None:
+        return None
+    return (f"This file was already imported as batch {earlier.id} on "
             f"{earlier.created_at:%Y-%m-%d %H:%M}; importing it again would count every row "
-            "twice. Undo that batch first, or import with --allow-duplicate."))])
+            "twice. Undo that batch first, or import with --allow-duplicate.")
 
 
 def _upsert_catalog(conn, frames: dict[str, pd.DataFrame]) -> None:

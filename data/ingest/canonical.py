@@ -16,6 +16,8 @@ problem, and one problem rejects the whole file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 from data import schema
@@ -42,7 +44,7 @@ FACT_COLUMNS = {
     },
     "web": {
         "required": ("date", "sessions", "conversions"),
-        "optional": ("url", "touchpoint", "bounces", "time_on_page_s"),
+        "optional": ("url", "touchpoint", "bounces", "bounce_rate", "time_on_page_s"),
     },
 }
 
@@ -90,13 +92,28 @@ def normalise_url(series: pd.Series) -> pd.Series:
     return s.where(s != "", "/")
 
 
-def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame]
-                   ) -> tuple[pd.DataFrame, int, Problems]:
-    """Return (insert-ready frame, rows skipped, problems) for a canonical fact file."""
+@dataclass
+class Rules:
+    """How to read values: the file's decimal mark, saved label aliases (dimension ->
+    {label: key}), a reversed CES scale, and whether web files must carry conversions."""
+
+    decimal: str = "."
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    ces_reversed: bool = False
+    require_conversions: bool = True
+
+
+def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame],
+                   rules: Rules | None = None) -> tuple[pd.DataFrame, int, Problems]:
+    """Return (insert-ready frame, rows skipped, problems) for a fact file whose columns
+    are named after the canonical fields; the index holds the file's row numbers."""
+    rules = rules or Rules()
     problems = Problems()
     frame = normalise_headers(raw)
     spec = FACT_COLUMNS[family(kind)]
-    check_columns(frame, spec["required"], spec["optional"], problems)
+    required = [c for c in spec["required"]
+                if rules.require_conversions or c != "conversions"]
+    check_columns(frame, required, spec["optional"], problems)
     if kind == "web" and "url" not in frame.columns and "touchpoint" not in frame.columns:
         problems.add(1, "url", "needs a url or a touchpoint column")
     if problems:
@@ -119,16 +136,57 @@ def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame
     out["date"] = date.dt.date
 
     if kind == "web":
-        _validate_web(frame, col, out, catalog, problems)
+        _validate_web(frame, col, out, _with_aliases(catalog, rules), problems, rules)
     else:
         low, high = SCALES[kind]
-        score = v.parse_number(col("score"), "score", problems, integer=True, low=low, high=high)
+        score = v.parse_number(col("score"), "score", problems, integer=True, low=low, high=high,
+                               decimal=rules.decimal)
+        if kind == "ces" and rules.ces_reversed:
+            score = (low + high) - score  # so 7 always means least effort
         out["score"] = score.round().astype("Int16")
+        if "nps_group" in frame.columns and kind == "nps":
+            _check_nps_group(frame["nps_group"], score, problems)
         if kind == "audit":
-            _validate_audit(col, out, catalog, problems)
+            _validate_audit(col, out, _with_aliases(catalog, rules), problems)
         else:
-            _validate_survey(kind, col, out, catalog, problems)
-    return out.reset_index(drop=True), skipped, problems
+            _validate_survey(kind, col, out, _with_aliases(catalog, rules), problems)
+    out.index.name = "row"
+    return out, skipped, problems
+
+
+NPS_GROUPS = {"1": "detractor", "2": "passive", "3": "promoter", "detractor": "detractor",
+              "detractors": "detractor", "passive": "passive", "passives": "passive",
+              "promoter": "promoter", "promoters": "promoter"}
+
+
+def _check_nps_group(groups: pd.Series, score: pd.Series, problems: Problems) -> None:
+    """A Qualtrics NPS_GROUP code must agree with the score it belongs to."""
+    expected = pd.Series(pd.NA, index=score.index, dtype="object")
+    expected[score >= 9] = "promoter"
+    expected[(score >= 7) & (score <= 8)] = "passive"
+    expected[score <= 6] = "detractor"
+    given = groups.str.lower().map(NPS_GROUPS)
+    bad = given.notna() & expected.notna() & (given != expected)
+    if bad.any():
+        g, e = given[bad].tolist(), expected[bad].tolist()
+        problems.add_rows(groups.index[bad], "nps_group",
+                          lambda i: f"says {g[i]} but the score makes a {e[i]}")
+
+
+def _with_aliases(catalog: dict[str, pd.DataFrame], rules: Rules) -> dict[str, pd.DataFrame]:
+    """Add saved aliases to the catalog as extra (name, key) rows for resolution."""
+    if not rules.aliases:
+        return catalog
+    table_of = {"journey": "journeys", "touchpoint": "touchpoints", "persona": "personas",
+                "channel": "channels"}
+    out = dict(catalog)
+    for dimension, labels in rules.aliases.items():
+        table = table_of.get(dimension)
+        if table is None or not labels:
+            continue
+        extra = pd.DataFrame({"key": list(labels.values()), "name": list(labels.keys())})
+        out[table] = pd.concat([catalog[table], extra], ignore_index=True)
+    return out
 
 
 def _require(problems: Problems, column: pd.Series, name: str) -> None:
@@ -160,7 +218,7 @@ def _validate_audit(col, out, catalog, problems) -> None:
     out["comment"] = v.optional_text(col("comment"))
 
 
-def _validate_web(frame, col, out, catalog, problems) -> None:
+def _validate_web(frame, col, out, catalog, problems, rules: Rules) -> None:
     touchpoints = catalog.get("touchpoints")
     by_reference = v.resolve_reference(
         col("touchpoint"), "touchpoint", problems, v.resolver(touchpoints), "touchpoint"
@@ -181,13 +239,22 @@ def _validate_web(frame, col, out, catalog, problems) -> None:
         problems.add_rows(url.index[neither], "url", lambda i: "needs a url or a touchpoint")
     out["touchpoint_key"] = by_reference.fillna(by_url)
     out["url"] = v.optional_text(url)
+    d = rules.decimal
     for name in ("sessions", "conversions"):
+        if name == "conversions" and name not in frame.columns:
+            out[name] = pd.array([0] * len(frame), dtype="Int64")
+            continue
         _require(problems, col(name), name)
-        out[name] = v.parse_number(col(name), name, problems, integer=True, low=0).astype("Int64")
-    out["bounces"] = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0
-                                    ).astype("Int64")
+        out[name] = v.parse_number(col(name), name, problems, integer=True, low=0, decimal=d
+                                   ).round().astype("Int64")
+    bounces = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0, decimal=d)
+    if "bounce_rate" in frame.columns and "bounces" not in frame.columns:
+        rate = v.parse_number(col("bounce_rate"), "bounce_rate", problems, low=0, high=100,
+                              decimal=d)
+        bounces = (rate / 100 * out["sessions"].astype("float64")).round()
+    out["bounces"] = bounces.round().astype("Int64")
     out["time_on_page_s"] = v.parse_number(col("time_on_page_s"), "time_on_page_s", problems,
-                                           low=0)
+                                           low=0, decimal=d)
 
 
 # --- catalog --------------------------------------------------------------------

@@ -47,9 +47,17 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
         self.total = 0
+        self.rows: set[int] = set()  # every row with a problem, for --skip-invalid
+        self.file_level = False  # a problem no row can be blamed for (missing column, …)
+        # dimension -> label -> rows, for labels the catalog does not know
+        self.unknown: dict[str, dict[str, list[int]]] = {}
 
     def add(self, row, column, message, sheet=None) -> None:
         self.total += 1
+        if row is None or row == 1:
+            self.file_level = True
+        else:
+            self.rows.add(int(row))
         if len(self.items) < MAX_LISTED:
             self.items.append(Problem(row, column, message, sheet))
 
@@ -57,6 +65,7 @@ class Problems:
         """Add one problem per row number; message_for(i) builds the i-th message."""
         for i, row in enumerate(rows):
             self.total += 1
+            self.rows.add(int(row))
             if len(self.items) < MAX_LISTED:
                 self.items.append(Problem(int(row), column, message_for(i), sheet))
 

@@ -159,7 +159,12 @@ def resolve_reference(
 ) -> pd.Series:
     """Resolve labels to catalog keys by key or name, case-insensitively."""
     mapped = column.str.casefold().map(lookup)
-    _report(problems, column, (column != "") & mapped.isna(), name, f"is not a known {what}")
+    unknown = (column != "") & mapped.isna()
+    _report(problems, column, unknown, name, f"is not a known {what}")
+    if unknown.any():
+        labels = problems.unknown.setdefault(what, {})
+        for row, label in column[unknown].items():
+            labels.setdefault(label, []).append(int(row))
     return mapped.where(column != "")
 
 

@@ -1,0 +1,78 @@
+"""Remembered import knowledge: saved sources (mappings) and label aliases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlalchemy as sa
+
+from data import queries, schema
+from data.store import Store, bump_data_version
+
+DIMENSION_TABLES = {"journey": "journeys", "touchpoint": "touchpoints", "persona": "personas",
+                    "channel": "channels"}
+
+
+def load(store: Store, name: str) -> dict | None:
+    """Return a saved source (kind, preset, mapping, options) or None."""
+    t = schema.import_sources
+    with store.connect() as conn:
+        row = conn.execute(sa.select(t).where(t.c.name == name)).mappings().first()
+    if row is None:
+        return None
+    return {"name": row["name"], "kind": row["kind"], "preset": row["preset"],
+            "mapping": json.loads(row["mapping"]), "options": json.loads(row["options"])}
+
+
+def save(store: Store, name: str, kind: str, preset: str, mapping: dict, options: dict) -> None:
+    """Create or replace a saved source."""
+    t = schema.import_sources
+    values = {"kind": kind, "preset": preset, "mapping": json.dumps(mapping, ensure_ascii=False),
+              "options": json.dumps(options), "updated_at": dt.datetime.now(dt.UTC).replace(
+                  tzinfo=None)}
+    with store.begin() as conn:
+        if conn.execute(sa.select(t.c.name).where(t.c.name == name)).first():
+            conn.execute(t.update().where(t.c.name == name).values(values))
+        else:
+            conn.execute(t.insert().values(name=name, **values))
+
+
+def list_sources(store: Store) -> list[dict]:
+    t = schema.import_sources
+    with store.connect() as conn:
+        rows = conn.execute(sa.select(t).order_by(t.c.name)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def aliases(store: Store) -> dict[str, dict[str, str]]:
+    """Return every saved alias as dimension -> {label: key}."""
+    t = schema.label_aliases
+    out: dict[str, dict[str, str]] = {}
+    with store.connect() as conn:
+        for row in conn.execute(sa.select(t)):
+            out.setdefault(row.dimension, {})[row.label] = row.key
+    return out
+
+
+def save_aliases(store: Store, new: dict[str, dict[str, str]]) -> str | None:
+    """Remember labels for catalog keys; return a message if a dimension or key is unknown."""
+    catalog = queries.catalog(store)
+    rows = []
+    for dimension, labels in new.items():
+        table = DIMENSION_TABLES.get(dimension)
+        if table is None:
+            return f"Aliases exist for {', '.join(DIMENSION_TABLES)}, not {dimension!r}."
+        keys = set(catalog[table]["key"])
+        for label, key in labels.items():
+            if key not in keys:
+                return f"{key!r} is not a {dimension} key in the catalog (alias {label!r})."
+            rows.append({"dimension": dimension, "label": label.strip(), "key": key})
+    t = schema.label_aliases
+    with store.begin() as conn:
+        for row in rows:
+            conn.execute(t.delete().where(t.c.dimension == row["dimension"],
+                                          t.c.label == row["label"]))
+            conn.execute(t.insert().values(row))
+        bump_data_version(conn)  # cached resolutions must see the new aliases
+    return None
