@@ -198,10 +198,10 @@ def _require(problems: Problems, column: pd.Series, name: str) -> None:
 def _validate_survey(kind, col, out, catalog, problems) -> None:
     out["metric"] = kind
     out["response_id"] = v.optional_text(col("response_id"))
-    for field, table in (("journey", "journeys"), ("touchpoint", "touchpoints"),
-                         ("persona", "personas"), ("channel", "channels")):
-        out[f"{field}_key"] = v.resolve_reference(
-            col(field), field, problems, v.resolver(catalog.get(table)), field
+    for dimension, table in (("journey", "journeys"), ("touchpoint", "touchpoints"),
+                             ("persona", "personas"), ("channel", "channels")):
+        out[f"{dimension}_key"] = v.resolve_reference(
+            col(dimension), dimension, problems, v.resolver(catalog.get(table)), dimension
         )
     out["comment"] = v.optional_text(col("comment"))
 
