@@ -30,23 +30,63 @@ def cmd_db(args) -> int:
     return 0
 
 
+def _pairs(values: list[str] | None, what: str) -> dict[str, str]:
+    out = {}
+    for item in values or []:
+        left, sep, right = item.partition("=")
+        if not sep or not left.strip():
+            raise ValueError(f"{what} takes NAME=VALUE, not {item!r}")
+        out[left.strip()] = right.strip()
+    return out
+
+
+def _aliases(values: list[str] | None) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for label, key in _pairs(values, "--alias").items():
+        dimension, sep, text = label.partition(":")
+        if not sep:
+            raise ValueError(f"--alias takes DIMENSION:LABEL=KEY, not {label!r}")
+        out.setdefault(dimension.strip(), {})[text.strip()] = key
+    return out
+
+
 def cmd_import(args) -> int:
-    from data.ingest import import_file
+    from data.ingest import ImportOptions, import_file, prepare
 
     path = Path(args.file)
     if not path.is_file():
         print(f"cxdash import: no such file: {path}", file=sys.stderr)
         return 2
+    try:
+        options = ImportOptions(
+            preset=args.preset, mapping=_pairs(args.map, "--map"), source=args.source,
+            default_date=args.date, ces_reversed=True if args.ces_reversed else None,
+            aliases=_aliases(args.alias), skip_invalid=args.skip_invalid,
+            allow_duplicate=args.allow_duplicate)
+    except ValueError as exc:
+        print(f"cxdash import: {exc}", file=sys.stderr)
+        return 2
     store = _store(args)
     started = time.perf_counter()
-    result = import_file(store, path.read_bytes(), args.kind, file_name=path.name,
-                         created_by=args.user, allow_duplicate=args.allow_duplicate)
+    content = path.read_bytes()
+    if args.dry_run:
+        result = prepare(store, content, args.kind, file_name=path.name, options=options)
+    else:
+        result = import_file(store, content, args.kind, file_name=path.name,
+                             created_by=args.user, options=options, save_source=args.save_source)
     elapsed = time.perf_counter() - started
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        print(json.dumps(result.details() if args.dry_run else result.as_dict(),
+                         ensure_ascii=False, default=str))
     elif result.ok:
-        print(f"Imported {result.rows_imported} rows from {path.name} as batch {result.batch_id} "
-              f"({result.rows_skipped} rows without an answer skipped) in {elapsed:.1f} s.")
+        verb = "Would import" if args.dry_run else "Imported"
+        batch = "" if args.dry_run else f" as batch {result.batch_id}"
+        print(f"{verb} {result.rows_imported} rows from {path.name}{batch} in {elapsed:.1f} s "
+              f"(format {result.preset}, {result.rows_skipped} rows skipped).")
+        for note in result.notes:
+            print(f"  {note}")
+        if result.mapping:
+            print("  columns: " + ", ".join(f"{f}={c!r}" for f, c in result.mapping.items()))
     else:
         print(f"Rejected {path.name}: nothing was imported. {len(result.errors)} problem(s):",
               file=sys.stderr)
@@ -186,6 +226,24 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--user", help="who imports (recorded with the batch)")
     imp.add_argument("--allow-duplicate", action="store_true",
                      help="import a file even if the same file was imported before")
+    imp.add_argument("--preset", default="auto",
+                     choices=["auto", "canonical", "qualtrics", "surveymonkey", "limesurvey",
+                              "sosci", "typeform", "ga4", "ua", "matomo", "excel-de", "xlsx"],
+                     help="the tool that wrote the file (default: detect)")
+    imp.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                     help="take FIELD from COLUMN (a header as shown, or #N); repeatable")
+    imp.add_argument("--source", metavar="NAME",
+                     help="reuse (and update) the saved mapping of this source")
+    imp.add_argument("--save-source", metavar="NAME", help="save the mapping used under NAME")
+    imp.add_argument("--date", metavar="YYYY-MM-DD", help="date for files without a date column")
+    imp.add_argument("--ces-reversed", action="store_true",
+                     help="the source scores CES with 1 = least effort; flip it")
+    imp.add_argument("--alias", action="append", metavar="DIMENSION:LABEL=KEY",
+                     help="remember that LABEL means catalog KEY (e.g. touchpoint:Rückruf=st-hotline)")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows and report the invalid ones")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check and preview the file without importing it")
     imp.set_defaults(func=cmd_import)
 
     undo = sub.add_parser("undo", help="undo an import batch")
@@ -196,6 +254,16 @@ def parser() -> argparse.ArgumentParser:
     batches.add_argument("--limit", type=int, default=20)
     batches.add_argument("--json", action="store_true")
     batches.set_defaults(func=cmd_batches)
+
+    imports = sub.add_parser("imports", help="list import batches or undo one")
+    imports_sub = imports.add_subparsers(dest="action", required=True)
+    imports_list = imports_sub.add_parser("list", help="list import batches, newest first")
+    imports_list.add_argument("--limit", type=int, default=20)
+    imports_list.add_argument("--json", action="store_true")
+    imports_list.set_defaults(func=cmd_batches)
+    imports_undo = imports_sub.add_parser("undo", help="undo an import batch")
+    imports_undo.add_argument("batch_id", type=int)
+    imports_undo.set_defaults(func=cmd_undo)
 
     kpi = sub.add_parser("kpi", help="print the KPIs for filters")
     kpi.add_argument("--json", action="store_true")

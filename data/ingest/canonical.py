@@ -249,8 +249,11 @@ def _validate_web(frame, col, out, catalog, problems, rules: Rules) -> None:
                                    ).round().astype("Int64")
     bounces = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0, decimal=d)
     if "bounce_rate" in frame.columns and "bounces" not in frame.columns:
-        rate = v.parse_number(col("bounce_rate"), "bounce_rate", problems, low=0, high=100,
-                              decimal=d)
+        raw_rate = col("bounce_rate")
+        rate = v.parse_number(raw_rate, "bounce_rate", problems, low=0, high=100, decimal=d)
+        # GA4 writes rates as fractions (0.625), UA and Matomo as percentages (62.5%).
+        if not raw_rate.str.contains("%").any() and rate.max(skipna=True) <= 1:
+            rate = rate * 100
         bounces = (rate / 100 * out["sessions"].astype("float64")).round()
     out["bounces"] = bounces.round().astype("Int64")
     out["time_on_page_s"] = v.parse_number(col("time_on_page_s"), "time_on_page_s", problems,

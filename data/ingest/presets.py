@@ -26,10 +26,11 @@ FIELDS = {
 # Header names (normalised: lower case, single spaces) that name a field, best first.
 NAMES = {
     "date": ["date", "datum", "recordeddate", "recorded date", "submitdate", "submitted at",
-             "submit date", "end date", "enddate", "lastdata", "day", "tag", "datestamp",
+             "submit date", "submit date (utc)", "end date", "enddate", "lastdata", "day",
+             "tag", "datestamp", "start date (utc)",
              "startdate", "start date", "started", "day index", "created", "timestamp"],
     "response_id": ["response_id", "response id", "responseid", "respondent id", "id", "case",
-                    "serial", "token", "network id", "#"],
+                    "#", "serial", "token", "network id"],
     "journey": ["journey", "customer journey", "reise"],
     "touchpoint": ["touchpoint", "touchpoint key", "kontaktpunkt"],
     "persona": ["persona", "segment"],
@@ -49,6 +50,9 @@ NAMES = {
                        "average engagement time", "avg_time_on_page", "verweildauer",
                        "avg. session duration"],
 }
+# Words in a question text that mark the open comment of a survey.
+COMMENT_WORDS = ["reason", "why", "grund", "warum", "better", "besser", "comment", "kommentar",
+                 "anmerkung", "verbessern"]
 # Words in a header or question text that mark the score column of each kind.
 SCORE_WORDS = {
     "nps": ["nps", "recommend", "empfehl", "weiterempf"],
@@ -181,7 +185,8 @@ def propose_mapping(source: Source, kind: str) -> dict[str, str]:
         if fld == "score":
             continue
         for name in NAMES.get(fld, []):
-            hit = next((c for c in columns if normalised[c] == name and c not in used), None)
+            hit = next((c for c in columns if normalised[c] == norm(name) and c not in used),
+                       None)
             if hit:
                 mapping[fld] = hit
                 used.add(hit)
@@ -190,6 +195,13 @@ def propose_mapping(source: Source, kind: str) -> dict[str, str]:
         score = _score_column(source, kind, used)
         if score:
             mapping["score"] = score
+            used.add(score)
+    if "comment" in FIELDS[family(kind)] and "comment" not in mapping:
+        for c in columns:
+            text = norm(c) + " " + norm(source.descriptions.get(c, ""))
+            if c not in used and "group" not in text and any(w in text for w in COMMENT_WORDS):
+                mapping["comment"] = c
+                break
     return mapping
 
 
