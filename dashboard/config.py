@@ -21,7 +21,7 @@ class Config:
     # "filesystem" (default, under instance/cache), "redis://…", or "none"
     cache_url: str = "filesystem"
     cache_dir: str = "instance/cache"
-    upload_limit_mb: int = 50
+    upload_limit_mb: int = 100
     # Empty: the browser's preferred language (German or English)
     language: str = ""
 

@@ -39,6 +39,7 @@ class ImportOptions:
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     skip_invalid: bool = False
     allow_duplicate: bool = False
+    max_bytes: int = 100 * 1024 * 1024
 
 
 @dataclass
@@ -97,6 +98,9 @@ def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
     options = options or ImportOptions()
     if kind not in KINDS:
         return _fail(f"Unknown kind {kind!r}; use one of " + ", ".join(KINDS))
+    if len(content) > options.max_bytes:
+        return _fail(f"The file has {len(content) / 1024 / 1024:.1f} MB; the limit is "
+                     f"{options.max_bytes / 1024 / 1024:.0f} MB (CXDASH_UPLOAD_LIMIT_MB).")
     if kind == "catalog":
         try:
             frames, problems = validate_catalog(read_workbook(content), queries.catalog(store))

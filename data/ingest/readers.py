@@ -195,6 +195,9 @@ def _ragged_rows(text: str, delimiter: str, offset: int = 0) -> list[Problem]:
 def read_workbook(content: bytes) -> dict[str, pd.DataFrame]:
     """Read every sheet of an .xlsx workbook as string frames, keyed by lower-case name,
     indexed by spreadsheet row number."""
+    if not content.startswith(XLSX_MAGIC):
+        raise RejectedFile([Problem(None, None, "This is not an .xlsx workbook; a catalog is "
+                                                "one, with sheets such as touchpoints.")])
     check_xlsx(content)
     try:
         sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="openpyxl")
