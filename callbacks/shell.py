@@ -5,10 +5,12 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from callbacks import filters
+from data.ingest import sources
 from data.store import Store
 from layouts import (
     atlas,
     benchmark,
+    data_page,
     heatmap,
     ids,
     journey,
@@ -59,11 +61,13 @@ def sync_filters(store: Store, trigger, search, journey, persona, phase, channel
     return (no_update, *values, start, end)
 
 
-def route(pathname: str | None, search: str | None, lang: str):
+def route(store: Store, pathname: str | None, search: str | None, lang: str):
     """Return the page for a path; view options start from the URL."""
     path = (pathname or "/").rstrip("/") or "/"
     if path.startswith("/touchpoints/") and path.count("/") == 2:
         return touchpoint.page(lang, path.split("/")[2])
+    if path == "/data":
+        return data_page.page(lang, sources.list_sources(store))
     page = PAGES.get(path)
     return page(lang, search or "") if page else shell.not_found(pathname, lang)
 
@@ -98,7 +102,7 @@ def register(app, store: Store) -> None:
         Input(ids.URL, "pathname"),
         State(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(route)
+    )(lambda pathname, search, lang: route(store, pathname, search, lang))
 
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

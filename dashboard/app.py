@@ -11,6 +11,7 @@ from flask_caching import Cache
 from callbacks import (
     atlas,
     benchmark,
+    data_page,
     heatmap,
     journey,
     mine,
@@ -19,6 +20,7 @@ from callbacks import (
     shell,
     touchpoint,
 )
+from dashboard import api
 from dashboard.config import LANGUAGES, Config
 from dashboard.i18n import negotiate
 from data import queries
@@ -109,6 +111,10 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def health():
         return {"status": "ok", "data_version": store.data_version()}
 
+    max_bytes = config.upload_limit_mb * 1024 * 1024
+    uploads = api.Uploads(Path(config.upload_dir))
+    api.register(server, store, uploads, max_bytes)
     for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas):
         page.register(app, store)
+    data_page.register(app, store, uploads, max_bytes)
     return app

@@ -126,6 +126,28 @@ def cmd_batches(args) -> int:
     return 0
 
 
+def cmd_tokens(args) -> int:
+    import sqlalchemy as sa
+
+    from dashboard.api import create_token
+    from data import schema
+
+    store = _store(args)
+    if args.action == "create":
+        if not args.name:
+            print("cxdash tokens create: give the token a NAME", file=sys.stderr)
+            return 2
+        token = create_token(store, args.name)
+        print(f"API token {args.name!r} (shown once; send it as 'Authorization: Bearer …'):")
+        print(token)
+        return 0
+    t = schema.api_tokens
+    frame = store.read_sql(sa.select(t.c.name, t.c.created_at, t.c.last_used_at)
+                           .order_by(t.c.name))
+    print(frame.to_string(index=False) if not frame.empty else "No API tokens.")
+    return 0
+
+
 def kpi_summary(store: Store, filters) -> dict:
     """Return the ``kpi --json`` structure for filters."""
     from data import kpis, queries
@@ -264,6 +286,11 @@ def parser() -> argparse.ArgumentParser:
     imports_undo = imports_sub.add_parser("undo", help="undo an import batch")
     imports_undo.add_argument("batch_id", type=int)
     imports_undo.set_defaults(func=cmd_undo)
+
+    tokens = sub.add_parser("tokens", help="API tokens for POST /api/v1/imports")
+    tokens.add_argument("action", choices=["create", "list"])
+    tokens.add_argument("name", nargs="?")
+    tokens.set_defaults(func=cmd_tokens)
 
     kpi = sub.add_parser("kpi", help="print the KPIs for filters")
     kpi.add_argument("--json", action="store_true")

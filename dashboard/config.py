@@ -22,6 +22,7 @@ class Config:
     cache_url: str = "filesystem"
     cache_dir: str = "instance/cache"
     upload_limit_mb: int = 100
+    upload_dir: str = "instance/uploads"
     # Empty: the browser's preferred language (German or English)
     language: str = ""
 

@@ -90,3 +90,41 @@ PERSONAS_NOTICE = "personas-notice"
 def view_option(param: str) -> dict:
     """Return the id of a page control whose value lives in the URL as ?param=value."""
     return {"type": "view-option", "param": param}
+
+# data (imports)
+DATA_DROP = "data-drop"
+DATA_FILE_INPUT = "data-file-input"
+DATA_PROGRESS = "data-upload-progress"
+DATA_UPLOAD = "data-upload"
+DATA_FILE_INFO = "data-file-info"
+DATA_KIND = "data-kind"
+DATA_PRESET = "data-preset"
+DATA_SOURCE = "data-source"
+DATA_SAVE_SOURCE = "data-save-source"
+DATA_DATE = "data-date"
+DATA_OPTIONS = "data-options"
+DATA_MAPPING = "data-mapping"
+DATA_CHECK = "data-check"
+DATA_RECHECK = "data-recheck"
+DATA_CONFIRM = "data-confirm"
+DATA_RESULT = "data-result"
+DATA_HISTORY = "data-history"
+DATA_TICK = "data-tick"
+DATA_PROBLEMS = "data-problems"
+DATA_PROBLEMS_BUTTON = "data-problems-button"
+DATA_PROBLEMS_DOWNLOAD = "data-problems-download"
+
+
+def map_field(field: str) -> dict:
+    """The dropdown choosing the file column for a field."""
+    return {"type": "map-field", "field": field}
+
+
+def alias_label(dimension: str, label: str) -> dict:
+    """The dropdown mapping an unknown label to a catalog entry."""
+    return {"type": "alias-label", "dimension": dimension, "label": label}
+
+
+def undo_batch(batch_id: int) -> dict:
+    """The confirm-guarded undo button of an import batch."""
+    return {"type": "undo-batch", "batch": batch_id}

@@ -16,6 +16,7 @@ PAGES = {
     "/mine": "nav.mine",
     "/atlas": "nav.atlas",
     "/personas": "nav.personas",
+    "/data": "nav.data",
 }
 
 

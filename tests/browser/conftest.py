@@ -50,3 +50,20 @@ def laptop_window(request):
     """Browse at 1366 × 900, the laptop size the views are designed for."""
     if "dash_duo" in request.fixturenames:
         request.getfixturevalue("dash_duo").driver.set_window_size(1366, 900)
+
+
+@pytest.fixture
+def catalog_app(tmp_path):
+    """An app on a database holding only the small test catalog."""
+    from pathlib import Path
+
+    from data.ingest import import_file
+
+    url = f"duckdb:///{tmp_path / 'catalog.duckdb'}"
+    store = Store(url)
+    store.upgrade()
+    catalog = Path(__file__).parent.parent / "fixtures" / "canonical" / "catalog.xlsx"
+    assert import_file(store, catalog.read_bytes(), "catalog").ok
+    store.dispose()
+    return create_app(Config.from_env({}, database_url=url, cache_url="none", language="en",
+                                      upload_dir=str(tmp_path / "uploads")))

@@ -1,0 +1,154 @@
+"""HTTP endpoints next to the Dash app: the import API for scripts and the browser's upload.
+
+- ``POST /api/v1/imports`` (token): multipart ``file``, ``kind``, optional ``preset``,
+  ``source``, ``skip_invalid``, ``date``, ``map`` (repeatable FIELD=COLUMN); answers the
+  JSON of ``cxdash import --json``: 201 when imported, 422 with the problems when not.
+- ``POST /api/uploads`` (the /data page): stores an upload for preview and returns its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import secrets
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+import flask
+import sqlalchemy as sa
+
+from data import schema
+from data.ingest import ImportOptions, import_file
+from data.store import Store
+
+UPLOAD_TTL_S = 24 * 3600
+TOKEN_PREFIX = "cxd_"
+
+
+def create_token(store: Store, name: str) -> str:
+    """Create (or replace) an API token; only its hash is stored, so show it once."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    t = schema.api_tokens
+    with store.begin() as conn:
+        conn.execute(t.delete().where(t.c.name == name))
+        conn.execute(t.insert().values(name=name, token_hash=digest,
+                                       created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    return token
+
+
+def check_token(store: Store, header: str | None) -> str | None:
+    """Return the token's name for an ``Authorization: Bearer …`` header, else None."""
+    if not header or not header.startswith("Bearer "):
+        return None
+    digest = hashlib.sha256(header[len("Bearer "):].strip().encode()).hexdigest()
+    t = schema.api_tokens
+    with store.begin() as conn:
+        name = conn.execute(sa.select(t.c.name).where(t.c.token_hash == digest)).scalar()
+        if name:
+            conn.execute(t.update().where(t.c.name == name).values(
+                last_used_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+    return name
+
+
+class Uploads:
+    """Uploaded files waiting for preview and confirmation, one folder per upload."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def save(self, stream, file_name: str) -> str:
+        self._sweep()
+        upload_id = uuid.uuid4().hex
+        folder = self.root / upload_id
+        folder.mkdir(parents=True)
+        with open(folder / "content", "wb") as out:
+            shutil.copyfileobj(stream, out, length=1024 * 1024)
+        (folder / "meta.json").write_text(json.dumps({"file_name": file_name}))
+        return upload_id
+
+    def load(self, upload_id: str) -> tuple[bytes, str] | None:
+        if not upload_id or not re.fullmatch(r"[0-9a-f]{32}", upload_id):
+            return None
+        folder = self.root / upload_id
+        if not (folder / "content").is_file():
+            return None
+        meta = json.loads((folder / "meta.json").read_text())
+        return (folder / "content").read_bytes(), meta["file_name"]
+
+    def drop(self, upload_id: str) -> None:
+        if upload_id and re.fullmatch(r"[0-9a-f]{32}", upload_id):
+            shutil.rmtree(self.root / upload_id, ignore_errors=True)
+
+    def _sweep(self) -> None:
+        if not self.root.is_dir():
+            return
+        cutoff = time.time() - UPLOAD_TTL_S
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def options_from_form(form, max_bytes: int) -> ImportOptions:
+    """Build import options from request form fields."""
+    mapping = {}
+    for item in form.getlist("map"):
+        field, _, column = item.partition("=")
+        mapping[field.strip()] = column.strip()
+    return ImportOptions(
+        preset=form.get("preset") or "auto",
+        mapping=mapping,
+        source=form.get("source") or None,
+        default_date=form.get("date") or None,
+        ces_reversed=True if form.get("ces_reversed") in ("1", "true", "on") else None,
+        skip_invalid=form.get("skip_invalid") in ("1", "true", "on"),
+        max_bytes=max_bytes,
+    )
+
+
+def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int) -> None:
+    """Add the API routes to the Flask server."""
+
+    @server.errorhandler(413)
+    def too_large(_):
+        limit = max_bytes // (1024 * 1024)
+        return flask.jsonify({"batch_id": None, "rows_imported": 0, "rows_skipped": 0,
+                              "errors": [{"row": None, "column": None, "message":
+                                          f"The file is larger than the limit of {limit} MB "
+                                          "(CXDASH_UPLOAD_LIMIT_MB)."}]}), 413
+
+    @server.post("/api/v1/imports")
+    def api_import():
+        who = check_token(store, flask.request.headers.get("Authorization"))
+        if who is None:
+            return flask.jsonify({"error": "An API token is required: create one with "
+                                           "`cxdash tokens create NAME` and send "
+                                           "`Authorization: Bearer TOKEN`."}), 401
+        upload = flask.request.files.get("file")
+        kind = flask.request.form.get("kind", "")
+        if upload is None or not kind:
+            return flask.jsonify({"batch_id": None, "rows_imported": 0, "rows_skipped": 0,
+                                  "errors": [{"row": None, "column": None, "message":
+                                              "Send the file as multipart field 'file' and "
+                                              "its kind as field 'kind'."}]}), 400
+        try:
+            options = options_from_form(flask.request.form, max_bytes)
+        except ValueError as exc:
+            return flask.jsonify({"errors": [{"row": None, "column": None,
+                                              "message": str(exc)}]}), 400
+        result = import_file(store, upload.read(), kind, file_name=upload.filename or "",
+                             created_by=f"api:{who}", options=options,
+                             save_source=flask.request.form.get("save_source") or None)
+        return flask.jsonify(result.as_dict()), (201 if result.ok else 422)
+
+    @server.post("/api/uploads")
+    def browser_upload():
+        upload = flask.request.files.get("file")
+        if upload is None:
+            return flask.jsonify({"error": "no file"}), 400
+        upload_id = uploads.save(upload.stream, upload.filename or "upload")
+        return flask.jsonify({"upload_id": upload_id, "file_name": upload.filename})
