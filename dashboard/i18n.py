@@ -302,10 +302,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.no_change": {"en": "no previous period to compare", "de": "keine Vorperiode zum Vergleich"},
     "kpi.points": {"en": "pts", "de": "Pkt."},
     "empty.database": {
-        "en": "No data yet. Load the demo dataset with `cxdash demo`, or import your files with "
-              "`cxdash import FILE --kind KIND` (see the README for the formats).",
-        "de": "Noch keine Daten. Laden Sie den Demo-Datensatz mit `cxdash demo` oder importieren "
-              "Sie Ihre Dateien mit `cxdash import DATEI --kind ART` (Formate im README)."},
+        "en": "No data yet. Import your exports on the [Data](/data) page (or with "
+              "`cxdash import FILE --kind KIND`), or load the demo dataset with `cxdash demo`.",
+        "de": "Noch keine Daten. Importieren Sie Ihre Exporte auf der Seite [Daten](/data) (oder "
+              "mit `cxdash import DATEI --kind ART`) oder laden Sie den Demo-Datensatz mit "
+              "`cxdash demo`."},
     "empty.filters": {
         "en": "No data for these filters. Widen the period or remove a filter (journey, persona, "
               "phase, channel, department).",

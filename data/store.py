@@ -70,7 +70,8 @@ class Store:
             if self.is_duckdb and "lock" in str(exc).lower():
                 raise DatabaseBusyError(
                     f"The database {self.url} is in use by another process, usually a "
-                    "running cxdash server (DuckDB allows one writing process). Stop the "
+                    "running cxdash server (DuckDB allows one writing process). Import through the "
+                    "server (Data page or POST /api/v1/imports), stop the "
                     "server for this command, or run on PostgreSQL for several processes."
                 ) from exc
             raise
