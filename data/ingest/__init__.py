@@ -185,18 +185,40 @@ def _drop_known_responses(store: Store, kind: str, frame: pd.DataFrame
     if ids.empty:
         return frame, 0
     repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
-    sr = schema.survey_responses
-    known: set[str] = set()
-    unique_ids = list(ids.unique())
-    with store.connect() as conn:
-        for start in range(0, len(unique_ids), 5000):
-            chunk = unique_ids[start:start + 5000]
-            known |= {r[0] for r in conn.execute(
-                sa.select(sr.c.response_id).where(sr.c.metric == kind,
-                                                   sr.c.response_id.in_(chunk)))}
+    known = _stored_response_ids(store, kind, ids.drop_duplicates())
     stored = frame["response_id"].isin(known)
     drop = repeated | stored
     return frame.loc[~drop], int(drop.sum())
+
+
+def _stored_response_ids(store: Store, kind: str, ids: pd.Series) -> set[str]:
+    """Return which of the ids are already stored for the metric, in one query."""
+    sr = schema.survey_responses
+    with store.connect() as conn:
+        if conn.dialect.name == "duckdb":
+            raw = conn.connection.driver_connection
+            raw.register("_cxdash_ids", pd.DataFrame({"id": ids.astype(str).to_numpy()}))
+            try:
+                rows = raw.execute(
+                    "SELECT DISTINCT s.response_id FROM survey_responses s "
+                    "JOIN _cxdash_ids i ON s.response_id = i.id WHERE s.metric = ?", [kind]
+                ).fetchall()
+            finally:
+                raw.unregister("_cxdash_ids")
+        elif conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import ARRAY
+
+            param = sa.bindparam("ids", value=list(ids.astype(str)), type_=ARRAY(sa.String))
+            rows = conn.execute(sa.select(sr.c.response_id).distinct().where(
+                sr.c.metric == kind, sr.c.response_id == sa.any_(param))).fetchall()
+        else:
+            rows = []
+            values = list(ids.astype(str))
+            for start in range(0, len(values), 5000):
+                rows += conn.execute(sa.select(sr.c.response_id).where(
+                    sr.c.metric == kind, sr.c.response_id.in_(values[start:start + 5000])
+                )).fetchall()
+    return {r[0] for r in rows}
 
 
 def import_file(

@@ -280,12 +280,15 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         if "score" in mapping and norm(mapping["score"] + "_NPS_GROUP") in cols:
             out["nps_group"] = frame[cols[norm(mapping["score"] + "_NPS_GROUP")]]
     if "score" in out:
-        score = out["score"].str.lower()
-        for text, value in NPS_ENDS.items():
-            score = score.where(~score.str.startswith(text), value)
-        # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.
-        leading = score.str.extract(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:[-–=:]\s*\D.*)?$")[0]
-        out["score"] = leading.fillna(score).where(out["score"] != "", "")
+        # Only cells that are not plain numbers need the slower text rules.
+        texty = ~out["score"].str.fullmatch(r"-?\d+") & (out["score"] != "")
+        if texty.any():
+            score = out.loc[texty, "score"].str.lower()
+            for text, value in NPS_ENDS.items():
+                score = score.where(~score.str.startswith(text), value)
+            # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.
+            leading = score.str.extract(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:[-–=:]\s*\D.*)?$")[0]
+            out.loc[texty, "score"] = leading.fillna(score)
         # Tools' "no answer" codes (SoSci -9, -1, …; SPSS-style 99/-99 are left alone).
         missing = out["score"].str.match(r"^-\d+$") & (source.preset in ("sosci", "limesurvey"))
         out.loc[missing, "score"] = ""

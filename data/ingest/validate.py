@@ -77,6 +77,8 @@ def normalise_numbers(column: pd.Series, decimal: str = ".") -> pd.Series:
     """Turn formatted numbers into plain ones: thousands separators, decimal comma,
     %, durations (hh:mm:ss, mm:ss) and seconds with an "s" become plain numbers
     (percent values stay on 0–100, durations become seconds)."""
+    if column.str.fullmatch(r"-?\d+(\.\d+)?|").all() and decimal == ".":
+        return column  # plain numbers: nothing to normalise
     s = column.str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
     s = s.str.replace(r"%$", "", regex=True).str.replace(r"(?<=\d)s$", "", regex=True)
     if decimal == ",":
