@@ -107,6 +107,7 @@ def options_from_form(form, max_bytes: int) -> ImportOptions:
         ces_reversed=True if form.get("ces_reversed") in ("1", "true", "on") else None,
         skip_invalid=form.get("skip_invalid") in ("1", "true", "on"),
         max_bytes=max_bytes,
+        sheet=form.get("sheet") or None,
     )
 
 

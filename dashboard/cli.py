@@ -62,7 +62,7 @@ def cmd_import(args) -> int:
             preset=args.preset, mapping=_pairs(args.map, "--map"), source=args.source,
             default_date=args.date, ces_reversed=True if args.ces_reversed else None,
             aliases=_aliases(args.alias), skip_invalid=args.skip_invalid,
-            allow_duplicate=args.allow_duplicate)
+            allow_duplicate=args.allow_duplicate, sheet=args.sheet)
     except ValueError as exc:
         print(f"cxdash import: {exc}", file=sys.stderr)
         return 2
@@ -258,6 +258,7 @@ def parser() -> argparse.ArgumentParser:
                      help="reuse (and update) the saved mapping of this source")
     imp.add_argument("--save-source", metavar="NAME", help="save the mapping used under NAME")
     imp.add_argument("--date", metavar="YYYY-MM-DD", help="date for files without a date column")
+    imp.add_argument("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)")
     imp.add_argument("--ces-reversed", action="store_true",
                      help="the source scores CES with 1 = least effort; flip it")
     imp.add_argument("--alias", action="append", metavar="DIMENSION:LABEL=KEY",

@@ -40,6 +40,7 @@ class ImportOptions:
     skip_invalid: bool = False
     allow_duplicate: bool = False
     max_bytes: int = 100 * 1024 * 1024
+    sheet: str | None = None  # .xlsx: the sheet to read (default: the first)
 
 
 @dataclass
@@ -116,7 +117,7 @@ def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
         return _fail(f"Source {options.source!r} is saved for {saved['kind']}, not {kind}.")
     preset = options.preset if options.preset != "auto" or not saved else saved["preset"]
     try:
-        source = presets.read_source(content, file_name, preset)
+        source = presets.read_source(content, file_name, preset, sheet=options.sheet)
     except RejectedFile as rejected:
         return ImportResult(errors=rejected.problems)
     result = ImportResult(preset=source.preset, encoding=source.encoding,
@@ -237,7 +238,8 @@ def import_file(
     With ``save_source`` the mapping used is remembered under that name."""
     options = options or ImportOptions()
     allow_duplicate = allow_duplicate or options.allow_duplicate
-    digest = hashlib.sha256(content).hexdigest()
+    # Two sheets of one workbook are two imports, not the same file twice.
+    digest = hashlib.sha256(content + (options.sheet or "").encode()).hexdigest()
     if not allow_duplicate:
         repeat = _earlier_batch(store, digest, kind)
         if repeat is not None:

@@ -123,14 +123,16 @@ def detect(table: TextTable) -> str:
     return "canonical"
 
 
-def read_source(content: bytes, file_name: str = "", preset: str = "auto") -> Source:
-    """Read a file as the named preset, or detect which tool wrote it."""
+def read_source(content: bytes, file_name: str = "", preset: str = "auto",
+                sheet: str | None = None) -> Source:
+    """Read a file as the named preset, or detect which tool wrote it; for a workbook,
+    the named sheet or the first."""
     if preset not in ("auto", *PRESETS):
         raise RejectedFile([Problem(None, None, f"Unknown preset {preset!r}; use auto or one "
                                                 f"of {', '.join(PRESETS)}")])
-    probe = read_any(content, file_name, header_rows=1)
+    probe = read_any(content, file_name, header_rows=1, sheet=sheet)
     name = detect(probe) if preset in ("auto", "xlsx") else preset
-    table = read_any(content, file_name, header_rows=HEADER_ROWS.get(name, 1))
+    table = read_any(content, file_name, header_rows=HEADER_ROWS.get(name, 1), sheet=sheet)
     frame = table.frame
     descriptions: dict[str, str] = {}
     if name == "qualtrics":

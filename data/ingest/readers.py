@@ -160,6 +160,11 @@ def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> Tex
     try:
         grid = pd.read_excel(io.BytesIO(content), sheet_name=sheet, header=None, dtype=str,
                              engine="openpyxl")
+    except ValueError as exc:
+        if isinstance(sheet, str) and "not found" in str(exc).lower():
+            raise RejectedFile([Problem(None, None, f"The workbook has no sheet {sheet!r}.")]
+                               ) from None
+        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
     grid = grid.fillna("").astype(str)
@@ -215,10 +220,11 @@ def is_xlsx(content: bytes, file_name: str = "") -> bool:
     return content.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx")
 
 
-def read_any(content: bytes, file_name: str = "", header_rows: int = 1) -> TextTable:
-    """Read a delimited text file, or the first sheet of an .xlsx workbook."""
+def read_any(content: bytes, file_name: str = "", header_rows: int = 1,
+             sheet: str | None = None) -> TextTable:
+    """Read a delimited text file, or one sheet (the first unless named) of a workbook."""
     if is_xlsx(content, file_name):
-        return read_xlsx(content, header_rows)
+        return read_xlsx(content, header_rows, sheet if sheet else 0)
     return read_text(content, header_rows)
 
 

@@ -177,3 +177,17 @@ def test_cli_dry_run_shows_the_mapping_and_writes_nothing(catalog_store, capsys,
     assert code == 0 and preview["preset"] == "typeform" and preview["rows_imported"] == 3
     assert preview["mapping"]["response_id"] == "#"
     assert kpi(catalog_store)["nps"]["n"] == 0
+
+
+def test_a_named_sheet_of_a_workbook(catalog_store, tmp_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(EXPORTS / "qualtrics_nps.xlsx")
+    book.create_sheet("Info", 0).append(["exported by hand"])  # the survey is not first now
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    result = import_file(catalog_store, path.read_bytes(), "nps",
+                         options=ImportOptions(sheet="Sheet0"))
+    assert result.ok and result.rows_imported == 4
+    missing = prepare(catalog_store, path.read_bytes(), "nps", options=ImportOptions(sheet="Nope"))
+    assert "no sheet 'Nope'" in missing.errors[0].message
