@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,6 +21,7 @@ from data.ingest.readers import read_workbook
 from data.store import Store, bulk_insert, bump_data_version
 
 KINDS = schema.BATCH_KINDS
+log = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "ImportOptions", "ImportResult", "Problem", "RejectedFile", "commit",
            "import_file", "prepare", "undo"]
@@ -95,7 +97,20 @@ def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
     """Read, map and validate a file without writing anything: the preview.
 
     ``result.frame`` holds the rows that would be written; ``result.errors`` is empty
-    when the file (or, with skip_invalid, its valid part) can be imported."""
+    when the file (or, with skip_invalid, its valid part) can be imported. A file that
+    trips an unforeseen error is refused with that error, never with a crash."""
+    try:
+        return _prepare(store, content, kind, file_name=file_name, options=options)
+    except RejectedFile as rejected:
+        return ImportResult(errors=rejected.problems)
+    except Exception as exc:  # a file nobody anticipated must not take the server down
+        log.exception("Could not read %s", file_name or "an upload")
+        return _fail(f"The file could not be read ({type(exc).__name__}: {exc}). Check that it "
+                     "is a CSV or .xlsx export and that the right kind and format are chosen.")
+
+
+def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
+             options: ImportOptions | None) -> ImportResult:
     options = options or ImportOptions()
     if kind not in KINDS:
         return _fail(f"Unknown kind {kind!r}; use one of " + ", ".join(KINDS))

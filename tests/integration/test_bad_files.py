@@ -88,3 +88,23 @@ def test_a_file_over_the_size_limit_is_refused(loaded):
     result = import_file(loaded, content, "nps", options=ImportOptions(max_bytes=10_000))
     assert "the limit is" in result.errors[0].message
     assert snapshot(loaded) == before
+
+
+def test_an_unforeseen_error_is_a_refusal_not_a_crash(loaded, monkeypatch):
+    from data.ingest import presets
+
+    def explode(*args, **kwargs):
+        raise KeyError("something nobody anticipated")
+
+    monkeypatch.setattr(presets, "read_source", explode)
+    before = snapshot(loaded)
+    result = import_file(loaded, b"date,score\n2026-03-02,9\n", "nps")
+    assert not result.ok and "could not be read (KeyError" in result.errors[0].message
+    assert snapshot(loaded) == before
+
+
+def test_us_short_dates_from_analytics_day_index(loaded):
+    result = import_file(loaded, b"date,score\n3/2/26,9\n", "nps")
+    assert result.ok
+    assert cli.kpi_summary(loaded, Filters.of(date_from="2026-03-02", date_to="2026-03-02")
+                           )["nps"]["n"] == 2  # one from nps.csv, one from here
