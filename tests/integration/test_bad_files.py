@@ -107,4 +107,4 @@ def test_us_short_dates_from_analytics_day_index(loaded):
     result = import_file(loaded, b"date,score\n3/2/26,9\n", "nps")
     assert result.ok
     assert cli.kpi_summary(loaded, Filters.of(date_from="2026-03-02", date_to="2026-03-02")
-                           )["nps"]["n"] == 2  # one from nps.csv, one from here
+                           )["nps"]["n"] == 3  # two from nps.csv (R1, R2), one from here
