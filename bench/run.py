@@ -1,0 +1,470 @@
+"""The performance benchmark: ``make bench`` (or ``python -m bench.run --help``).
+
+For each size it builds a fresh demo database, then measures in separate processes:
+callback server time per filter change through Dash's own endpoint (cold: no cache; warm:
+cache on), the raw-SQL floor and a naive pandas baseline for the same aggregate, import
+throughput (canonical CSV and a Qualtrics-format export), the serving process's peak RSS,
+first-page and figure payloads, and the app under gunicorn (as the Procfile starts it) with
+concurrent clients on loopback. It prints a table and writes JSON and docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shlex
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+VIEWS = {
+    # view: (path, the output that names its main callback)
+    "overview": ("/", "kpi-nps.children"),
+    "journey": ("/journey", "journey-emotion-curve.figure"),
+    "heatmaps": ("/heatmap", "heatmap-graph.figure"),
+    "benchmark": ("/benchmark", "benchmark-graph.figure"),
+    "atlas": ("/atlas", "atlas-table.children"),
+    "touchpoint": ("/touchpoints/st-hotline", "touchpoint-history-graph.figure"),
+}
+JOURNEYS = ["vertrag", "umzug", "stoerung", "rechnung"]
+PERSONAS = ["familie", "student", "senior", "homeoffice", "oeko"]
+CHANNELS = ["online", "email", "telefon", "pos", "print"]
+DEPARTMENTS = ["VT", "KS", "TS", "AB", "MK", "IT"]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def random_searches(n: int, seed: int = 7) -> list[str]:
+    """Random filter combinations as URL query strings, as people click them."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        params = []
+        if rng.random() < 0.6:
+            params.append("journey=" + rng.choice(JOURNEYS))
+        if rng.random() < 0.3:
+            params.append("persona=" + rng.choice(PERSONAS))
+        if rng.random() < 0.3:
+            params.append("channel=" + ",".join(rng.sample(CHANNELS, rng.randint(1, 2))))
+        if rng.random() < 0.3:
+            params.append("department=" + rng.choice(DEPARTMENTS))
+        weeks = rng.choice([4, 4, 8, 13, 26, 52])
+        end_day = rng.randint(0, 60)
+        end = time.strftime("%Y-%m-%d", time.gmtime(
+            time.mktime((2026, 11, 15, 0, 0, 0, 0, 0, 0)) - end_day * 86400))
+        start = time.strftime("%Y-%m-%d", time.gmtime(
+            time.mktime((2026, 11, 15, 0, 0, 0, 0, 0, 0)) - (end_day + 7 * weeks - 1) * 86400))
+        params += [f"from={start}", f"to={end}"]
+        out.append("?" + "&".join(params))
+    return out
+
+
+# --- one measuring process per database and cache setting --------------------------
+
+
+def _callback_body(app, output: str, search: str, pathname: str) -> dict:
+    spec = app.callback_map[output]
+
+    def value(dep):
+        if dep["id"] == "url":
+            return search if dep["property"] == "search" else pathname
+        if dep["id"] == "lang":
+            return "en"
+        if dep["id"] == "touchpoint-key":
+            return pathname.rsplit("/", 1)[-1]
+        return None
+
+    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]}
+               for o in output.strip(".").split("...")]
+    return {
+        "output": output,
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": [{**d, "value": value(d)} for d in spec["inputs"]],
+        "state": [{**d, "value": value(d)} for d in spec["state"]],
+        "changedPropIds": ["url.search"],
+    }
+
+
+def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str) -> dict:
+    """Time each view's main callback through /_dash-update-component (server time)."""
+    from dashboard.app import create_app
+    from dashboard.config import Config
+
+    app = create_app(Config.from_env({}, database_url=url, cache_url=cache, cache_dir=cache_dir,
+                                     language="en"))
+    client = app.server.test_client()
+    keys = {}
+    for view, (_, needle) in VIEWS.items():
+        keys[view] = next(k for k in app.callback_map if needle in k.strip(".").split("..."))
+    result = {}
+    for view, (path, _) in VIEWS.items():
+        times, sizes, errors = [], [], 0
+        passes = 2 if cache != "none" else 1  # warm: a first pass fills the cache
+        for p in range(passes):
+            for search in searches:
+                body = _callback_body(app, keys[view], search, path)
+                started = time.perf_counter()
+                response = client.post("/_dash-update-component", json=body)
+                elapsed = time.perf_counter() - started
+                if response.status_code != 200:
+                    errors += 1
+                if p == passes - 1:
+                    times.append(elapsed)
+                    sizes.append(len(response.data))
+        result[view] = {"p50_ms": 1000 * percentile(times, 0.5),
+                        "p95_ms": 1000 * percentile(times, 0.95),
+                        "errors": errors, "response_kb": statistics.mean(sizes) / 1024}
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def measure_floor_and_naive(url: str, searches: list[str]) -> dict:
+    """The overview's survey aggregate as one raw SQL query, and the tutorial approach:
+    the whole table in pandas, filtered in every call."""
+    import pandas as pd
+    import sqlalchemy as sa
+
+    from callbacks.filters import filters_from_search
+    from data import queries
+    from data.store import Store
+
+    store = Store(url)
+    raw_times = []
+    with store.connect() as conn:
+        for search in searches:
+            f = filters_from_search(store, search)
+            query = queries._survey_query(f, ())
+            started = time.perf_counter()
+            conn.execute(query).fetchall()
+            raw_times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    frame = store.read_sql(sa.select(queries.sr, queries.tp.c.journey_key.label("tp_journey"))
+                           .select_from(queries.sr.outerjoin(
+                               queries.tp, queries.tp.c.key == queries.sr.c.touchpoint_key)))
+    load_s = time.perf_counter() - started
+    naive_times = []
+    for search in searches:
+        f = filters_from_search(store, search)
+        started = time.perf_counter()
+        part = frame
+        if f.journeys:
+            journey = part["journey_key"].fillna(part["tp_journey"])
+            part = part[journey.isin(f.journeys)]
+        if f.personas:
+            part = part[part["persona_key"].isin(f.personas)]
+        dates = pd.to_datetime(part["date"])
+        part = part[(dates >= pd.Timestamp(f.date_from)) & (dates <= pd.Timestamp(f.date_to))]
+        nps = part[part["metric"] == "nps"]["score"]
+        _ = (100 * ((nps >= 9).mean() - (nps <= 6).mean())) if len(nps) else None
+        naive_times.append(time.perf_counter() - started)
+    return {"raw_sql_p50_ms": 1000 * percentile(raw_times, 0.5),
+            "raw_sql_p95_ms": 1000 * percentile(raw_times, 0.95),
+            "naive_p50_ms": 1000 * percentile(naive_times, 0.5),
+            "naive_p95_ms": 1000 * percentile(naive_times, 0.95),
+            "naive_load_s": load_s}
+
+
+def measure_import(url: str, rows: int) -> dict:
+    """End-to-end import throughput of a canonical CSV and a Qualtrics-format export."""
+    import numpy as np
+    import pandas as pd
+
+    from data.ingest import import_file
+    from data.store import Store
+
+    store = Store(url)
+    rng = np.random.default_rng(3)
+    days = pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 300, rows), unit="D")
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "score": rng.integers(0, 11, rows),
+                          "response_id": np.char.add("BENCH", np.arange(rows).astype("U9")),
+                          "touchpoint": rng.choice(["st-hotline", "vt-bestellstrecke"], rows)})
+    canonical = frame.to_csv(index=False).encode()
+    started = time.perf_counter()
+    first = import_file(store, canonical, "nps", file_name="bench.csv")
+    canonical_s = time.perf_counter() - started
+    q = frame.rename(columns={"date": "RecordedDate", "score": "Q1", "response_id": "ResponseId",
+                              "touchpoint": "touchpoint"})
+    q["ResponseId"] = "Q" + q["ResponseId"]
+    q["Q1_NPS_GROUP"] = np.where(q["Q1"] >= 9, 3, np.where(q["Q1"] >= 7, 2, 1))
+    names = ",".join(q.columns)
+    imports = ",".join('"{""ImportId"":""%s""}"' % c for c in q.columns)
+    qualtrics = ("\ufeff" + names + "\n" + names + "\n" + imports + "\n").encode() + \
+        q.to_csv(index=False, header=False).encode()
+    started = time.perf_counter()
+    second = import_file(store, qualtrics, "nps", file_name="bench-qualtrics.csv")
+    qualtrics_s = time.perf_counter() - started
+    return {"rows": rows, "canonical_ok": first.ok, "canonical_s": canonical_s,
+            "canonical_rows_per_s": rows / canonical_s, "qualtrics_ok": second.ok,
+            "qualtrics_preset": second.preset, "qualtrics_s": qualtrics_s,
+            "qualtrics_rows_per_s": rows / qualtrics_s}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]) -> dict:
+    """Serve as the Procfile does, then let `clients` threads change filters on loopback
+    for `seconds` (bounded), and measure the first page load's transferred bytes."""
+    from dashboard.app import create_app
+    from dashboard.config import Config
+
+    port = _free_port()
+    procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
+    command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
+    env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "none"}
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = subprocess.Popen([gunicorn, *shlex.split(command)[1:]], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        payload = _first_page_bytes(base)
+        app = create_app(Config.from_env({}, database_url="duckdb:///:memory:",
+                                         cache_url="none"))
+        key = next(k for k in app.callback_map if "kpi-nps.children" in k.strip(".").split("..."))
+        bodies = [json.dumps(_callback_body(app, key, s, "/")).encode() for s in searches]
+        latencies, errors, stop = [], [0], time.time() + seconds
+        lock = threading.Lock()
+
+        def client(i):
+            n = i
+            while time.time() < stop:
+                request = urllib.request.Request(base + "/_dash-update-component",
+                                                 data=bodies[n % len(bodies)],
+                                                 headers={"Content-Type": "application/json"})
+                started = time.perf_counter()
+                try:
+                    urllib.request.urlopen(request, timeout=30).read()
+                    ok = True
+                except OSError:
+                    ok = False
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+                    errors[0] += 0 if ok else 1
+                n += clients
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        rss = _rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return {"clients": clients, "seconds": seconds, "requests": len(latencies),
+            "throughput_rps": len(latencies) / seconds, "p95_ms": 1000 * percentile(latencies, 0.95),
+            "errors": errors[0], "server_rss_mb": rss, "first_load_kb": payload / 1024}
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of gunicorn's master and workers."""
+    total = 0
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _first_page_bytes(base: str) -> int:
+    """Bytes transferred (gzip) for the first page: HTML, layout, dependencies, assets."""
+    import gzip
+    import re
+
+    def fetch(path):
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            gzipped = response.headers.get("Content-Encoding") == "gzip"
+        return len(body), (gzip.decompress(body) if gzipped else body)
+
+    total, html = fetch("/")
+    for path in set(re.findall(r'(?:src|href)="(/[^"]+)"', html.decode("utf-8", "replace"))):
+        total += fetch(path)[0]
+    for path in ("/_dash-layout", "/_dash-dependencies"):
+        total += fetch(path)[0]
+    return total
+
+
+# --- orchestration ---------------------------------------------------------------------
+
+
+def _child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, "-m", "bench.run", *args], cwd=ROOT, check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def build_database(url: str, responses: int) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dashboard.cli", "--database-url", url, "demo",
+                    "--responses", str(responses)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows: int,
+        postgres: str | None, out_dir: Path) -> dict:
+    searches_arg = str(combos)
+    report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                          "platform": platform.platform()},
+              "combos": combos, "sizes": {}}
+    work = Path(tempfile.mkdtemp(prefix="cxdash-bench-"))
+    try:
+        for size in sizes:
+            url = f"duckdb:///{work / f'{size}.duckdb'}"
+            entry = {"demo_load_s": build_database(url, SIZES[size])}
+            entry["cold"] = _child(["--measure", "callbacks", url, "none", searches_arg])
+            entry["warm"] = _child(["--measure", "callbacks", url, "filesystem", searches_arg,
+                                    str(work / f"cache-{size}")])
+            entry["floor"] = _child(["--measure", "floor", url, searches_arg])
+            entry["gunicorn"] = _child(["--measure", "gunicorn", url, str(clients),
+                                        str(seconds), searches_arg])
+            report["sizes"][size] = entry
+            print(f"measured {size}", file=sys.stderr)
+        url = f"duckdb:///{work / 'import.duckdb'}"
+        build_database(url, 1000)
+        report["import"] = _child(["--measure", "import", url, str(import_rows)])
+        if postgres:
+            report["postgres"] = {}
+            for size in [s for s in sizes if s != "100k"] or sizes:
+                _reset_postgres(postgres)
+                build_database(postgres, SIZES[size])
+                report["postgres"][size] = {
+                    "cold": _child(["--measure", "callbacks", postgres, "none", searches_arg]),
+                    "warm": _child(["--measure", "callbacks", postgres, "filesystem",
+                                    searches_arg, str(work / f"pg-cache-{size}")]),
+                }
+            _reset_postgres(postgres)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.json").write_text(json.dumps(report, indent=2))
+    return report
+
+
+def _reset_postgres(url: str) -> None:
+    import sqlalchemy as sa
+
+    from data.store import normalise_url
+
+    engine = sa.create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+def table(report: dict) -> str:
+    """Render the report as Markdown."""
+    lines = ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for size, entry in report["sizes"].items():
+        for view in VIEWS:
+            c, w = entry["cold"][view], entry["warm"][view]
+            lines.append(f"| {size} | {view} | {c['p50_ms']:.0f} ms | {c['p95_ms']:.0f} ms | "
+                         f"{w['p50_ms']:.0f} ms | {w['p95_ms']:.0f} ms | "
+                         f"{c['response_kb']:.0f} KB |")
+    lines += ["", "| size | raw SQL p95 | overview cold p95 | ratio | naive pandas p95 | "
+              "speed-up | server RSS | concurrent clients: n, req/s, p95, errors | first load |",
+              "|---|---:|---:|---:|---:|---:|---:|---|---:|"]
+    for size, entry in report["sizes"].items():
+        f, g = entry["floor"], entry["gunicorn"]
+        cold = entry["cold"]["overview"]["p95_ms"]
+        lines.append(
+            f"| {size} | {f['raw_sql_p95_ms']:.0f} ms | {cold:.0f} ms | "
+            f"{cold / max(f['raw_sql_p95_ms'], 0.001):.1f}× | {f['naive_p95_ms']:.0f} ms "
+            f"(+{f['naive_load_s']:.1f} s load) | {f['naive_p95_ms'] / max(cold, 0.001):.1f}× | "
+            f"{max(entry['cold']['peak_rss_mb'], g['server_rss_mb']):.0f} MB | "
+            f"{g['clients']}, {g['throughput_rps']:.0f}, {g['p95_ms']:.0f} ms, {g['errors']} | "
+            f"{g['first_load_kb']:.0f} KB |")
+    imp = report.get("import")
+    if imp:
+        lines += ["", f"Import of {imp['rows']:,} rows: canonical CSV {imp['canonical_s']:.1f} s "
+                      f"({imp['canonical_rows_per_s']:,.0f} rows/s), Qualtrics format "
+                      f"{imp['qualtrics_s']:.1f} s ({imp['qualtrics_rows_per_s']:,.0f} rows/s)."]
+    for size, entry in report.get("postgres", {}).items():
+        worst_cold = max(v["p95_ms"] for k, v in entry["cold"].items() if k in VIEWS)
+        worst_warm = max(v["p95_ms"] for k, v in entry["warm"].items() if k in VIEWS)
+        lines.append(f"PostgreSQL {size}: worst view p95 {worst_cold:.0f} ms cold, "
+                     f"{worst_warm:.0f} ms warm.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--sizes", default="100k,1M", help="comma list of 10k, 100k, 1M, 10M")
+    parser.add_argument("--combos", type=int, default=30, help="filter combinations per view")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--import-rows", type=int, default=1_000_000)
+    parser.add_argument("--postgres", default=os.environ.get("CXDASH_TEST_POSTGRES_URL"),
+                        help="also measure PostgreSQL at this URL (its public schema is reset)")
+    parser.add_argument("--out", default=str(ROOT / "bench-results"))
+    parser.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:  # a measuring child process
+        what, url, *rest = args.measure
+        if what == "callbacks":  # url cache combos [cache_dir]
+            cache_dir = rest[2] if len(rest) > 2 else tempfile.mkdtemp()
+            result = measure_callbacks(url, rest[0], random_searches(int(rest[1])), cache_dir)
+        elif what == "floor":  # url combos
+            result = measure_floor_and_naive(url, random_searches(int(rest[0])))
+        elif what == "import":  # url rows
+            result = measure_import(url, int(rest[0]))
+        else:  # gunicorn: url clients seconds combos
+            result = measure_gunicorn(url, int(rest[0]), float(rest[1]),
+                                      random_searches(int(rest[2])))
+        print(json.dumps(result))
+        return 0
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {unknown}; use {', '.join(SIZES)}")
+    report = run(sizes, args.combos, args.clients, args.seconds, args.import_rows,
+                 args.postgres, Path(args.out))
+    print(table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
