@@ -207,7 +207,7 @@ def measure_import(url: str, rows: int) -> dict:
     q["ResponseId"] = "Q" + q["ResponseId"]
     q["Q1_NPS_GROUP"] = np.where(q["Q1"] >= 9, 3, np.where(q["Q1"] >= 7, 2, 1))
     names = ",".join(q.columns)
-    imports = ",".join('"{""ImportId"":""%s""}"' % c for c in q.columns)
+    imports = ",".join(f'"{{""ImportId"":""{c}""}}"' for c in q.columns)
     qualtrics = ("\ufeff" + names + "\n" + names + "\n" + imports + "\n").encode() + \
         q.to_csv(index=False, header=False).encode()
     started = time.perf_counter()

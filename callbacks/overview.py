@@ -15,23 +15,18 @@ from layouts import components, ids, overview
 from layouts.overview import KpiCard
 
 TREND_WEEKS = 26
-EMPTY_AGG = pd.DataFrame({c: [0.0] for c in queries.SURVEY_COLUMNS})
 
 
 def _metric(survey: pd.DataFrame, metric: str) -> dict:
-    """Return value, variance and n of one survey metric (NaN when absent)."""
-    rows = survey.loc[survey["metric"] == metric] if not survey.empty else survey
-    table = kpis.metric_table(rows if not rows.empty else EMPTY_AGG, metric).iloc[0]
-    return {"value": float(table["value"]), "variance": float(table["variance"]),
-            "n": int(table["n"]), "row": table}
+    """Return value, variance, interval, n and the raw counts of one survey metric."""
+    row = kpis.survey_row(survey, metric)
+    return {**kpis.metric_values(row, metric), "row": row}
 
 
 def _audit_pooled(audits: pd.DataFrame) -> dict:
-    frame = pd.DataFrame({c: [audits[c].sum() if not audits.empty else 0.0]
-                          for c in queries.AUDIT_COLUMNS})
-    row = kpis.metric_table(frame, "audit").iloc[0]
-    return {"value": float(row["value"]), "variance": float(row["variance"]), "n": int(row["n"]),
-            "row": row}
+    row = {c: float(audits[c].sum()) if not audits.empty else 0.0
+           for c in queries.AUDIT_COLUMNS}
+    return {**kpis.metric_values(row, "audit"), "row": row}
 
 
 def _journey(audits_by_tp: pd.DataFrame, touchpoints: pd.DataFrame) -> dict:
@@ -79,7 +74,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         sub=t("kpi.nps_sub", lang, moe=number(np.sqrt(n_nps["variance"]) * kpis.Z95, lang),
               pro=number(kpis.share_pct(row["n"], row["promoters"]), lang, 0),
               det=number(kpis.share_pct(row["n"], row["detractors"]), lang, 0)),
-        n=n_nps["n"], small=bool(row["small"]), delta=d, significant=sig,
+        n=n_nps["n"], small=n_nps["small"], delta=d, significant=sig,
     ))
     ces = _metric(survey, "ces")
     d, sig = _change(ces, _metric(survey_prev, "ces") if prev_f else None)
@@ -87,7 +82,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         t("kpi.ces", lang), ces["value"], digits=2,
         sub=t("kpi.ces_sub", lang, easy=number(kpis.share_pct(ces["row"]["n"],
                                                                ces["row"]["easy"]), lang, 0)),
-        n=ces["n"], small=bool(ces["row"]["small"]), delta=d, significant=sig, delta_digits=2,
+        n=ces["n"], small=ces["small"], delta=d, significant=sig, delta_digits=2,
     ))
     csat = _metric(survey, "csat")
     d, sig = _change(csat, _metric(survey_prev, "csat") if prev_f else None)
@@ -95,15 +90,15 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         t("kpi.csat", lang), csat["value"], unit=" %", digits=0,
         sub=t("kpi.csat_sub", lang, mean=number(kpis.mean(csat["row"]["n"],
                                                           csat["row"]["total"]), lang, 2)),
-        n=csat["n"], small=bool(csat["row"]["small"]), delta=d, significant=sig,
+        n=csat["n"], small=csat["small"], delta=d, significant=sig,
     ))
     perf = _audit_pooled(audits)
     d, sig = _change(perf, _audit_pooled(audits_prev) if prev_f else None)
     cards.append(KpiCard(
         t("kpi.touchpoint_score", lang), perf["value"], unit=" / 10", digits=1,
-        sub=t("kpi.tp_sub", lang, low=number(perf["row"]["low"], lang),
-              high=number(perf["row"]["high"], lang)),
-        n=perf["n"], n_kind="audits", small=bool(perf["row"]["small"]), delta=d,
+        sub=t("kpi.tp_sub", lang, low=number(perf["low"], lang),
+              high=number(perf["high"], lang)),
+        n=perf["n"], n_kind="audits", small=perf["small"], delta=d,
         significant=sig, delta_digits=2,
     ))
     journey = _journey(audits, touchpoints)
@@ -166,7 +161,7 @@ def update(store: Store, search: str | None, lang: str):
     period = overview.period_text(f.date_from, f.date_to,
                                   (prev.date_from, prev.date_to) if prev else None, lang)
     nothing = all(c.n == 0 for c in cards)
-    notice = components.empty_filters(lang) if nothing and not store.is_empty() else None
+    notice = components.empty_filters(lang) if nothing and queries.has_data(store) else None
     gaps, movers, fell = touchpoint_lists(store, f)
     lists = (overview.touchpoint_list(gaps, "gap", lang, search),
              overview.touchpoint_list(movers, "mover", lang, search),

@@ -92,9 +92,12 @@ def create_app(config: Config | None = None) -> dash.Dash:
 
     def serve_layout():
         lang = language(config)
-        return shell_layout.shell(lang, filter_options(store), store.is_empty())
+        return shell_layout.shell(lang, filter_options(store), not queries.has_data(store))
 
     app.layout = serve_layout
+
+    # One data version per request: cached queries agree with each other and cost one read.
+    server.before_request(store.begin_request)
 
     @server.route("/lang/<code>")
     def set_language(code: str):

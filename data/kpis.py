@@ -222,31 +222,44 @@ def summary(survey: pd.DataFrame, audits: dict, web: dict) -> dict:
     }
 
 
-def metric_table(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Add value, variance, low, high and small to aggregate rows of one metric.
+def metric_arrays(columns: dict, metric: str) -> dict[str, np.ndarray]:
+    """Return value, variance, low, high and small from aggregate columns (arrays or
+    scalars): n, promoters, detractors, top2, total, total_sq as the metric needs.
 
     ``metric`` is nps (points), ces (mean 1–7), csat (top-2-box %) or audit (mean 1–10).
-    For survey metrics ``frame`` holds that metric's rows of ``survey_aggregates``;
-    for audits the rows of ``audit_aggregates``. Intervals are 95 %: normal for
-    shares and NPS, Student's t for means.
-    """
-    out = frame.copy()
-    n = out["n"].to_numpy(dtype="float64") if len(out) else np.array([], dtype="float64")
+    Intervals are 95 %: normal for shares and NPS, Student's t for means."""
+    n = _arr(columns["n"])
     if metric == "nps":
-        out["value"] = nps(n, out["promoters"], out["detractors"])
-        out["variance"] = nps_variance(n, out["promoters"], out["detractors"])
+        value = nps(n, columns["promoters"], columns["detractors"])
+        variance = nps_variance(n, columns["promoters"], columns["detractors"])
     elif metric == "csat":
-        out["value"] = share_pct(n, out["top2"])
-        out["variance"] = share_variance_pct(n, out["top2"])
+        value = share_pct(n, columns["top2"])
+        variance = share_variance_pct(n, columns["top2"])
     elif metric in ("ces", "audit"):
-        value, low, high = mean_ci95(n, out["total"], out["total_sq"])
-        out["value"], out["low"], out["high"] = value, low, high
-        out["variance"] = mean_variance(n, out["total"], out["total_sq"])
+        value, low, high = mean_ci95(n, columns["total"], columns["total_sq"])
+        variance = mean_variance(n, columns["total"], columns["total_sq"])
     else:
         raise ValueError(f"unknown metric {metric!r}")
     if metric in ("nps", "csat"):
-        half = Z95 * np.sqrt(out["variance"].to_numpy(dtype="float64"))
-        out["low"] = out["value"] - half
-        out["high"] = out["value"] + half
-    out["small"] = small_sample(n, "audits" if metric == "audit" else "responses")
+        half = Z95 * np.sqrt(variance)
+        low, high = value - half, value + half
+    return {"value": value, "variance": variance, "low": low, "high": high,
+            "small": small_sample(n, "audits" if metric == "audit" else "responses")}
+
+
+def metric_values(row: dict, metric: str) -> dict[str, float | bool]:
+    """The same for one aggregate row, as plain numbers."""
+    out = metric_arrays(row, metric)
+    return {k: (bool(v) if k == "small" else float(v)) for k, v in out.items()} | {
+        "n": int(row["n"])}
+
+
+def metric_table(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Add value, variance, low, high and small to aggregate rows of one metric (the
+    rows of ``survey_aggregates`` for that metric, or of ``audit_aggregates``)."""
+    out = frame.copy()
+    columns = {c: out[c].to_numpy(dtype="float64") for c in
+               ("n", "promoters", "detractors", "top2", "total", "total_sq") if c in out}
+    for name, values in metric_arrays(columns, metric).items():
+        out[name] = values
     return out

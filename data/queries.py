@@ -98,7 +98,7 @@ def _as_date(value) -> dt.date | None:
 # --- caching --------------------------------------------------------------------
 
 
-def _cached(store: Store, name: str, key_parts: Iterable, compute):
+def cached(store: Store, name: str, key_parts: Iterable, compute):
     """Return compute(), memoised in the store's cache under (query, args, data version)."""
     if store.cache is None:
         return compute()
@@ -229,7 +229,7 @@ def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.
             frame["week"] = pd.to_datetime(frame["week"])
         return frame
 
-    return _cached(store, "survey", [f.cache_key(), by], compute)
+    return cached(store, "survey", [f.cache_key(), by], compute)
 
 
 # --- audits ---------------------------------------------------------------------
@@ -270,7 +270,7 @@ def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.D
             frame["week"] = pd.to_datetime(frame["week"])
         return frame
 
-    return _cached(store, "audit", [f.cache_key(), by], compute)
+    return cached(store, "audit", [f.cache_key(), by], compute)
 
 
 # --- web metrics ----------------------------------------------------------------
@@ -309,7 +309,7 @@ def web_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.Dat
             frame["week"] = pd.to_datetime(frame["week"])
         return frame
 
-    return _cached(store, "web", [f.cache_key(), by], compute)
+    return cached(store, "web", [f.cache_key(), by], compute)
 
 
 def web_totals(store: Store, f: Filters) -> dict:
@@ -342,7 +342,7 @@ def latest_comments(store: Store, f: Filters, limit: int = 10) -> pd.DataFrame:
             return frame
         return frame.sort_values("date", ascending=False).head(limit).reset_index(drop=True)
 
-    return _cached(store, "comments", [f.cache_key(), limit], compute)
+    return cached(store, "comments", [f.cache_key(), limit], compute)
 
 
 # --- catalog --------------------------------------------------------------------
@@ -368,7 +368,7 @@ def catalog(store: Store) -> dict[str, pd.DataFrame]:
         out["journey_personas"] = _as_frame(store, sa.select(jp))
         return out
 
-    return _cached(store, "catalog", [], compute)
+    return cached(store, "catalog", [], compute)
 
 
 def filtered_touchpoints(store: Store, f: Filters) -> pd.DataFrame:
@@ -381,7 +381,12 @@ def filtered_touchpoints(store: Store, f: Filters) -> pd.DataFrame:
             query = query.where(*conds)
         return _as_frame(store, query.order_by(tp.c.journey_key, tp.c.position))
 
-    return _cached(store, "touchpoints", [f.cache_key()], compute)
+    return cached(store, "touchpoints", [f.cache_key()], compute)
+
+
+def has_data(store: Store) -> bool:
+    """True once any survey response or audit is stored."""
+    return cached(store, "has-data", [], lambda: not store.is_empty())
 
 
 def date_bounds(store: Store) -> tuple[dt.date | None, dt.date | None]:
@@ -399,4 +404,4 @@ def date_bounds(store: Store) -> tuple[dt.date | None, dt.date | None]:
                     highs.append(_as_date(hi))
         return (min(lows) if lows else None, max(highs) if highs else None)
 
-    return _cached(store, "bounds", [], compute)
+    return cached(store, "bounds", [], compute)

@@ -30,6 +30,11 @@ def touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     """Return one row per selected touchpoint: catalog attributes, performance with its
     interval, gaps, traffic light, the previous period and the change, and customer vs
     employee performance. Touchpoints without audits have NaN values and a grey light."""
+    return queries.cached(store, "scorecard", [f.cache_key()],
+                          lambda: _touchpoint_scorecard(store, f)).copy()
+
+
+def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     catalog = queries.catalog(store)
     tps = queries.filtered_touchpoints(store, f)
     cur = queries.audit_aggregates(store, f, by=("touchpoint", "perspective"))
@@ -73,6 +78,11 @@ def journey_scorecard(store: Store, f: Filters, weeks: int = 12) -> pd.DataFrame
     """Return one row per journey: journey score, previous score, change and significance,
     NPS with n, audit n, the three weakest touchpoints and a weekly trend, ranked with
     the furthest below target first."""
+    return queries.cached(store, "journeys", [f.cache_key(), weeks],
+                          lambda: _journey_scorecard(store, f, weeks)).copy()
+
+
+def _journey_scorecard(store: Store, f: Filters, weeks: int) -> pd.DataFrame:
     catalog = queries.catalog(store)
     journeys = catalog["journeys"]
     if f.journeys:

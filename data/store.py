@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,12 @@ from data import schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_DUCKDB_PATH = Path("instance") / "cxdash.duckdb"
+
+
+# The data version read once per web request (the app resets it when a request starts);
+# outside a request (CLI, tests) every call reads the database.
+_request_versions: ContextVar[dict | None] = ContextVar("cxdash_request_versions",
+                                                         default=None)
 
 
 class DatabaseBusyError(RuntimeError):
@@ -98,9 +105,27 @@ class Store:
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
     def data_version(self) -> int:
-        """Return the number bumped by every committed or undone import."""
+        """Return the number bumped by every committed or undone import (read once per
+        web request, so one request sees one consistent state)."""
+        memo = _request_versions.get()
+        if memo is not None and self.url in memo:
+            return memo[self.url]
         with self.connect() as conn:
-            return conn.execute(sa.select(schema.data_version.c.version)).scalar() or 0
+            version = conn.execute(sa.select(schema.data_version.c.version)).scalar() or 0
+        if memo is not None:
+            memo[self.url] = version
+        return version
+
+    @staticmethod
+    def begin_request() -> None:
+        """Start a web request: the data version is read afresh, then reused."""
+        _request_versions.set({})
+
+    def forget_version(self) -> None:
+        """Drop the remembered data version after this request changed the data."""
+        memo = _request_versions.get()
+        if memo is not None:
+            memo.pop(self.url, None)
 
     def is_empty(self) -> bool:
         """True when no facts have been imported yet."""

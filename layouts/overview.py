@@ -192,14 +192,14 @@ def trend_figure(
             customdata=weeks[["n"]].to_numpy(),
             hovertemplate="%{x|%d.%m.%Y}<br>%{y:.1f}<br>n = %{customdata[0]}<extra></extra>",
         ))
-        if target is not None and not _missing(target):
-            fig.add_hline(y=target, line={"color": theme.TARGET, "dash": "dash", "width": 1},
-                          annotation_text=t("trend.target", lang), annotation_position="top left")
+    shapes, notes = [], []
+    if not weeks.empty and target is not None and not _missing(target):
+        shapes.append(theme.hline(target, theme.TARGET, "dash"))
+        notes.append(theme.hline_label(target, t("trend.target", lang)))
     start, end = selected
     if start and end:
-        fig.add_vrect(x0=pd.Timestamp(start) - pd.Timedelta(days=3),
-                      x1=pd.Timestamp(end) + pd.Timedelta(days=3),
-                      fillcolor=theme.SELECTED_PERIOD, line_width=0, layer="below")
+        shapes.append(theme.period(start, end))
+    fig.update_layout(shapes=shapes, annotations=notes)
     ranges = {"nps": [-100, 100], "ces": [1, 7], "csat": [0, 100], "audit": [1, 10]}
     fig.update_layout(**theme.base_layout(
         yaxis={"title": labels[metric], "range": ranges[metric]},

@@ -35,3 +35,24 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 def base_layout(**kwargs) -> dict:
     """Return layout settings every figure shares, merged with kwargs."""
     return {"template": TEMPLATE_NAME, **kwargs}
+
+
+def hline(y: float, color: str, dash: str = "dash") -> dict:
+    """A horizontal reference line across the plot (as a shape: add_hline is slow)."""
+    return {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y, "y1": y,
+            "line": {"color": color, "dash": dash, "width": 1.5}}
+
+
+def hline_label(y: float, text: str) -> dict:
+    return {"x": 0, "y": y, "xref": "paper", "yref": "y", "text": text, "showarrow": False,
+            "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": MUTED}}
+
+
+def period(start, end) -> dict:
+    """The selected period as a shaded band behind a weekly time axis."""
+    import pandas as pd
+
+    return {"type": "rect", "xref": "x", "yref": "paper", "layer": "below",
+            "x0": pd.Timestamp(start) - pd.Timedelta(days=3),
+            "x1": pd.Timestamp(end) + pd.Timedelta(days=3), "y0": 0, "y1": 1,
+            "line": {"width": 0}, "fillcolor": SELECTED_PERIOD}

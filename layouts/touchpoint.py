@@ -113,18 +113,18 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> go.Fi
                     "line": {"color": theme.PRIMARY, "width": 2}},
             customdata=weeks[["n"]].to_numpy(),
             hovertemplate="%{x|%d.%m.%Y}: %{y:.1f} (n = %{customdata[0]})<extra></extra>"))
+    shapes, notes = [], []
     for value, name, color, dash in ((row["target"], t("journey.target", lang), theme.TARGET,
                                       "dash"),
                                      (row["best_in_class"], t("journey.best", lang),
                                       theme.BEST_IN_CLASS, "dot")):
         if not c.missing(value):
-            fig.add_hline(y=value, line={"color": color, "dash": dash, "width": 1.5},
-                          annotation_text=name, annotation_position="top left")
+            shapes.append(theme.hline(value, color, dash))
+            notes.append(theme.hline_label(value, name))
     start, end = selected
     if start and end:
-        fig.add_vrect(x0=pd.Timestamp(start) - pd.Timedelta(days=3),
-                      x1=pd.Timestamp(end) + pd.Timedelta(days=3),
-                      fillcolor=theme.SELECTED_PERIOD, line_width=0, layer="below")
+        shapes.append(theme.period(start, end))
+    fig.update_layout(shapes=shapes, annotations=notes)
     fig.update_layout(**theme.base_layout(yaxis={"range": [1, 10.3], "dtick": 1},
                                           showlegend=False,
                                           separators=",." if lang == "de" else ".,"))

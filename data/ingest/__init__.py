@@ -318,6 +318,7 @@ def commit(
             frame.insert(0, "batch_id", batch_id)
             bulk_insert(conn, schema.FACT_TABLES[kind], frame)
         bump_data_version(conn)
+    store.forget_version()
     return batch_id
 
 
@@ -384,4 +385,5 @@ def undo(store: Store, batch_id: int) -> int:
         removed = conn.execute(table.delete().where(table.c.batch_id == batch_id)).rowcount
         conn.execute(batches.update().where(batches.c.id == batch_id).values(status="undone"))
         bump_data_version(conn)
+    store.forget_version()
     return removed

@@ -75,4 +75,5 @@ def save_aliases(store: Store, new: dict[str, dict[str, str]]) -> str | None:
                                           t.c.label == row["label"]))
             conn.execute(t.insert().values(row))
         bump_data_version(conn)  # cached resolutions must see the new aliases
+    store.forget_version()
     return None
