@@ -234,7 +234,9 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     port = _free_port()
     procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
     command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
-    env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "none"}
+    # As deployed: the default (filesystem) cache, in a folder of its own.
+    env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "filesystem",
+           "CXDASH_CACHE_DIR": tempfile.mkdtemp(prefix="cxdash-bench-cache-")}
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen([gunicorn, *shlex.split(command)[1:]], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
