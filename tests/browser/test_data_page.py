@@ -6,15 +6,12 @@ import json
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from support import console_errors, wait_until
 
 from layouts import ids
 
 EXPORTS = Path(__file__).parent.parent / "fixtures" / "exports"
 
-
-def _wait(dash_duo, condition, timeout=20):
-    return WebDriverWait(dash_duo.driver, timeout).until(lambda _: condition())
 
 
 def _by_id(dash_duo, component_id):
@@ -40,18 +37,17 @@ def test_upload_map_confirm_and_undo(dash_duo, catalog_app):
     # The analyst maps the touchpoint column by hand.
     dash_duo.select_dcc_dropdown(_by_id(dash_duo, ids.map_field("touchpoint")),
                                  value="#8 TP01")
-    _wait(dash_duo, lambda: "bestellung" in dash_duo.find_element(f"#{ids.DATA_CHECK}").text)
+    wait_until(dash_duo, lambda: "bestellung" in dash_duo.find_element(f"#{ids.DATA_CHECK}").text)
     dash_duo.find_element(f"#{ids.DATA_CONFIRM}").click()
     dash_duo.wait_for_contains_text(f"#{ids.DATA_RESULT}", "Imported 3 rows as batch 2")
     dash_duo.wait_for_contains_text(f"#{ids.DATA_HISTORY}", "sosci_ces.csv")
     # Undo, through the confirmation dialog.
     dash_duo.driver.find_element(By.XPATH, "//button[normalize-space()='Undo']").click()
-    _wait(dash_duo, lambda: dash_duo.driver.switch_to.alert is not None)
+    wait_until(dash_duo, lambda: dash_duo.driver.switch_to.alert is not None)
     dash_duo.driver.switch_to.alert.accept()
     dash_duo.wait_for_contains_text(f"#{ids.DATA_RESULT}", "Batch 2 undone: 3 rows removed")
     dash_duo.wait_for_contains_text(f"#{ids.DATA_HISTORY}", "undone")
-    errors = [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
-    assert errors == []
+    assert console_errors(dash_duo) == []
 
 
 def test_a_bad_file_shows_every_problem_and_cannot_be_imported(dash_duo, catalog_app):

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from support import console_errors, wait_until
 
 from layouts import ids
-
-
-def _wait(dash_duo, condition, timeout=10):
-    return WebDriverWait(dash_duo.driver, timeout).until(lambda _: condition())
-
-
-def _console_errors(dash_duo):
-    return [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
 
 
 def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
@@ -24,7 +16,7 @@ def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
     assert "vs previous period" in dash_duo.find_element(f"#{ids.KPI_NPS}").text
     dash_duo.wait_for_element(f"#{ids.OVERVIEW_TREND} .js-plotly-plot .scatterlayer")
     assert dash_duo.find_element(f"#{ids.OVERVIEW_PERIOD}").text.startswith("19 Oct 2026")
-    assert _console_errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
@@ -32,10 +24,10 @@ def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     before = dash_duo.find_element(f"#{ids.KPI_NPS}").text
     dash_duo.select_dcc_dropdown(f"#{ids.FILTER_JOURNEY}", value="Störung beheben")
-    _wait(dash_duo, lambda: "journey=stoerung" in dash_duo.driver.current_url)
-    _wait(dash_duo, lambda: dash_duo.find_element(f"#{ids.KPI_NPS}").text != before)
+    wait_until(dash_duo, lambda: "journey=stoerung" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: dash_duo.find_element(f"#{ids.KPI_NPS}").text != before)
     assert "from=2026-10-19" in dash_duo.driver.current_url
-    assert _console_errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
@@ -50,7 +42,7 @@ def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
     dash_duo.driver.refresh()
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     assert dash_duo.find_element(f"#{ids.KPI_NPS}").text == shared
-    assert _console_errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_switching_to_german_translates_the_page(dash_duo, demo_app):

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from support import console_errors, wait_until
 
 from layouts import ids
-
-
-def _wait(dash_duo, condition, timeout=15):
-    return WebDriverWait(dash_duo.driver, timeout).until(lambda _: condition())
-
-
-def _errors(dash_duo):
-    return [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
 
 
 def _choose(dash_duo, label):
@@ -40,14 +32,14 @@ VIEWS = [
 
 
 @pytest.mark.parametrize(("path", "selector", "text"), VIEWS)
-def test_view_renders_from_demo_data_without_console_errors(dash_duo, demo_app, path, selector,
+def test_view_renders_from_demo_data_withoutconsole_errors(dash_duo, demo_app, path, selector,
                                                            text):
     dash_duo.start_server(demo_app, dev_tools_ui=False)
     _open(dash_duo, path)
     dash_duo.wait_for_element(selector, timeout=20)
     if text:
         dash_duo.wait_for_contains_text(selector, text, timeout=20)
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
@@ -62,7 +54,7 @@ def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
     # Swimlanes by department are a view option kept in the URL.
     _choose(dash_duo, "Lanes by department")
     dash_duo.wait_for_element(f"#{ids.JOURNEY_MAP} .lane-label")
-    _wait(dash_duo, lambda: "lanes=department" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: "lanes=department" in dash_duo.driver.current_url)
     # A shared link reopens the same map with the lanes.
     shared = dash_duo.driver.current_url
     dash_duo.driver.get(shared)
@@ -73,7 +65,7 @@ def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
     dash_duo.wait_for_contains_text(f"#{ids.TOUCHPOINT_HEADER}", "Moment of truth")
     assert "/touchpoints/st-hotline?journey=stoerung" in dash_duo.driver.current_url
     dash_duo.wait_for_element(f"#{ids.TOUCHPOINT_HISTORY_GRAPH} .scatterlayer")
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
@@ -81,13 +73,13 @@ def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
     _open(dash_duo, "/heatmap?journey=umzug")
     dash_duo.wait_for_element(f"#{ids.HEATMAP_GRAPH} .heatmaplayer", timeout=20)
     _choose(dash_duo, "NPS")
-    _wait(dash_duo, lambda: "metric=nps" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: "metric=nps" in dash_duo.driver.current_url)
     dash_duo.wait_for_contains_text(f"#{ids.HEATMAP_GRAPH}", "NPS")
     dash_duo.driver.get(dash_duo.driver.current_url)
     dash_duo.wait_for_contains_text(f"#{ids.HEATMAP_GRAPH}", "NPS", timeout=20)
     checked = dash_duo.driver.find_element(By.CSS_SELECTOR, "input[type=radio][value=nps]")
     assert checked.is_selected()
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
@@ -95,11 +87,11 @@ def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
     _open(dash_duo, "/benchmark")
     dash_duo.wait_for_contains_text(f"#{ids.BENCHMARK_TABLE}", "Ersatzrouter", timeout=20)
     dash_duo.select_dcc_dropdown(f"#{ids.FILTER_DEPARTMENT}", value="Abrechnung")
-    _wait(dash_duo, lambda: "department=AB" in dash_duo.driver.current_url)
-    _wait(dash_duo, lambda: "Ersatzrouter" not in dash_duo.find_element(
+    wait_until(dash_duo, lambda: "department=AB" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: "Ersatzrouter" not in dash_duo.find_element(
         f"#{ids.BENCHMARK_TABLE}").text)
     assert "Jahresabrechnung" in dash_duo.find_element(f"#{ids.BENCHMARK_TABLE}").text
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_my_touchpoints_starts_with_a_department_choice(dash_duo, demo_app):
@@ -110,7 +102,7 @@ def test_my_touchpoints_starts_with_a_department_choice(dash_duo, demo_app):
     dash_duo.wait_for_contains_text(f"#{ids.MINE_TABLE}", "Ersatzrouter-Versand")
     assert "department=TS" in dash_duo.driver.current_url
     assert "Technischer Service" in dash_duo.find_element(f"#{ids.FILTER_DEPARTMENT}").text
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_choosing_a_persona_sets_the_persona_filter(dash_duo, demo_app):
@@ -123,9 +115,9 @@ def test_choosing_a_persona_sets_the_persona_filter(dash_duo, demo_app):
     dash_duo.driver.execute_script(
         "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button)
     button.click()
-    _wait(dash_duo, lambda: "persona=homeoffice" in dash_duo.driver.current_url)
-    _wait(dash_duo, lambda: "Murat" in dash_duo.find_element(f"#{ids.FILTER_PERSONA}").text)
-    assert _errors(dash_duo) == []
+    wait_until(dash_duo, lambda: "persona=homeoffice" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: "Murat" in dash_duo.find_element(f"#{ids.FILTER_PERSONA}").text)
+    assert console_errors(dash_duo) == []
 
 
 def test_atlas_ranks_journeys_and_links_to_their_maps(dash_duo, demo_app):
@@ -137,7 +129,7 @@ def test_atlas_ranks_journeys_and_links_to_their_maps(dash_duo, demo_app):
     rows[0].find_element(By.CSS_SELECTOR, "a").click()
     dash_duo.wait_for_element(f"#{ids.JOURNEY_MAP} .tp-card", timeout=20)
     assert "/journey?" in dash_duo.driver.current_url
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
 
 
 def test_views_speak_german(dash_duo, demo_app):
@@ -151,4 +143,4 @@ def test_views_speak_german(dash_duo, demo_app):
     assert "Ohne Swimlanes" in dash_duo.driver.page_source
     _open(dash_duo, "/atlas")
     dash_duo.wait_for_contains_text(f"#{ids.ATLAS_TABLE}", "Schwächste Touchpoints", timeout=20)
-    assert _errors(dash_duo) == []
+    assert console_errors(dash_duo) == []
