@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, with_params
 from data import scorecards
 from data.store import Store
@@ -32,4 +33,4 @@ def register(app, store: Store) -> None:
         Output(ids.ATLAS_TABLE, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "atlas", update, search, lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param
 from data import scorecards
 from data.store import Store
@@ -30,4 +31,4 @@ def register(app, store: Store) -> None:
         Output(ids.BENCHMARK_PERSPECTIVES, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "benchmark", update, search, lang))

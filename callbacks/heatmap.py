@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 from dash import Input, Output, State, no_update
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param, with_params
 from data import kpis, queries
 from data.queries import Filters
@@ -97,7 +98,7 @@ def register(app, store: Store) -> None:
         Output(ids.HEATMAP_WEEKS_GRAPH, "figure"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "heatmap", update, search, lang))
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.HEATMAP_GRAPH, "clickData"),

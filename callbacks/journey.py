@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param, with_params
 from data import queries, scorecards
 from data.store import Store
@@ -55,4 +56,4 @@ def register(app, store: Store) -> None:
         Output(ids.JOURNEY_EMOTION_CURVE, "figure"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "journey", update, search, lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, with_params
 from callbacks.heatmap import WEEKS, cells
 from data import queries, scorecards
@@ -49,4 +50,4 @@ def register(app, store: Store) -> None:
         Output(ids.MINE_TABLE, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "mine", update, search, lang))

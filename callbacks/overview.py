@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param
 from dashboard.i18n import number, t
 from data import kpis, queries, scorecards
@@ -184,4 +185,4 @@ def register(app, store: Store) -> None:
         Output(ids.OVERVIEW_EMPTY, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "overview", update, search, lang))

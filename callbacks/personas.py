@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, with_params
 from data import kpis, queries
 from data.store import Store
@@ -43,4 +44,4 @@ def register(app, store: Store) -> None:
         Output(ids.PERSONA_CARDS, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: update(store, search, lang))
+    )(lambda search, lang: cached_view(store, "personas", update, search, lang))

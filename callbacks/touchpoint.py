@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from dash import Input, Output, State
 
+from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search
 from dashboard.i18n import number, t
 from data import kpis, queries, scorecards
@@ -80,4 +81,4 @@ def register(app, store: Store) -> None:
         Input(ids.TOUCHPOINT_KEY, "data"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda key, search, lang: update(store, key, search, lang))
+    )(lambda key, search, lang: cached_view(store, "touchpoint", update, key, search, lang))
