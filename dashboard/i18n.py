@@ -231,6 +231,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.recheck": {"en": "Check again", "de": "Erneut prüfen"},
     "data.problems_csv": {"en": "Problems as CSV", "de": "Probleme als CSV"},
     "data.confirm": {"en": "Import", "de": "Importieren"},
+    "data.importing": {"en": "Importing …", "de": "Import läuft …"},
     "data.imported": {"en": "Imported {n} rows as batch {batch} ({skipped} skipped).",
                       "de": "{n} Zeilen als Batch {batch} importiert ({skipped} übersprungen)."},
     "data.not_imported": {"en": "Nothing was imported:", "de": "Nichts wurde importiert:"},

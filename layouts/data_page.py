@@ -69,7 +69,12 @@ def page(lang: str, sources: list[dict]) -> html.Div:
                         dbc.Button(t("data.confirm", lang), id=ids.DATA_CONFIRM, color="primary",
                                    disabled=True),
                     ], className="mt-2 d-flex flex-wrap gap-1"),
-                    dcc.Loading(html.Div(id=ids.DATA_RESULT, className="mt-2"), type="circle"),
+                    dcc.Loading(
+                        html.Div(id=ids.DATA_RESULT, className="mt-2"),
+                        custom_spinner=dbc.Progress(value=100, striped=True, animated=True,
+                                                    label=t("data.importing", lang),
+                                                    className="w-50 mx-auto"),
+                    ),
                 ])),
             ], lg=8),
         ], className="g-3"),
