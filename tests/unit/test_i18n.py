@@ -1,0 +1,44 @@
+"""Every UI string exists in German and English; formatting follows the language."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from dashboard.i18n import TEXTS, count, date, negotiate, number, t
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_every_text_has_german_and_english():
+    missing = [key for key, entry in TEXTS.items() if "de" not in entry or "en" not in entry
+               or bool(entry["de"]) != bool(entry["en"])]
+    assert missing == []
+
+
+def test_every_key_used_in_the_code_is_translated():
+    used = set()
+    for path in [*ROOT.glob("layouts/*.py"), *ROOT.glob("callbacks/*.py"),
+                 *ROOT.glob("dashboard/*.py")]:
+        used |= set(re.findall(r'\bt\(\s*"([a-z_.]+)"', path.read_text()))
+    assert sorted(k for k in used if k not in TEXTS) == []
+
+
+def test_numbers_and_dates_follow_the_language():
+    assert number(1234.5, "de") == "1\u2009234,5"
+    assert number(1234.5, "en") == "1\u2009234.5"
+    assert number(-2.0, "en", signed=True) == "−2.0"
+    assert number(float("nan"), "de") == "–"
+    assert count(7601, "en") == "7\u2009601"
+    assert date(dt.date(2026, 3, 2), "de") == "02.03.2026"
+    assert date(dt.date(2026, 3, 2), "en") == "2 Mar 2026"
+
+
+def test_language_from_the_browser():
+    assert negotiate("de-DE,de;q=0.9,en;q=0.8") == "de"
+    assert negotiate("fr-FR,en;q=0.5,de;q=0.4") == "en"
+    assert negotiate("fr") == "en" and negotiate(None) == "en"
+
+
+def test_placeholders_are_filled():
+    assert t("kpi.n_responses", "de", n="12") == "n = 12 Antworten"
+    assert t("no.such.key", "en") == "no.such.key"
