@@ -9,36 +9,11 @@ from dash import Input, Output, State, no_update
 
 from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param, with_params
-from data import kpis, queries
-from data.queries import Filters
+from data import queries, scorecards
 from data.store import Store
 from layouts import components, heatmap, ids
 
 WEEKS = 12
-
-
-def cells(store: Store, f: Filters, metric: str, dims: tuple[str, str]) -> pd.DataFrame:
-    """Return columns dims..., value, n, small for a metric grouped by two dimensions."""
-    if metric in ("nps", "ces"):
-        agg = queries.survey_aggregates(store, f, by=dims)
-        agg = agg.loc[agg["metric"] == metric].reset_index(drop=True)
-        out = kpis.metric_table(agg, metric) if not agg.empty else agg.assign(
-            value=[], small=[])
-        return out[[*dims, "value", "n", "small"]]
-    by = tuple(dict.fromkeys(("touchpoint", *dims))) if metric == "gap" else dims
-    agg = queries.audit_aggregates(store, f, by=by)
-    if agg.empty:
-        return pd.DataFrame(columns=[*dims, "value", "n", "small"])
-    if metric == "gap":
-        targets = queries.filtered_touchpoints(store, f).set_index("key")["target"]
-        agg["target_total"] = agg["touchpoint"].map(targets).astype(float) * agg["n"]
-        agg = agg.groupby(list(dims), as_index=False)[["n", "total", "target_total"]].sum()
-        agg["value"] = kpis.mean(agg["n"], agg["total"]) - kpis.mean(agg["n"],
-                                                                      agg["target_total"])
-    else:
-        agg["value"] = kpis.mean(agg["n"], agg["total"])
-    agg["small"] = kpis.small_sample(agg["n"], "audits")
-    return agg[[*dims, "value", "n", "small"]]
 
 
 def update(store: Store, search: str | None, lang: str):
@@ -49,14 +24,14 @@ def update(store: Store, search: str | None, lang: str):
     catalog = queries.catalog(store)
     phases = catalog["phases"]
     channels = catalog["channels"]
-    pc = cells(store, f, metric, ("phase", "channel"))
+    pc = scorecards.metric_cells(store, f, metric, ("phase", "channel"))
     pc = pc.dropna(subset=["phase", "channel"])
     used_channels = [k for k in channels["key"] if k in set(pc["channel"])]
     fig_pc = heatmap.heatmap(pc, "channel", "phase", used_channels, list(phases["key"]), metric,
                              lang, dict(zip(channels["key"], channels["name"], strict=True)),
                              dict(zip(phases["key"], phases["name"], strict=True)))
     window = f.widened(WEEKS)
-    tw = cells(store, window, metric, ("touchpoint", "week")).dropna(subset=["touchpoint"])
+    tw = scorecards.metric_cells(store, window, metric, ("touchpoint", "week")).dropna(subset=["touchpoint"])
     tps = queries.filtered_touchpoints(store, f)
     tps = tps[tps["key"].isin(set(tw["touchpoint"]))]
     labels = dict(zip(tps["key"], tps["name"], strict=True))

@@ -6,7 +6,7 @@ from dash import Input, Output, State
 
 from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, with_params
-from callbacks.heatmap import WEEKS, cells
+from callbacks.heatmap import WEEKS
 from data import queries, scorecards
 from data.store import Store
 from layouts import components, ids, mine
@@ -14,7 +14,7 @@ from layouts import components, ids, mine
 
 def weekly_trends(store: Store, f) -> dict[str, list[float]]:
     """Return the weekly mean audit score of each touchpoint over the last 12 weeks."""
-    weekly = cells(store, f.widened(WEEKS), "audit", ("touchpoint", "week"))
+    weekly = scorecards.metric_cells(store, f.widened(WEEKS), "audit", ("touchpoint", "week"))
     return {k: g.sort_values("week")["value"].round(2).tolist()
             for k, g in weekly.groupby("touchpoint")}
 

@@ -148,3 +148,28 @@ def _journey_trend(store: Store, f: Filters, weeks: int) -> dict[str, list[float
     agg["value"] = kpis.mean(agg["n"], agg["total"])
     return {k: g.sort_values("week")["value"].round(2).tolist()[-weeks:]
             for k, g in agg.groupby("journey")}
+
+
+def metric_cells(store: Store, f: Filters, metric: str, dims: tuple[str, str]) -> pd.DataFrame:
+    """Return columns dims..., value, n, small of a metric (audit, nps, ces or gap to
+    target) grouped by two dimensions: the cells of a heatmap or a weekly series."""
+    if metric in ("nps", "ces"):
+        agg = queries.survey_aggregates(store, f, by=dims)
+        agg = agg.loc[agg["metric"] == metric].reset_index(drop=True)
+        out = kpis.metric_table(agg, metric) if not agg.empty else agg.assign(
+            value=[], small=[])
+        return out[[*dims, "value", "n", "small"]]
+    by = tuple(dict.fromkeys(("touchpoint", *dims))) if metric == "gap" else dims
+    agg = queries.audit_aggregates(store, f, by=by)
+    if agg.empty:
+        return pd.DataFrame(columns=[*dims, "value", "n", "small"])
+    if metric == "gap":
+        targets = queries.filtered_touchpoints(store, f).set_index("key")["target"]
+        agg["target_total"] = agg["touchpoint"].map(targets).astype(float) * agg["n"]
+        agg = agg.groupby(list(dims), as_index=False)[["n", "total", "target_total"]].sum()
+        agg["value"] = kpis.mean(agg["n"], agg["total"]) - kpis.mean(agg["n"],
+                                                                      agg["target_total"])
+    else:
+        agg["value"] = kpis.mean(agg["n"], agg["total"])
+    agg["small"] = kpis.small_sample(agg["n"], "audits")
+    return agg[[*dims, "value", "n", "small"]]

@@ -79,17 +79,17 @@ def test_journey_scorecard_weights_moments_of_truth_and_ranks_the_weakest_first(
 
 
 def test_heatmap_cells_pool_audits_per_phase_and_channel(loaded):
-    cells = heatmap.cells(loaded, Filters(), "audit", ("phase", "channel"))
+    cells = scorecards.metric_cells(loaded, Filters(), "audit", ("phase", "channel"))
     cells = cells.set_index(["phase", "channel"])
     # recherche × online holds tarifseite (8, 9, 7) and statusseite (7)
     assert cells.loc[("recherche", "online"), "value"] == pytest.approx(7.75)
     assert cells.loc[("recherche", "online"), "n"] == 4
     assert cells.loc[("nutzung", "telefon"), "value"] == pytest.approx(6.0)
-    gaps = heatmap.cells(loaded, Filters(), "gap", ("phase", "channel")).set_index(
+    gaps = scorecards.metric_cells(loaded, Filters(), "gap", ("phase", "channel")).set_index(
         ["phase", "channel"])
     # 7.75 minus the audit-weighted target (3 × 7.5 + 1 × 7) / 4
     assert gaps.loc[("recherche", "online"), "value"] == pytest.approx(0.375)
-    nps = heatmap.cells(loaded, Filters(), "nps", ("phase", "channel")).set_index(
+    nps = scorecards.metric_cells(loaded, Filters(), "nps", ("phase", "channel")).set_index(
         ["phase", "channel"])
     # nutzung × telefon: hotline responses 6, 5, 3 -> -100, and a small sample
     assert nps.loc[("nutzung", "telefon"), "value"] == pytest.approx(-100.0)
