@@ -52,18 +52,20 @@ class DataPage:
         self.uploads = uploads
         self.max_bytes = max_bytes
 
-    def _prepare(self, upload, kind, options):
+    def _prepare(self, upload, kind, options, check: bool = True):
         loaded = self.uploads.load((upload or {}).get("upload_id"))
         if loaded is None:
             return None
         content, name = loaded
-        return prepare(self.store, content, kind, file_name=name, options=options)
+        return prepare(self.store, content, kind, file_name=name, options=options, check=check)
 
     def propose(self, upload, kind, preset, source, lang):
         """Show what was detected and the proposed mapping for a new upload or setting."""
         if not upload:
             return no_update, no_update
-        result = self._prepare(upload, kind, options_for(kind, preset, source, None, []))
+        # Format and proposal only: the check callback validates right after.
+        result = self._prepare(upload, kind, options_for(kind, preset, source, None, []),
+                               check=False)
         if result is None:
             return t("data.upload_gone", lang), None
         info = data_page.file_info(upload, result, lang)

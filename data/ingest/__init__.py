@@ -93,14 +93,16 @@ def _fail(*messages: str) -> ImportResult:
 
 
 def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
-            options: ImportOptions | None = None) -> ImportResult:
+            options: ImportOptions | None = None, check: bool = True) -> ImportResult:
     """Read, map and validate a file without writing anything: the preview.
 
     ``result.frame`` holds the rows that would be written; ``result.errors`` is empty
     when the file (or, with skip_invalid, its valid part) can be imported. A file that
-    trips an unforeseen error is refused with that error, never with a crash."""
+    trips an unforeseen error is refused with that error, never with a crash. With
+    ``check=False`` it stops after detecting the format and proposing the mapping."""
     try:
-        return _prepare(store, content, kind, file_name=file_name, options=options)
+        return _prepare(store, content, kind, file_name=file_name, options=options,
+                        check=check)
     except RejectedFile as rejected:
         return ImportResult(errors=rejected.problems)
     except Exception as exc:  # a file nobody anticipated must not take the server down
@@ -110,7 +112,7 @@ def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
 
 
 def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
-             options: ImportOptions | None) -> ImportResult:
+             options: ImportOptions | None, check: bool) -> ImportResult:
     options = options or ImportOptions()
     if kind not in KINDS:
         return _fail(f"Unknown kind {kind!r}; use one of " + ", ".join(KINDS))
@@ -148,6 +150,8 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
     for f in [f for f, c in options.mapping.items() if not c]:
         mapping.pop(f, None)
     result.mapping = mapping
+    if not check:
+        return result
     frame, skipped, notes = presets.apply(source, kind, mapping, options.default_date)
     result.notes = notes
     if "score" in presets.FIELDS[presets.family(kind)] and "score" not in mapping:

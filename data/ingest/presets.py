@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.ingest.canonical import family
 from data.ingest.problems import Problem, RejectedFile
 from data.ingest.readers import TextTable, is_xlsx, read_any
 
@@ -173,10 +174,6 @@ def _unique_columns(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame.columns = columns
     return frame
-
-
-def family(kind: str) -> str:
-    return "survey" if kind in ("nps", "ces", "csat") else kind
 
 
 def propose_mapping(source: Source, kind: str) -> dict[str, str]:
