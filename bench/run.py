@@ -105,6 +105,15 @@ def _callback_body(app, output: str, search: str, pathname: str) -> dict:
     }
 
 
+def bench_headers(store) -> dict[str, str]:
+    """Sign the benchmark's clients in: a viewer account with a fresh API token."""
+    from data import accounts
+
+    if accounts.get_user(store, "bench") is None:
+        accounts.add_user(store, "bench", "viewer", None, actor="bench")
+    return {"Authorization": "Bearer " + accounts.create_token(store, "bench", actor="bench")}
+
+
 def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str) -> dict:
     """Time each view's main callback through /_dash-update-component (server time)."""
     from dashboard.app import create_app
@@ -113,6 +122,7 @@ def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str)
     app = create_app(Config.from_env({}, database_url=url, cache_url=cache, cache_dir=cache_dir,
                                      language="en"))
     client = app.server.test_client()
+    headers = bench_headers(app.server.extensions["cxdash"]["store"])
     keys = {}
     for view, (_, needle) in VIEWS.items():
         keys[view] = next(k for k in app.callback_map if needle in k.strip(".").split("..."))
@@ -124,7 +134,7 @@ def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str)
             for search in searches:
                 body = _callback_body(app, keys[view], search, path)
                 started = time.perf_counter()
-                response = client.post("/_dash-update-component", json=body)
+                response = client.post("/_dash-update-component", json=body, headers=headers)
                 elapsed = time.perf_counter() - started
                 if response.status_code != 200:
                     errors += 1
@@ -237,6 +247,11 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     # As deployed: the default (filesystem) cache, in a folder of its own.
     env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "filesystem",
            "CXDASH_CACHE_DIR": tempfile.mkdtemp(prefix="cxdash-bench-cache-")}
+    from data.store import Store
+
+    store = Store(url)
+    headers = bench_headers(store)
+    store.dispose()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen([gunicorn, *shlex.split(command)[1:]], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -248,7 +263,7 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
                 break
             except OSError:
                 time.sleep(0.2)
-        payload = _first_page_bytes(base)
+        payload = _first_page_bytes(base, headers)
         app = create_app(Config.from_env({}, database_url="duckdb:///:memory:",
                                          cache_url="none"))
         key = next(k for k in app.callback_map if "kpi-nps.children" in k.strip(".").split("..."))
@@ -261,7 +276,8 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
             while time.time() < stop:
                 request = urllib.request.Request(base + "/_dash-update-component",
                                                  data=bodies[n % len(bodies)],
-                                                 headers={"Content-Type": "application/json"})
+                                                 headers={"Content-Type": "application/json",
+                                                          **headers})
                 started = time.perf_counter()
                 try:
                     urllib.request.urlopen(request, timeout=30).read()
@@ -307,13 +323,14 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _first_page_bytes(base: str) -> int:
+def _first_page_bytes(base: str, headers: dict[str, str]) -> int:
     """Bytes transferred (gzip) for the first page: HTML, layout, dependencies, assets."""
     import gzip
     import re
 
     def fetch(path):
-        request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip",
+                                                               **headers})
         with urllib.request.urlopen(request, timeout=30) as response:
             body = response.read()
             gzipped = response.headers.get("Content-Encoding") == "gzip"

@@ -8,6 +8,7 @@ import io
 import sqlalchemy as sa
 from dash import ALL, Input, Output, State, ctx, no_update
 
+from dashboard import auth
 from dashboard.i18n import t
 from data import queries, schema
 from data.ingest import ImportOptions, import_file, prepare, presets, sources, undo
@@ -44,6 +45,15 @@ def _aliases(values, id_list) -> dict[str, dict[str, str]]:
     return out
 
 
+def _refusal():
+    """The message for a user who may not import (None for analysts and admins)."""
+    try:
+        auth.require("analyst")
+    except auth.Forbidden as exc:
+        return data_page.result_message_text(str(exc))
+    return None
+
+
 class DataPage:
     """The page's callbacks, bound to one store and upload folder."""
 
@@ -63,6 +73,8 @@ class DataPage:
         """Show what was detected and the proposed mapping for a new upload or setting."""
         if not upload:
             return no_update, no_update
+        if refused := _refusal():
+            return refused, None
         # Format and proposal only: the check callback validates right after.
         result = self._prepare(upload, kind, options_for(kind, preset, source, None, []),
                                check=False)
@@ -79,6 +91,8 @@ class DataPage:
         """Validate with the current mapping; enable confirm only for an importable file."""
         if not upload:
             return None, True, None
+        if refused := _refusal():
+            return refused, True, None
         options = options_for(kind, preset, source, date, flags, _mapping(map_values, map_ids),
                               max_bytes=self.max_bytes)
         aliases = _aliases(alias_values, alias_ids)
@@ -96,13 +110,15 @@ class DataPage:
     def confirm(self, _n, upload, kind, preset, source, save_source, date, flags, map_values,
                 map_ids, tick, lang):
         """Import in one transaction, remember the source, refresh the history."""
+        if refused := _refusal():
+            return refused, no_update, True
         loaded = self.uploads.load((upload or {}).get("upload_id"))
         if loaded is None:
             return t("data.upload_gone", lang), no_update, True
         content, name = loaded
         options = options_for(kind, preset, source, date, flags, _mapping(map_values, map_ids),
                               max_bytes=self.max_bytes)
-        result = import_file(self.store, content, kind, file_name=name, created_by="web",
+        result = import_file(self.store, content, kind, file_name=name, created_by=auth.actor(),
                              options=options, save_source=save_source or None)
         if result.ok:
             self.uploads.drop(upload["upload_id"])
@@ -113,8 +129,10 @@ class DataPage:
         trigger = ctx.triggered_id
         if not trigger or not any(clicks or []):
             return no_update, no_update
+        if refused := _refusal():
+            return refused, no_update
         try:
-            removed = undo(self.store, int(trigger["batch"]))
+            removed = undo(self.store, int(trigger["batch"]), actor=auth.actor())
         except (LookupError, ValueError) as exc:
             return data_page.result_message_text(str(exc)), no_update
         return (data_page.result_message_text(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, with_params
+from callbacks.filters import filters_from_search, param, with_params
 from callbacks.heatmap import WEEKS
+from dashboard import auth
 from data import queries, scorecards
 from data.store import Store
 from layouts import components, ids, mine
@@ -50,4 +51,12 @@ def register(app, store: Store) -> None:
         Output(ids.MINE_TABLE, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: cached_view(store, "mine", update, search, lang))
+    )(lambda search, lang: cached_view(store, "mine", update, own_department(search), lang))
+
+
+def own_department(search: str | None) -> str | None:
+    """Without a department filter, an owner sees the department they own."""
+    user = auth.current_user()
+    if user and user.department_key and not param(search, "department"):
+        return with_params(search, department=user.department_key)
+    return search

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from callbacks import filters
+from dashboard import auth
+from data import queries
 from data.ingest import sources
 from data.store import Store
 from layouts import (
+    admin,
     atlas,
     benchmark,
     data_page,
@@ -66,8 +69,17 @@ def route(store: Store, pathname: str | None, search: str | None, lang: str):
     path = (pathname or "/").rstrip("/") or "/"
     if path.startswith("/touchpoints/") and path.count("/") == 2:
         return touchpoint.page(lang, path.split("/")[2])
+    user = auth.current_user()
     if path == "/data":
+        if not (user and user.can("analyst")):
+            return admin.forbidden("analyst", lang)
         return data_page.page(lang, sources.list_sources(store))
+    if path == "/admin":
+        if not (user and user.can("admin")):
+            return admin.forbidden("admin", lang)
+        departments = queries.catalog(store)["departments"]
+        return admin.page(lang, [{"label": n, "value": k} for k, n in
+                                 zip(departments["key"], departments["name"], strict=True)])
     page = PAGES.get(path)
     return page(lang, search or "") if page else shell.not_found(pathname, lang)
 
@@ -80,8 +92,16 @@ def set_view_option(values: list, option_ids: list[dict], search: str | None):
 
 
 def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
-    """Return navbar hrefs that carry the current filters to the next page."""
-    return [link["page"] + (search or "") for link in link_ids]
+    """Page links keep the filters; an owner's "My touchpoints" opens their department."""
+    user = auth.current_user()
+    own = user.department_key if user else None
+    hrefs = []
+    for link in link_ids:
+        query = search or ""
+        if link["page"] == "/mine" and own and not filters.param(search, "department"):
+            query = filters.with_params(search, department=own)
+        hrefs.append(link["page"] + query)
+    return hrefs
 
 
 def register(app, store: Store) -> None:

@@ -1,6 +1,9 @@
 """HTTP endpoints next to the Dash app: the import API for scripts and the browser's upload.
 
-- ``POST /api/v1/imports`` (token): multipart ``file``, ``kind``, optional ``preset``,
+Both need the role analyst (or admin); the gate in ``dashboard.auth`` has already
+refused anonymous requests.
+
+- ``POST /api/v1/imports`` (token of an analyst): multipart ``file``, ``kind``, optional ``preset``,
   ``source``, ``skip_invalid``, ``date``, ``map`` (repeatable FIELD=COLUMN); answers the
   JSON of ``cxdash import --json``: 201 when imported, 422 with the problems when not.
 - ``POST /api/uploads`` (the /data page): stores an upload for preview and returns its id.
@@ -8,51 +11,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import re
-import secrets
 import shutil
 import time
 import uuid
 from pathlib import Path
 
 import flask
-import sqlalchemy as sa
 
-from data import schema
+from dashboard import auth
 from data.ingest import ImportOptions, import_file
 from data.store import Store
 
 UPLOAD_TTL_S = 24 * 3600
-TOKEN_PREFIX = "cxd_"
-
-
-def create_token(store: Store, name: str) -> str:
-    """Create (or replace) an API token; only its hash is stored, so show it once."""
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    t = schema.api_tokens
-    with store.begin() as conn:
-        conn.execute(t.delete().where(t.c.name == name))
-        conn.execute(t.insert().values(name=name, token_hash=digest,
-                                       created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
-    return token
-
-
-def check_token(store: Store, header: str | None) -> str | None:
-    """Return the token's name for an ``Authorization: Bearer …`` header, else None."""
-    if not header or not header.startswith("Bearer "):
-        return None
-    digest = hashlib.sha256(header[len("Bearer "):].strip().encode()).hexdigest()
-    t = schema.api_tokens
-    with store.begin() as conn:
-        name = conn.execute(sa.select(t.c.name).where(t.c.token_hash == digest)).scalar()
-        if name:
-            conn.execute(t.update().where(t.c.name == name).values(
-                last_used_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
-    return name
 
 
 class Uploads:
@@ -124,11 +96,12 @@ def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int
 
     @server.post("/api/v1/imports")
     def api_import():
-        who = check_token(store, flask.request.headers.get("Authorization"))
-        if who is None:
-            return flask.jsonify({"error": "An API token is required: create one with "
-                                           "`cxdash tokens create NAME` and send "
-                                           "`Authorization: Bearer TOKEN`."}), 401
+        try:
+            user = auth.require("analyst")
+        except auth.Forbidden as exc:
+            return flask.jsonify({"error": str(exc)}), 403
+        token = flask.g.get("cxdash_token")
+        who = f"{user.name} (token {token})" if token else user.name
         upload = flask.request.files.get("file")
         kind = flask.request.form.get("kind", "")
         if upload is None or not kind:
@@ -142,12 +115,16 @@ def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int
             return flask.jsonify({"errors": [{"row": None, "column": None,
                                               "message": str(exc)}]}), 400
         result = import_file(store, upload.read(), kind, file_name=upload.filename or "",
-                             created_by=f"api:{who}", options=options,
+                             created_by=who, options=options,
                              save_source=flask.request.form.get("save_source") or None)
         return flask.jsonify(result.as_dict()), (201 if result.ok else 422)
 
     @server.post("/api/uploads")
     def browser_upload():
+        try:
+            auth.require("analyst")
+        except auth.Forbidden as exc:
+            return flask.jsonify({"error": str(exc)}), 403
         upload = flask.request.files.get("file")
         if upload is None:
             return flask.jsonify({"error": "no file"}), 400

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import dash
@@ -9,6 +10,7 @@ import flask
 from flask_caching import Cache
 
 from callbacks import (
+    admin,
     atlas,
     benchmark,
     data_page,
@@ -20,16 +22,15 @@ from callbacks import (
     shell,
     touchpoint,
 )
-from dashboard import api
+from dashboard import api, auth
+from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
-from dashboard.i18n import negotiate
-from data import queries
+from data import accounts, queries
 from data.store import Store
 from layouts import shell as shell_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
-LANG_COOKIE = "cxdash_lang"
 
 
 def _cache(server: flask.Flask, config: Config):
@@ -46,16 +47,6 @@ def _cache(server: flask.Flask, config: Config):
     return Cache(server, config=settings)
 
 
-def language(config: Config) -> str:
-    """Return the language of the current request: cookie, then config, then browser."""
-    chosen = flask.request.cookies.get(LANG_COOKIE)
-    if chosen in LANGUAGES:
-        return chosen
-    if config.language:
-        return config.language
-    return negotiate(flask.request.headers.get("Accept-Language"))
-
-
 def filter_options(store: Store) -> dict[str, list[dict]]:
     """Return the filter dropdown options from the catalog."""
     catalog = queries.catalog(store)
@@ -70,12 +61,15 @@ def create_app(config: Config | None = None) -> dash.Dash:
     """Build the Dash app for a config (default: from the environment)."""
     config = config or Config.from_env()
     server = flask.Flask(__name__)
-    server.config.update(
-        SECRET_KEY=config.secret_key,
-        MAX_CONTENT_LENGTH=config.upload_limit_mb * 1024 * 1024,
-    )
+    server.config.update(MAX_CONTENT_LENGTH=config.upload_limit_mb * 1024 * 1024)
     store = Store(config.database_url, cache=_cache(server, config))
     store.upgrade()
+    first_password = accounts.ensure_admin(store, config.admin_password or None)
+    if first_password and not config.admin_password:
+        print("cxdash: created the first account on this empty database.\n"
+              f"  user: admin   password: {first_password}\n"
+              "  (shown once; change it with `cxdash users passwd admin`)",
+              file=sys.stderr, flush=True)
     server.extensions["cxdash"] = {"store": store, "config": config}
 
     app = dash.Dash(
@@ -92,12 +86,14 @@ def create_app(config: Config | None = None) -> dash.Dash:
 
     def serve_layout():
         lang = language(config)
-        return shell_layout.shell(lang, filter_options(store), not queries.has_data(store))
+        return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
+                                  auth.current_user())
 
     app.layout = serve_layout
 
     # One data version per request: cached queries agree with each other and cost one read.
     server.before_request(store.begin_request)
+    auth.init(server, app, store, config)
 
     @server.route("/lang/<code>")
     def set_language(code: str):
@@ -117,7 +113,8 @@ def create_app(config: Config | None = None) -> dash.Dash:
     max_bytes = config.upload_limit_mb * 1024 * 1024
     uploads = api.Uploads(Path(config.upload_dir))
     api.register(server, store, uploads, max_bytes)
-    for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas):
+    for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas,
+                 admin):
         page.register(app, store)
     data_page.register(app, store, uploads, max_bytes)
     return app

@@ -73,7 +73,7 @@ def cmd_import(args) -> int:
         result = prepare(store, content, args.kind, file_name=path.name, options=options)
     else:
         result = import_file(store, content, args.kind, file_name=path.name,
-                             created_by=args.user, options=options, save_source=args.save_source)
+                             created_by=args.user or "cli", options=options, save_source=args.save_source)
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps(result.details() if args.dry_run else result.as_dict(),
@@ -100,7 +100,7 @@ def cmd_undo(args) -> int:
 
     store = _store(args)
     try:
-        removed = undo(store, args.batch_id)
+        removed = undo(store, args.batch_id, actor=args.user or "cli")
     except (LookupError, ValueError) as exc:
         print(f"cxdash undo: {exc}", file=sys.stderr)
         return 1
@@ -126,25 +126,77 @@ def cmd_batches(args) -> int:
     return 0
 
 
-def cmd_tokens(args) -> int:
-    import sqlalchemy as sa
+def _read_password(args, prompt: str = "Password: ") -> str:
+    import getpass
 
-    from dashboard.api import create_token
-    from data import schema
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise ValueError("The two passwords differ.")
+    return first
+
+
+def cmd_users(args) -> int:
+    from data import accounts
 
     store = _store(args)
-    if args.action == "create":
-        if not args.name:
-            print("cxdash tokens create: give the token a NAME", file=sys.stderr)
-            return 2
-        token = create_token(store, args.name)
-        print(f"API token {args.name!r} (shown once; send it as 'Authorization: Bearer …'):")
-        print(token)
-        return 0
-    t = schema.api_tokens
-    frame = store.read_sql(sa.select(t.c.name, t.c.created_at, t.c.last_used_at)
-                           .order_by(t.c.name))
-    print(frame.to_string(index=False) if not frame.empty else "No API tokens.")
+    try:
+        if args.action == "list":
+            frame = accounts.list_users(store)
+            print(frame.to_string(index=False) if not frame.empty else "No users.")
+        elif args.action == "add":
+            password = None if args.sso else _read_password(args)
+            accounts.add_user(store, args.name, args.role, password, args.department,
+                              actor="cli")
+            print(f"Created user {args.name!r} with role {args.role}.")
+        elif args.action == "passwd":
+            accounts.set_password(store, args.name, _read_password(args, "New password: "))
+            print(f"Changed the password of {args.name!r}; their other sessions end.")
+        elif args.action == "set":
+            accounts.update_user(store, args.name, role=args.role,
+                                 department_key="" if args.department is None else args.department)
+            print(f"Updated user {args.name!r}.")
+        elif args.action == "delete":
+            accounts.delete_user(store, args.name)
+            print(f"Deleted user {args.name!r} and their API tokens.")
+    except (accounts.AccountError, ValueError) as exc:
+        print(f"cxdash users: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_tokens(args) -> int:
+    from data import accounts
+
+    store = _store(args)
+    try:
+        if args.action == "create":
+            if not args.user:
+                raise accounts.AccountError("tell whose role the token carries: --user NAME")
+            token = accounts.create_token(store, args.user, args.name)
+            print(f"API token for user {args.user!r} (shown once; send it as "
+                  "'Authorization: Bearer …'):")
+            print(token)
+        elif args.action == "revoke":
+            if not args.name:
+                raise accounts.AccountError("name the token to revoke")
+            accounts.revoke_token(store, args.name)
+            print(f"Revoked token {args.name!r}.")
+        else:
+            frame = accounts.list_tokens(store)
+            print(frame.to_string(index=False) if not frame.empty else "No API tokens.")
+    except accounts.AccountError as exc:
+        print(f"cxdash tokens: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from data import accounts
+
+    frame = accounts.audit_trail(_store(args), limit=args.limit)
+    print(frame.to_string(index=False) if not frame.empty else "The audit trail is empty.")
     return 0
 
 
@@ -201,13 +253,15 @@ def cmd_demo(args) -> int:
 
 
 def wipe(store: Store) -> None:
-    """Delete every row of every table (keeps the schema)."""
+    """Delete all data (keeps the schema, the accounts and the audit trail)."""
     from data import schema
     from data.store import bump_data_version
 
+    keep = {schema.data_version, schema.users, schema.api_tokens, schema.audit_log,
+            schema.app_settings}
     with store.begin() as conn:
         for table in reversed(schema.metadata.sorted_tables):
-            if table is not schema.data_version:
+            if table not in keep:
                 conn.execute(table.delete())
         bump_data_version(conn)
 
@@ -271,6 +325,7 @@ def parser() -> argparse.ArgumentParser:
 
     undo = sub.add_parser("undo", help="undo an import batch")
     undo.add_argument("batch_id", type=int)
+    undo.add_argument("--user", help="who undoes (recorded in the audit trail)")
     undo.set_defaults(func=cmd_undo)
 
     batches = sub.add_parser("batches", help="list import batches, newest first")
@@ -286,12 +341,43 @@ def parser() -> argparse.ArgumentParser:
     imports_list.set_defaults(func=cmd_batches)
     imports_undo = imports_sub.add_parser("undo", help="undo an import batch")
     imports_undo.add_argument("batch_id", type=int)
+    imports_undo.add_argument("--user", help="who undoes (recorded in the audit trail)")
     imports_undo.set_defaults(func=cmd_undo)
 
     tokens = sub.add_parser("tokens", help="API tokens for POST /api/v1/imports")
-    tokens.add_argument("action", choices=["create", "list"])
-    tokens.add_argument("name", nargs="?")
+    tokens.add_argument("action", choices=["create", "list", "revoke"])
+    tokens.add_argument("name", nargs="?", help="the token's name (create: default USER-xxxxxx)")
+    tokens.add_argument("--user", help="create: the user whose role the token carries")
     tokens.set_defaults(func=cmd_tokens)
+
+    users = sub.add_parser("users", help="accounts that sign in to the dashboard")
+    users_sub = users.add_subparsers(dest="action", required=True)
+    users_sub.add_parser("list", help="list the users").set_defaults(func=cmd_users)
+    users_add = users_sub.add_parser("add", help="create a user (asks for the password)")
+    users_add.add_argument("name")
+    users_add.add_argument("--role", required=True, choices=["viewer", "owner", "analyst", "admin"])
+    users_add.add_argument("--department", metavar="KEY", help="owner: the department they own")
+    users_add.add_argument("--password-stdin", action="store_true",
+                           help="read the password from the first line of standard input")
+    users_add.add_argument("--sso", action="store_true",
+                           help="no password: the user signs in through the trusted SSO header")
+    users_add.set_defaults(func=cmd_users)
+    users_passwd = users_sub.add_parser("passwd", help="set a user's password")
+    users_passwd.add_argument("name")
+    users_passwd.add_argument("--password-stdin", action="store_true")
+    users_passwd.set_defaults(func=cmd_users)
+    users_set = users_sub.add_parser("set", help="change a user's role or department")
+    users_set.add_argument("name")
+    users_set.add_argument("--role", choices=["viewer", "owner", "analyst", "admin"])
+    users_set.add_argument("--department", metavar="KEY", help="'' removes it")
+    users_set.set_defaults(func=cmd_users)
+    users_delete = users_sub.add_parser("delete", help="delete a user and their tokens")
+    users_delete.add_argument("name")
+    users_delete.set_defaults(func=cmd_users)
+
+    audit = sub.add_parser("audit", help="show the audit trail, newest first")
+    audit.add_argument("--limit", type=int, default=50)
+    audit.set_defaults(func=cmd_audit)
 
     kpi = sub.add_parser("kpi", help="print the KPIs for filters")
     kpi.add_argument("--json", action="store_true")

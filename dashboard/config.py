@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -25,6 +24,16 @@ class Config:
     upload_dir: str = "instance/uploads"
     # Empty: the browser's preferred language (German or English)
     language: str = ""
+    # Behind a single-sign-on proxy: the request header that carries the user name
+    # (e.g. X-Forwarded-User). Off when empty. Only set it when the proxy strips the
+    # header from client requests, or anyone can claim any name.
+    trusted_user_header: str = ""
+    # Password of the first admin account on an empty database (else a random one is shown)
+    admin_password: str = ""
+    # 1 = behind a reverse proxy: trust X-Forwarded-For/-Proto (for HTTPS cookies, rate limit)
+    trust_proxy: int = 0
+    # How long a sign-in lasts
+    session_hours: int = 12
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Config:
@@ -39,7 +48,6 @@ class Config:
         config = cls(**values)
         if config.language and config.language not in LANGUAGES:
             raise ValueError(f"CXDASH_LANGUAGE must be one of {', '.join(LANGUAGES)}")
-        if not config.secret_key:
-            # Fine for one process; set CXDASH_SECRET_KEY when running several.
-            config.secret_key = secrets.token_hex(32)
+        # An empty secret key is replaced by one kept in the database, shared by all
+        # instances on it (see data.accounts.secret_key).
         return config

@@ -205,6 +205,46 @@ api_tokens = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime, nullable=False),
     Column("last_used_at", DateTime),
+    # The user whose role the token carries (tokens without one are refused).
+    Column("user_name", String(200)),
+)
+
+ROLES = ("viewer", "owner", "analyst", "admin")
+
+# People who sign in; password_hash is empty for accounts that come through a trusted
+# single-sign-on header. generation is bumped by a password change and ends old sessions.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("password_hash", Text),
+    Column("role", String(16), nullable=False),
+    Column("department_key", KEY),
+    Column("created_at", DateTime, nullable=False),
+    Column("generation", Integer, nullable=False, server_default="0"),
+)
+
+audit_log_id_seq = Sequence("audit_log_id_seq")
+
+# Who did what and when: imports, undos, sign-ins, users and tokens.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, audit_log_id_seq, server_default=audit_log_id_seq.next_value(),
+           primary_key=True),
+    Column("occurred_at", DateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target", Text),
+    Column("detail", Text),
+)
+
+# Settings that every instance on the same database shares (the session signing key).
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 CATALOG_TABLES = {

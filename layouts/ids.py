@@ -128,3 +128,27 @@ def alias_label(dimension: str, label: str) -> dict:
 def undo_batch(batch_id: int) -> dict:
     """The confirm-guarded undo button of an import batch."""
     return {"type": "undo-batch", "batch": batch_id}
+
+# Admin page (every id starts with "admin-": the server lets only admins update them)
+ADMIN_TICK = "admin-tick"
+ADMIN_MESSAGE = "admin-message"
+ADMIN_USERS = "admin-users"
+ADMIN_NEW_NAME = "admin-new-name"
+ADMIN_NEW_ROLE = "admin-new-role"
+ADMIN_NEW_DEPARTMENT = "admin-new-department"
+ADMIN_NEW_PASSWORD = "admin-new-password"
+ADMIN_ADD = "admin-add"
+ADMIN_EDIT_USER = "admin-edit-user"
+ADMIN_EDIT_ROLE = "admin-edit-role"
+ADMIN_EDIT_DEPARTMENT = "admin-edit-department"
+ADMIN_EDIT_PASSWORD = "admin-edit-password"
+ADMIN_SAVE = "admin-save"
+ADMIN_DELETE = "admin-delete"
+ADMIN_TOKENS = "admin-tokens"
+ADMIN_TOKEN_USER = "admin-token-user"
+ADMIN_TOKEN_NAME = "admin-token-name"
+ADMIN_TOKEN_CREATE = "admin-token-create"
+ADMIN_TOKEN_SHOWN = "admin-token-shown"
+ADMIN_TOKEN_REVOKE_NAME = "admin-token-revoke-name"
+ADMIN_TOKEN_REVOKE = "admin-token-revoke"
+ADMIN_AUDIT = "admin-audit"

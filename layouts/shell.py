@@ -20,11 +20,32 @@ PAGES = {
 }
 
 
-def navbar(lang: str) -> dbc.Navbar:
-    """Return the top bar with page links and the German/English switch."""
+# Pages shown in the navbar only to these roles (the server checks them too).
+PAGE_ROLES = {"/data": "analyst", "/admin": "admin"}
+
+
+def user_menu(user, lang: str):
+    """The signed-in user's name and role, the admin page for admins, and sign-out."""
+    if user is None:
+        return None
+    items = [dbc.DropdownMenuItem(t(f"role.{user.role}", lang), header=True)]
+    if user.department_key:
+        items.append(dbc.DropdownMenuItem(t("user.department", lang,
+                                            department=user.department_key), header=True))
+    if user.can("admin"):
+        items.append(dbc.DropdownMenuItem(t("nav.admin", lang), href="/admin", id="nav-admin"))
+    items.append(dbc.DropdownMenuItem(t("user.logout", lang), href="/logout", external_link=True,
+                                      id="nav-logout"))
+    return dbc.DropdownMenu(items, label=user.name, nav=True, in_navbar=True, align_end=True,
+                            id="user-menu", className="me-2")
+
+
+def navbar(lang: str, user=None) -> dbc.Navbar:
+    """Return the top bar with page links, the user menu and the German/English switch."""
     links = [
         dbc.NavItem(dbc.NavLink(t(label, lang), href=path, id=ids.nav_link(path), active="exact"))
         for path, label in PAGES.items()
+        if path not in PAGE_ROLES or (user is not None and user.can(PAGE_ROLES[path]))
     ]
     switch = html.Div(
         [
@@ -35,7 +56,7 @@ def navbar(lang: str) -> dbc.Navbar:
                    title="English", lang="en"),
         ],
         id=ids.LANG_SWITCH,
-        className="ms-auto d-flex align-items-center",
+        className="d-flex align-items-center",
         **{"aria-label": t("nav.language", lang)},
     )
     return dbc.Navbar(
@@ -47,7 +68,8 @@ def navbar(lang: str) -> dbc.Navbar:
                     href="/",
                 ),
                 dbc.Nav(links, navbar=True, className="me-3"),
-                switch,
+                html.Div([dbc.Nav(user_menu(user, lang), navbar=True), switch],
+                         className="ms-auto d-flex align-items-center"),
             ],
             fluid=True,
         ),
@@ -116,7 +138,8 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
     )
 
 
-def shell(lang: str, options: dict[str, list[dict]], empty_database: bool) -> html.Div:
+def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
+          user=None) -> html.Div:
     """Return the whole page frame; pages render into ids.PAGE."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
@@ -127,7 +150,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool) -> ht
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
-            navbar(lang),
+            navbar(lang, user),
             dbc.Container(
                 [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
                 fluid=True,

@@ -61,3 +61,24 @@ def duck_store(duckdb_url):
     s.upgrade()
     yield s
     s.dispose()
+
+
+# Accounts: one user per role, named after it, all with this password.
+PASSWORD = "correct-horse-battery"
+
+
+def add_role_users(store: Store, owner_department: str | None = None) -> None:
+    """Create the users viewer, owner, analyst and admin (those that do not exist yet)."""
+    from data import accounts
+
+    for role in accounts.ROLES:
+        if accounts.get_user(store, role) is None:
+            accounts.add_user(store, role, role, PASSWORD,
+                              owner_department if role == "owner" else None, actor="tests")
+
+
+def sign_in(client, name: str, password: str = PASSWORD):
+    """Sign a Flask test client in; return the client."""
+    response = client.post("/login", data={"username": name, "password": password})
+    assert response.status_code == 302, response.data[:300]
+    return client

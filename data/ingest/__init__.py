@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import sqlalchemy as sa
 
-from data import queries, schema
+from data import accounts, queries, schema
 from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Problem, RejectedFile
@@ -321,6 +321,8 @@ def commit(
             frame = frames[kind]
             frame.insert(0, "batch_id", batch_id)
             bulk_insert(conn, schema.FACT_TABLES[kind], frame)
+        accounts.audit(conn, created_by or "?", "import", str(batch_id),
+                       {"kind": kind, "file": file_name or None, "rows": rows})
         bump_data_version(conn)
     store.forget_version()
     return batch_id
@@ -374,7 +376,7 @@ def _upsert_catalog(conn, frames: dict[str, pd.DataFrame]) -> None:
             conn.execute(jp.insert(), pairs.drop_duplicates().to_dict("records"))
 
 
-def undo(store: Store, batch_id: int) -> int:
+def undo(store: Store, batch_id: int, actor: str = "?") -> int:
     """Delete the rows of a committed fact batch and mark it undone; return rows removed."""
     batches = schema.import_batches
     with store.begin() as conn:
@@ -388,6 +390,7 @@ def undo(store: Store, batch_id: int) -> int:
         table = schema.FACT_TABLES[batch.kind]
         removed = conn.execute(table.delete().where(table.c.batch_id == batch_id)).rowcount
         conn.execute(batches.update().where(batches.c.id == batch_id).values(status="undone"))
+        accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
     store.forget_version()
     return removed

@@ -11,6 +11,7 @@ from dashboard.app import create_app
 from dashboard.config import Config
 from data import demo
 from data.store import Store
+from tests.conftest import add_role_users
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which(
     "google-chrome")
@@ -35,6 +36,7 @@ def demo_db(tmp_path_factory) -> str:
     store = Store(url)
     store.upgrade()
     demo.load(store, responses=20_000)
+    add_role_users(store, owner_department="KS")
     store.dispose()
     return url
 
@@ -64,6 +66,7 @@ def catalog_app(tmp_path):
     store.upgrade()
     catalog = Path(__file__).parent.parent / "fixtures" / "canonical" / "catalog.xlsx"
     assert import_file(store, catalog.read_bytes(), "catalog").ok
+    add_role_users(store)
     store.dispose()
     return create_app(Config.from_env({}, database_url=url, cache_url="none", language="en",
                                       upload_dir=str(tmp_path / "uploads")))

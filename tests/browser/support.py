@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.conftest import PASSWORD
+
+
+def sign_in(dash_duo, app, user: str = "analyst", password: str = PASSWORD) -> None:
+    """Start the app, sign in through the login form, and wait for the dashboard."""
+    dash_duo.start_server(app, navigate=False, dev_tools_ui=False)
+    driver = dash_duo.driver
+    driver.get(dash_duo.server.url + "/login")
+    driver.find_element(By.ID, "username").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+    dash_duo.server_url = dash_duo.server.url  # opens / and waits for the Dash app
 
 
 def wait_until(dash_duo, condition, timeout: float = 20):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
-from support import console_errors, wait_until
+from support import console_errors, sign_in, wait_until
 
 from layouts import ids
 
@@ -26,7 +26,7 @@ def _upload(dash_duo, path: Path):
 
 
 def test_upload_map_confirm_and_undo(dash_duo, catalog_app):
-    dash_duo.start_server(catalog_app, dev_tools_ui=False)
+    sign_in(dash_duo, catalog_app)
     dash_duo.driver.get(dash_duo.server_url + "/data")
     dash_duo.wait_for_text_to_equal("h1", "Data imports", timeout=20)
     dash_duo.driver.find_element(By.XPATH, "//label[normalize-space()='CES']").click()
@@ -51,7 +51,7 @@ def test_upload_map_confirm_and_undo(dash_duo, catalog_app):
 
 
 def test_a_bad_file_shows_every_problem_and_cannot_be_imported(dash_duo, catalog_app):
-    dash_duo.start_server(catalog_app, dev_tools_ui=False)
+    sign_in(dash_duo, catalog_app)
     dash_duo.driver.get(dash_duo.server_url + "/data")
     dash_duo.wait_for_text_to_equal("h1", "Data imports", timeout=20)
     _upload(dash_duo, Path(__file__).parent.parent / "fixtures" / "canonical" / "nps_bad.csv")

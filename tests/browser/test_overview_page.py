@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
-from support import console_errors, wait_until
+from support import console_errors, sign_in, wait_until
 
 from layouts import ids
 
 
 def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     for card in (ids.KPI_CES, ids.KPI_CSAT, ids.KPI_TOUCHPOINT_SCORE, ids.KPI_JOURNEY_SCORE):
         dash_duo.wait_for_contains_text(f"#{card}", "n = ")
@@ -20,7 +20,7 @@ def test_overview_renders_the_demo_kpis(dash_duo, demo_app):
 
 
 def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     before = dash_duo.find_element(f"#{ids.KPI_NPS}").text
     dash_duo.select_dcc_dropdown(f"#{ids.FILTER_JOURNEY}", value="Störung beheben")
@@ -31,7 +31,7 @@ def test_choosing_a_journey_updates_cards_and_url(dash_duo, demo_app):
 
 
 def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.driver.get(dash_duo.server_url
                         + "/?journey=umzug&persona=senior&from=2026-09-01&to=2026-09-30")
     dash_duo.wait_for_contains_text(f"#{ids.OVERVIEW_PERIOD}", "1 Sep 2026 – 30 Sep 2026",
@@ -46,7 +46,7 @@ def test_a_shared_link_reopens_the_same_view(dash_duo, demo_app):
 
 
 def test_switching_to_german_translates_the_page(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
     dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.LANG_SWITCH} a[lang=de]").click()
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "Antworten", timeout=15)
@@ -56,6 +56,6 @@ def test_switching_to_german_translates_the_page(dash_duo, demo_app):
 
 
 def test_an_unknown_page_says_so(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.driver.get(dash_duo.server_url + "/nirgends")
     dash_duo.wait_for_text_to_equal("h1", "Page not found", timeout=15)

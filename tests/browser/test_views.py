@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from support import console_errors, wait_until
+from support import console_errors, sign_in, wait_until
 
 from layouts import ids
 
@@ -34,7 +34,7 @@ VIEWS = [
 @pytest.mark.parametrize(("path", "selector", "text"), VIEWS)
 def test_view_renders_from_demo_data_withoutconsole_errors(dash_duo, demo_app, path, selector,
                                                            text):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, path)
     dash_duo.wait_for_element(selector, timeout=20)
     if text:
@@ -43,7 +43,7 @@ def test_view_renders_from_demo_data_withoutconsole_errors(dash_duo, demo_app, p
 
 
 def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/journey")
     dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Verfügbarkeitscheck", timeout=20)
     dash_duo.wait_for_element(f"#{ids.JOURNEY_EMOTION_CURVE} .scatterlayer")
@@ -69,7 +69,7 @@ def test_journey_map_follows_journey_lanes_and_links(dash_duo, demo_app):
 
 
 def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/heatmap?journey=umzug")
     dash_duo.wait_for_element(f"#{ids.HEATMAP_GRAPH} .heatmaplayer", timeout=20)
     _choose(dash_duo, "NPS")
@@ -83,7 +83,7 @@ def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
 
 
 def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/benchmark")
     dash_duo.wait_for_contains_text(f"#{ids.BENCHMARK_TABLE}", "Ersatzrouter", timeout=20)
     dash_duo.select_dcc_dropdown(f"#{ids.FILTER_DEPARTMENT}", value="Abrechnung")
@@ -95,7 +95,7 @@ def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
 
 
 def test_my_touchpoints_starts_with_a_department_choice(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/mine")
     dash_duo.wait_for_contains_text(f"#{ids.MINE_SUMMARY}", "Technischer Service", timeout=20)
     dash_duo.driver.find_element(By.PARTIAL_LINK_TEXT, "Technischer Service").click()
@@ -106,7 +106,7 @@ def test_my_touchpoints_starts_with_a_department_choice(dash_duo, demo_app):
 
 
 def test_choosing_a_persona_sets_the_persona_filter(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/personas")
     dash_duo.wait_for_contains_text(f"#{ids.PERSONA_CARDS}", "Murat Yilmaz", timeout=20)
     button = dash_duo.driver.find_element(
@@ -121,7 +121,7 @@ def test_choosing_a_persona_sets_the_persona_filter(dash_duo, demo_app):
 
 
 def test_atlas_ranks_journeys_and_links_to_their_maps(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     _open(dash_duo, "/atlas")
     dash_duo.wait_for_contains_text(f"#{ids.ATLAS_TABLE}", "Rechnung verstehen", timeout=20)
     rows = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.ATLAS_TABLE} tbody tr")
@@ -133,7 +133,7 @@ def test_atlas_ranks_journeys_and_links_to_their_maps(dash_duo, demo_app):
 
 
 def test_views_speak_german(dash_duo, demo_app):
-    dash_duo.start_server(demo_app, dev_tools_ui=False)
+    sign_in(dash_duo, demo_app)
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=20)
     dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.LANG_SWITCH} a[lang=de]").click()
     dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "Antworten", timeout=20)

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from dashboard import cli
-from dashboard.api import create_token
 from dashboard.app import create_app
 from dashboard.config import Config
 from data.ingest import import_file
 from data.queries import Filters
+from data.accounts import create_token
 from data.store import Store
+from tests.conftest import add_role_users
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -26,7 +27,8 @@ def api(tmp_path):
     store.upgrade()
     assert import_file(store, (FIXTURES / "canonical" / "catalog.xlsx").read_bytes(),
                        "catalog").ok
-    token = create_token(store, "nightly")
+    add_role_users(store)
+    token = create_token(store, "analyst", "nightly")
     store.dispose()
     app = create_app(Config.from_env({}, database_url=url, cache_url="none",
                                      upload_limit_mb=1, upload_dir=str(tmp_path / "up")))
