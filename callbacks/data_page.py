@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
+import pandas as pd
 import sqlalchemy as sa
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import auth
 from dashboard.i18n import t
-from data import queries, schema
+from data import export, queries, schema
 from data.ingest import ImportOptions, import_file, prepare, presets, sources, undo
 from data.store import Store
 from layouts import data_page, ids
@@ -147,12 +145,9 @@ class DataPage:
     def download_problems(_n, problems):
         if not problems:
             return no_update
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=["row", "column", "message"],
-                                extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(problems)
-        return {"content": buffer.getvalue(), "filename": "import-problems.csv"}
+        frame = pd.DataFrame(problems, columns=["row", "column", "message"])
+        content = export.to_csv(frame, {"what": "import problems"})
+        return dcc.send_bytes(content, "import-problems.csv")
 
 
 def register(app, store: Store, uploads, max_bytes: int) -> None:

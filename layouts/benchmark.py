@@ -76,7 +76,7 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> go.Figure:
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
     ))
-    return fig
+    return theme.inert(fig)
 
 
 def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
@@ -87,7 +87,7 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_
     rows["gap_t"] = (rows[col] - rows["target"]).round(2)
     rows["gap_b"] = (rows[col] - rows["best_in_class"]).round(2)
     rows["inside_out"] = (rows["employee_value"] - rows["customer_value"]).round(2)
-    rows["link"] = [f"[{name}]({c.touchpoint_href(key, search)})"
+    rows["link"] = [f"[{c.markdown_text(name)}]({c.touchpoint_href(key, search)})"
                     for name, key in zip(rows["name"], rows["key"], strict=True)]
     rows["n_col"] = rows["n" if perspective == "all" else f"{perspective}_n"]
     rows = rows.sort_values("gap_t", na_position="last")
@@ -159,5 +159,5 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
         margin={"l": 8, "r": 16, "t": 16, "b": 8},
         legend={"orientation": "h", "y": 1.08, "x": 0},
     ))
-    return html.Div([dcc.Graph(figure=fig, config={"displaylogo": False}),
+    return html.Div([dcc.Graph(figure=theme.inert(fig), config={"displaylogo": False}),
                      html.Small(t("benchmark.inside_out_help", lang), className="text-muted")])

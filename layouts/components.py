@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -17,6 +18,27 @@ SPARK = "▁▂▃▄▅▆▇█"
 
 def missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def markdown_text(text: str) -> str:
+    """Escape a user-supplied string so Markdown shows it literally (no links, no HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~&])", r"\\\1", str(text))
+
+
+def web_link(url: str | None):
+    """An http(s) address as a link that opens in a new tab; anything else as plain text."""
+    if not url:
+        return None
+    if re.match(r"^https?://", url.strip(), re.IGNORECASE):
+        return html.A(url, href=url.strip(), target="_blank", rel="noopener noreferrer")
+    return html.Span(url)
+
+
+def image_source(src: str | None) -> str | None:
+    """An image address that may be shown: http(s) or the app's own assets."""
+    if src and re.match(r"^(https?://|/assets/)", src.strip(), re.IGNORECASE):
+        return src.strip()
+    return None
 
 
 def touchpoint_href(key: str, search: str | None = "") -> str:

@@ -89,4 +89,4 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
         height=height,
         separators=",." if lang == "de" else ".,",
     ))
-    return fig
+    return theme.inert(fig, text=False)

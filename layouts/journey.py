@@ -174,4 +174,4 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> go.Figure:
         separators=",." if lang == "de" else ".,",
         legend={"orientation": "h", "y": 1.1, "yanchor": "bottom", "x": 0},
     ))
-    return fig
+    return theme.inert(fig)

@@ -213,7 +213,7 @@ def trend_figure(
         hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
                             else weeks["value"].max()) + 10)
         fig.update_yaxes(range=[lo, hi])
-    return fig
+    return theme.inert(fig)
 
 
 

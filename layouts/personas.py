@@ -26,7 +26,7 @@ def initials(name: str) -> str:
 def card(persona: dict, kpis: dict, journeys: list[str], selected: bool, lang: str,
          href: str) -> dbc.Card:
     """One persona: picture or initials, quote, goals, demographics, journeys and KPIs."""
-    image = persona.get("image")
+    image = c.image_source(persona.get("image"))
     avatar = (html.Img(src=image, className="persona-avatar", alt=persona["name"])
               if image else html.Div(initials(persona["name"]), className="persona-avatar"))
     rows = []

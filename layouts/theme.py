@@ -56,3 +56,43 @@ def period(start, end) -> dict:
             "x0": pd.Timestamp(start) - pd.Timedelta(days=3),
             "x1": pd.Timestamp(end) + pd.Timedelta(days=3), "y0": 0, "y1": 1,
             "line": {"width": 0}, "fillcolor": SELECTED_PERIOD}
+
+
+def _escape(value):
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(value, (list, tuple)):
+        return [_escape(v) for v in value]
+    if hasattr(value, "tolist"):
+        return _escape(value.tolist())
+    return value
+
+
+def inert(fig, text: bool = True):
+    """Make every user-supplied string in a figure plain text.
+
+    Plotly reads a subset of HTML (tags, links) in labels, ticks and hover texts; names,
+    comments and notes come from imported files, so their ``<``, ``>`` and ``&`` are
+    escaped (Plotly shows the entities as the characters). ``text=False`` keeps trace
+    texts that the app formats with tags itself (numbers only).
+    """
+    attributes = ("x", "y", "customdata", "hovertext", "ids", "labels") + (
+        ("text",) if text else ())
+    for trace in fig.data:
+        for name in attributes:
+            value = getattr(trace, name, None) if name in trace else None
+            if value is not None and not _numeric(value):
+                trace[name] = _escape(value)
+    for annotation in fig.layout.annotations or ():
+        annotation.text = _escape(annotation.text)
+    for axis in ("xaxis", "yaxis"):
+        ticks = fig.layout[axis].ticktext
+        if ticks is not None:
+            fig.layout[axis].ticktext = _escape(ticks)
+    return fig
+
+
+def _numeric(value) -> bool:
+    import numpy as np
+
+    return isinstance(value, np.ndarray) and value.dtype.kind in "biufcmM"

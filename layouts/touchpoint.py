@@ -84,8 +84,7 @@ def attributes(row: dict, lang: str) -> html.Dl:
              ("journey.best", number(row["best_in_class"], lang)),
              ("journey.gap", number(row["gap_target"], lang, 1, signed=True))]
     if row.get("url"):
-        items.append(("touchpoint.url", html.A(row["url"], href=row["url"], target="_blank",
-                                               rel="noopener")))
+        items.append(("touchpoint.url", c.web_link(row["url"])))
     for name in ATTRIBUTES:
         if row.get(name) not in (None, "") and not c.missing(row.get(name)):
             items.append((f"touchpoint.{name}", row[name]))
@@ -128,7 +127,7 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> go.Fi
     fig.update_layout(**theme.base_layout(yaxis={"range": [1, 10.3], "dtick": 1},
                                           showlegend=False,
                                           separators=",." if lang == "de" else ".,"))
-    return fig
+    return theme.inert(fig)
 
 
 def stats_table(rows: list[tuple], lang: str, kind: str = "audits") -> html.Table | html.P:
@@ -169,7 +168,7 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
             html.Span([html.Strong(number(br, lang, 1) + " %"), " ",
                        t("touchpoint.bounce", lang)]),
         ], className="small mb-1"),
-        dcc.Graph(figure=fig, config={"displayModeBar": False}),
+        dcc.Graph(figure=theme.inert(fig), config={"displayModeBar": False}),
     ])
 
 

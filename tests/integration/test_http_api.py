@@ -11,9 +11,9 @@ import pytest
 from dashboard import cli
 from dashboard.app import create_app
 from dashboard.config import Config
+from data.accounts import create_token
 from data.ingest import import_file
 from data.queries import Filters
-from data.accounts import create_token
 from data.store import Store
 from tests.conftest import add_role_users
 
