@@ -100,7 +100,8 @@ def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, empty_key: s
                 value = t(f"role.{value}", lang)
             elif isinstance(value, bool):
                 value = "✓" if value else "SSO"
-            cells.append(html.Td("–" if value is None or value == "" else str(value)))
+            empty = value is None or value == "" or (isinstance(value, float) and pd.isna(value))
+            cells.append(html.Td("–" if empty else str(value)))
         rows.append(html.Tr(cells))
     return html.Table([head, html.Tbody(rows)],
                       className="table table-sm align-middle small mb-0")
