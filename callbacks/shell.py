@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from urllib.parse import quote
+
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from callbacks import filters
 from dashboard import auth
@@ -104,7 +106,38 @@ def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
     return hrefs
 
 
+def export_hrefs(pathname: str | None, search: str | None, href: str | None):
+    """Share & export links for the view on screen, with its filters."""
+    path = (pathname or "/").rstrip("/") or "/"
+    query = (search or "").lstrip("?")
+    data = "view=" + quote(path) + ("&" + query if query else "")
+    keep = "&".join(f"{k}={quote(v)}" for k in ("journey", "department")
+                    if (v := filters.param(search, k)) and "," not in v)
+    poster = query
+    week = "week=last" + ("&" + keep if keep else "")
+    return (href or "", f"/export/data.csv?{data}", f"/export/data-de.csv?{data}",
+            f"/export/data.xlsx?{data}", f"/export/poster.pdf?size=A3&{poster}",
+            f"/export/poster.pdf?size=A2&{poster}", f"/export/report.html?{week}",
+            f"/export/report.pdf?{week}")
+
+
 def register(app, store: Store) -> None:
+    app.callback(
+        Output(ids.COPY_LINK, "content"),
+        *[Output(i, "href") for i in ids.EXPORT_LINKS],
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+        State(ids.URL, "href"),
+    )(export_hrefs)
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="downloadCharts"),
+        Output(ids.EXPORT_DONE, "data"),
+        Input(ids.EXPORT_PNG, "n_clicks"),
+        Input(ids.EXPORT_SVG, "n_clicks"),
+        State(ids.URL, "pathname"),
+        prevent_initial_call=True,
+    )
+
     app.callback(
         Output(ids.URL, "search"),
         *[Output(cid, "value") for cid in FILTER_OUTPUTS],

@@ -22,7 +22,7 @@ from callbacks import (
     shell,
     touchpoint,
 )
-from dashboard import api, auth
+from dashboard import api, auth, downloads, pdf
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
@@ -87,7 +87,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def serve_layout():
         lang = language(config)
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
-                                  auth.current_user())
+                                  auth.current_user(), pdf.available())
 
     app.layout = serve_layout
 
@@ -113,6 +113,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     max_bytes = config.upload_limit_mb * 1024 * 1024
     uploads = api.Uploads(Path(config.upload_dir))
     api.register(server, store, uploads, max_bytes)
+    downloads.register(server, store, config)
     for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas,
                  admin):
         page.register(app, store)

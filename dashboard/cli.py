@@ -266,6 +266,53 @@ def wipe(store: Store) -> None:
         bump_data_version(conn)
 
 
+def cmd_report(args) -> int:
+    from dashboard import mail, pdf, report
+
+    config = Config.from_env(database_url=args.database_url)
+    store = _store(args)
+    lang = args.lang or config.language or "en"
+    try:
+        week = report.parse_week(args.week, store)
+    except ValueError as exc:
+        print(f"cxdash report: {exc}", file=sys.stderr)
+        return 2
+    content = report.build(store, week, lang, args.journey, args.department)
+    html = report.render_html(content, store, lang)
+    if args.out:
+        out = Path(args.out)
+        try:
+            data = pdf.html_to_pdf(html) if out.suffix.lower() == ".pdf" else html.encode()
+        except pdf.PdfUnavailable as exc:
+            print(f"cxdash report: {exc}", file=sys.stderr)
+            return 1
+        out.write_bytes(data)
+        print(f"Wrote the report for {week} to {out} ({len(data) // 1024} KB).")
+    if args.email:
+        try:
+            to = mail.send_report(config, report_subject(content, lang),
+                                  report.text_summary(content, lang), html,
+                                  f"cxdash-report-{week}.html", args.to)
+        except mail.MailNotConfigured as exc:
+            print(f"cxdash report: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:  # smtplib errors are OSErrors
+            print(f"cxdash report: sending failed: {exc}", file=sys.stderr)
+            return 1
+        print(f"Sent the report for {week} to {', '.join(to)}.")
+    if not args.out and not args.email:
+        sys.stdout.write(html)
+    return 0
+
+
+def report_subject(content: dict, lang: str) -> str:
+    from dashboard.i18n import t
+
+    sig = content["significant"]
+    tail = (", ".join(c.label for c in sig) if sig else t("report.no_sig_change", lang))
+    return f"{t('report.title', lang, week=str(content['week']))}: {tail}"
+
+
 def cmd_serve(args) -> int:
     from dashboard.app import create_app
 
@@ -392,6 +439,20 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--replace", action="store_true", help="wipe the database first")
     demo.set_defaults(func=cmd_demo)
+
+    rep = sub.add_parser("report", help="the weekly report as HTML or PDF, or by e-mail")
+    rep.add_argument("--week", default="last", help="2026-W47, or 'last': the last complete "
+                                                    "week with data (default)")
+    rep.add_argument("--journey", metavar="KEY")
+    rep.add_argument("--department", metavar="KEY")
+    rep.add_argument("--out", metavar="FILE.html|FILE.pdf", help="write the report here "
+                                                                  "(default: HTML to stdout)")
+    rep.add_argument("--email", action="store_true",
+                     help="send it to CXDASH_SMTP_TO over CXDASH_SMTP_HOST")
+    rep.add_argument("--to", action="append", metavar="ADDRESS",
+                     help="recipient instead of CXDASH_SMTP_TO (repeatable)")
+    rep.add_argument("--lang", choices=["de", "en"])
+    rep.set_defaults(func=cmd_report)
 
     serve = sub.add_parser("serve", help="serve the dashboard (development server)")
     serve.add_argument("--host", default="127.0.0.1")

@@ -34,6 +34,15 @@ class Config:
     trust_proxy: int = 0
     # How long a sign-in lasts
     session_hours: int = 12
+    # Weekly report by e-mail (cxdash report --email)
+    smtp_host: str = ""
+    smtp_port: int = 0
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    smtp_to: str = ""
+    smtp_starttls: int = 0
+    smtp_ssl: int = 0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Config:

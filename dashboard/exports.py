@@ -37,13 +37,22 @@ JOURNEY_COLUMNS = {
 }
 
 
+def _journeys(card: pd.DataFrame) -> pd.DataFrame:
+    frame = card[list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS)
+    frame["weakest_touchpoint"] = [
+        ", ".join(w["name"] for w in items) if isinstance(items, list) else items
+        for items in frame["weakest_touchpoint"]]
+    return frame.reset_index(drop=True)
+
+
 def _touchpoints(card: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in TOUCHPOINT_COLUMNS if c in card.columns]
     return card[columns].rename(columns=TOUCHPOINT_COLUMNS).reset_index(drop=True)
 
 
 def _round(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.round(3)
+    numeric = frame.select_dtypes("number").columns
+    return frame.assign(**{c: frame[c].round(3) for c in numeric})
 
 
 def overview_tables(store: Store, f: Filters, lang: str) -> dict[str, pd.DataFrame]:
@@ -69,8 +78,7 @@ def view_tables(store: Store, view: str, search: str, lang: str) -> dict[str, pd
         key = f.journeys[0] if f.journeys else (journeys["key"].iloc[0] if len(journeys) else "")
         single = replace(f, journeys=(key,))
         return {"Touchpoints": _touchpoints(scorecards.touchpoint_scorecard(store, single)),
-                "Journey": scorecards.journey_scorecard(store, single)[
-                    list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS)}
+                "Journey": _journeys(scorecards.journey_scorecard(store, single))}
     if path == "/heatmap":
         metric = url_state.param(search, "metric", "audit")
         metric = metric if metric in ("audit", "nps", "ces", "gap") else "audit"
@@ -81,8 +89,7 @@ def view_tables(store: Store, view: str, search: str, lang: str) -> dict[str, pd
     if path in ("/benchmark", "/mine"):
         return {"Touchpoints": _touchpoints(scorecards.touchpoint_scorecard(store, f))}
     if path == "/atlas":
-        return {"Journeys": scorecards.journey_scorecard(store, f)[
-            list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS)}
+        return {"Journeys": _journeys(scorecards.journey_scorecard(store, f))}
     if path == "/personas":
         return {"Personas": persona_table(store, f)}
     if path.startswith("/touchpoints/"):

@@ -40,6 +40,8 @@ def _cells(frame: pd.DataFrame) -> list[list]:
                 row.append(value.to_pydatetime())
             elif hasattr(value, "item") and not isinstance(value, str):
                 row.append(value.item())  # numpy scalar
+            elif isinstance(value, (list, tuple, dict, set)):
+                row.append(neutralise(str(value)))
             else:
                 row.append(neutralise(value))
         rows.append(row)

@@ -152,3 +152,11 @@ ADMIN_TOKEN_SHOWN = "admin-token-shown"
 ADMIN_TOKEN_REVOKE_NAME = "admin-token-revoke-name"
 ADMIN_TOKEN_REVOKE = "admin-token-revoke"
 ADMIN_AUDIT = "admin-audit"
+
+# Share & export menu in the navbar
+COPY_LINK = "copy-link"
+EXPORT_LINKS = ("export-csv", "export-csv-de", "export-xlsx", "export-poster-a3",
+                "export-poster-a2", "export-report-html", "export-report-pdf")
+EXPORT_PNG = "export-png"
+EXPORT_SVG = "export-svg"
+EXPORT_DONE = "export-done"

@@ -40,7 +40,34 @@ def user_menu(user, lang: str):
                             id="user-menu", className="me-2")
 
 
-def navbar(lang: str, user=None) -> dbc.Navbar:
+def export_menu(lang: str, pdf_available: bool):
+    """Copy link, data downloads, chart images, poster and weekly report for the view."""
+    labels = ("export.csv", "export.csv_de", "export.xlsx", "export.poster_a3",
+              "export.poster_a2", "export.report_html", "export.report_pdf")
+    items = []
+    for component_id, label in zip(ids.EXPORT_LINKS, labels, strict=True):
+        needs_pdf = component_id in ("export-poster-a3", "export-poster-a2", "export-report-pdf")
+        if component_id == "export-poster-a3":
+            items.append(dbc.DropdownMenuItem(divider=True))
+        text = t(label, lang) + (f" – {t('export.no_pdf', lang)}"
+                                 if needs_pdf and not pdf_available else "")
+        items.append(dbc.DropdownMenuItem(text, id=component_id, href="#", external_link=True,
+                                          disabled=needs_pdf and not pdf_available))
+        if component_id == "export-xlsx":
+            items += [dbc.DropdownMenuItem(t("export.png", lang), id=ids.EXPORT_PNG),
+                      dbc.DropdownMenuItem(t("export.svg", lang), id=ids.EXPORT_SVG)]
+    return html.Div([
+        html.Span([dcc.Clipboard(id=ids.COPY_LINK, title=t("export.copy_link", lang),
+                                 className="copy-link")],
+                  className="me-2 d-flex align-items-center",
+                  title=t("export.copy_link", lang)),
+        dbc.DropdownMenu(items, label=t("export.menu", lang), nav=True, in_navbar=True,
+                         align_end=True, id="export-menu"),
+        dcc.Store(id=ids.EXPORT_DONE),
+    ], className="d-flex align-items-center me-2")
+
+
+def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
     """Return the top bar with page links, the user menu and the German/English switch."""
     links = [
         dbc.NavItem(dbc.NavLink(t(label, lang), href=path, id=ids.nav_link(path), active="exact"))
@@ -68,7 +95,8 @@ def navbar(lang: str, user=None) -> dbc.Navbar:
                     href="/",
                 ),
                 dbc.Nav(links, navbar=True, className="me-3"),
-                html.Div([dbc.Nav(user_menu(user, lang), navbar=True), switch],
+                html.Div([export_menu(lang, pdf_available),
+                          dbc.Nav(user_menu(user, lang), navbar=True), switch],
                          className="ms-auto d-flex align-items-center"),
             ],
             fluid=True,
@@ -139,7 +167,7 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
-          user=None) -> html.Div:
+          user=None, pdf_available: bool = True) -> html.Div:
     """Return the whole page frame; pages render into ids.PAGE."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
@@ -150,7 +178,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
-            navbar(lang, user),
+            navbar(lang, user, pdf_available),
             dbc.Container(
                 [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
                 fluid=True,

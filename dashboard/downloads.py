@@ -1,0 +1,77 @@
+"""Download routes (signed-in users; the gate in dashboard.auth refuses anyone else):
+
+- ``GET /export/data.csv|data-de.csv|data.xlsx?view=PATH&<filters>``: the view's numbers
+- ``GET /export/poster.pdf?size=A3|A2&<filters>`` (and ``poster.html``): the journey map
+- ``GET /export/report.html|report.pdf?week=2026-W47|last[&journey=KEY][&department=KEY]``
+
+Every refusal is a 4xx with a message that says why; PDFs need Chromium (dashboard.pdf).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import flask
+
+from dashboard import exports, pdf, poster, report
+from dashboard.auth import actor, language
+from dashboard.config import Config
+from data import accounts
+from data.store import Store
+
+FORMATS = {"data.csv": "csv", "data-de.csv": "csv-de", "data.xlsx": "xlsx"}
+
+
+def _search(skip: tuple[str, ...] = ("view", "size", "week")) -> str:
+    """The filters of the request as the view's URL query."""
+    pairs = [(k, v) for k, v in flask.request.args.items(multi=True) if k not in skip]
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def _send(content: bytes, name: str, mimetype: str, inline: bool = False) -> flask.Response:
+    response = flask.make_response(content)
+    response.headers["Content-Type"] = mimetype
+    response.headers["Content-Disposition"] = \
+        f'{"inline" if inline else "attachment"}; filename="{name}"'
+    return response
+
+
+def _problem(status: int, message: str) -> flask.Response:
+    return flask.Response(message, status, mimetype="text/plain")
+
+
+def register(server: flask.Flask, store: Store, config: Config) -> None:
+    @server.get("/export/<name>")
+    def export_file(name: str):
+        lang = language(config)
+        try:
+            if name in FORMATS:
+                view = flask.request.args.get("view", "/")
+                content, file_name, mimetype = exports.download(store, view, _search(),
+                                                                FORMATS[name], lang)
+                accounts.record(store, actor(), "export", file_name, {"view": view})
+                return _send(content, file_name, mimetype)
+            if name in ("poster.pdf", "poster.html"):
+                size = flask.request.args.get("size", "A3").upper()
+                html = poster.poster_html(store, _search(), size, lang)
+                if name.endswith(".html"):
+                    return _send(html.encode(), f"cxdash-poster-{size}.html",
+                                 "text/html; charset=utf-8", inline=True)
+                return _send(pdf.html_to_pdf(html), f"cxdash-journey-poster-{size}.pdf",
+                             "application/pdf")
+            if name in ("report.html", "report.pdf"):
+                week = report.parse_week(flask.request.args.get("week", "last"), store)
+                content = report.build(store, week, lang,
+                                       flask.request.args.get("journey") or None,
+                                       flask.request.args.get("department") or None)
+                html = report.render_html(content, store, lang)
+                if name.endswith(".html"):
+                    return _send(html.encode(), f"cxdash-report-{week}.html",
+                                 "text/html; charset=utf-8")
+                return _send(pdf.html_to_pdf(html), f"cxdash-report-{week}.pdf",
+                             "application/pdf")
+        except pdf.PdfUnavailable as exc:
+            return _problem(503, str(exc))
+        except (LookupError, ValueError) as exc:
+            return _problem(400, str(exc))
+        return _problem(404, f"There is no export called {name!r}.")
