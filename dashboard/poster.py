@@ -94,7 +94,7 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
                     if persona else escape(t("poster.all_personas", lang)))
     legend = "".join(
         f"<span class='item'><span style='color:{theme.TRAFFIC[k]}'>{SYMBOL[k]}</span> "
-        f"{escape(t('light.' + k, lang))}</span>" for k in ("green", "amber", "red", "grey"))
+        f"{escape(t(f'light.{k}', lang))}</span>" for k in ("green", "amber", "red", "grey"))
     legend += (f"<span class='item'>⚡ {escape(t('journey.pain', lang))}</span>"
                f"<span class='item'>★ {escape(t('journey.mot', lang))}</span>"
                f"<span class='item'><span class='dash target'></span> "

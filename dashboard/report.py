@@ -80,7 +80,7 @@ def _fmt(value, lang: str, digits: int = 1, signed: bool = False) -> str:
 def _light(light: str, lang: str) -> str:
     symbol = {"green": "●", "amber": "◆", "red": "✖"}.get(light, "○")
     color = theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])
-    return (f'<span style="color:{color}" title="{escape(t("light." + light, lang))}">'
+    return (f'<span style="color:{color}" title="{escape(t(f"light.{light}", lang))}">'
             f'{symbol}</span>')
 
 
