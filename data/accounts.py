@@ -271,13 +271,16 @@ def check_token(store: Store, header: str | None) -> tuple[str, User] | None:
         return None
     t, u = schema.api_tokens, schema.users
     digest = _digest(header[len("Bearer "):].strip())
-    query = (sa.select(t.c.name.label("token"), u.c.name.label("user"), u.c.role,
-                       u.c.department_key, u.c.generation)
+    query = (sa.select(t.c.name.label("token"), t.c.last_used_at, u.c.name.label("user"),
+                       u.c.role, u.c.department_key, u.c.generation)
              .join(u, u.c.name == t.c.user_name).where(t.c.token_hash == digest))
     with store.connect() as conn:
         row = conn.execute(query).first()
     if row is None:
         return None
-    with store.begin() as conn:
-        conn.execute(t.update().where(t.c.token_hash == digest).values(last_used_at=_now()))
+    now = _now()
+    # "Last used" to the minute: no write transaction on every API request.
+    if row.last_used_at is None or now - row.last_used_at > dt.timedelta(minutes=1):
+        with store.begin() as conn:
+            conn.execute(t.update().where(t.c.token_hash == digest).values(last_used_at=now))
     return row.token, User(row.user, row.role, row.department_key, row.generation or 0)

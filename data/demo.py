@@ -261,14 +261,15 @@ def _week_starts(end: dt.date) -> pd.DatetimeIndex:
     return pd.date_range(end=last_monday, periods=WEEKS, freq="7D")
 
 
-def audit_frame(tps, q, end: dt.date, rng) -> pd.DataFrame:
-    """Return weekly audits: several customer audits, an employee and an occasional expert view."""
+def audit_frame(tps, q, end: dt.date, rng, scale: float = 1.0) -> pd.DataFrame:
+    """Return weekly audits: several customer audits, an employee and an occasional expert
+    view; ``scale`` multiplies how many there are."""
     starts = _week_starts(end)
     n_tp, n_w = q.shape
     parts = []
     for perspective, lam, bias in (("customer", 3.2, 0.0), ("employee", 0.6, 1.2),
                                    ("expert", 0.15, 0.3)):
-        counts = rng.poisson(lam, size=(n_tp, n_w))
+        counts = rng.poisson(lam * scale, size=(n_tp, n_w))
         tp_idx, w_idx = np.nonzero(counts)
         reps = counts[tp_idx, w_idx]
         tp_idx, w_idx = np.repeat(tp_idx, reps), np.repeat(w_idx, reps)
@@ -377,7 +378,9 @@ def generate(responses: int = 200_000, seed: int = 1, end: dt.date = END) -> dic
     frames = catalog_frames()
     tps = frames["touchpoints"]
     q = quality(tps, np.arange(WEEKS), rng)
-    frames["audit"] = audit_frame(tps, q, end, rng)
+    # About one audit per ten responses once there are more than ~270 k responses
+    # (the benchmark's 10 M responses come with ~1 M audits); smaller sets keep ~27 k.
+    frames["audit"] = audit_frame(tps, q, end, rng, scale=max(1.0, responses / 270_000))
     frames["survey"] = survey_frame(tps, q, responses, end, rng)
     frames["web"] = web_frame(tps, q, end, rng)
     return frames

@@ -27,6 +27,7 @@ from data.store import Store
 
 tp = schema.touchpoints
 sr = schema.survey_responses
+sd = schema.survey_daily
 au = schema.audit_scores
 wm = schema.web_metrics
 jp = schema.journey_personas
@@ -171,48 +172,64 @@ def _as_frame(store: Store, query) -> pd.DataFrame:
 
 # --- survey responses -----------------------------------------------------------
 
-_SURVEY_GROUP_COLUMNS = {
-    "week": lambda: _week(sr.c.date),
-    "touchpoint": lambda: sr.c.touchpoint_key,
-    "journey": lambda: sa.func.coalesce(sr.c.journey_key, tp.c.journey_key),
-    "channel": lambda: sa.func.coalesce(sr.c.channel_key, tp.c.channel_key),
-    "phase": lambda: tp.c.phase_key,
-    "department": lambda: tp.c.department_key,
-    "persona": lambda: sr.c.persona_key,
-}
+def _survey_group_columns(table) -> dict:
+    """Group and filter expressions for survey rows (raw responses or their daily sums)."""
+    return {
+        "week": lambda: _week(table.c.date),
+        "touchpoint": lambda: table.c.touchpoint_key,
+        "journey": lambda: sa.func.coalesce(table.c.journey_key, tp.c.journey_key),
+        "channel": lambda: sa.func.coalesce(table.c.channel_key, tp.c.channel_key),
+        "phase": lambda: tp.c.phase_key,
+        "department": lambda: tp.c.department_key,
+        "persona": lambda: table.c.persona_key,
+    }
 
 
-def _survey_query(f: Filters, by: tuple[str, ...]):
-    needs_touchpoint = bool(
-        f.phases or f.departments or f.journeys or f.channels or f.touchpoints
-    ) or any(g in ("journey", "channel", "phase", "department") for g in by)
-    source = sr.outerjoin(tp, tp.c.key == sr.c.touchpoint_key) if needs_touchpoint else sr
-    exprs = [_SURVEY_GROUP_COLUMNS[g]() for g in by]
-    groups = [e.label(g) for e, g in zip(exprs, by, strict=True)]
-    nps_ = sr.c.metric == "nps"
+SURVEY_COLUMNS = ("n", "total", "total_sq", "promoters", "detractors", "easy", "top2")
+_SURVEY_GROUP_COLUMNS = _survey_group_columns(sr)
+_DAILY_GROUP_COLUMNS = _survey_group_columns(sd)
+SURVEY_KEYS = ("batch_id", "metric", "date", "journey_key", "touchpoint_key", "persona_key",
+               "channel_key")
+
+
+def survey_rollup(batch_id: int | None = None):
+    """INSERT … SELECT that sums a batch's responses (or all) into survey_daily."""
     score = sr.c.score
 
     def count_if(cond):
         return sa.func.sum(sa.case((cond, 1), else_=0))
 
-    query = sa.select(
-        sr.c.metric,
-        *groups,
+    keys = [sr.c[k] for k in SURVEY_KEYS]
+    select = sa.select(
+        *keys,
         sa.func.count().label("n"),
         sa.func.sum(score).label("total"),
         sa.func.sum(score * score).label("total_sq"),
-        count_if(nps_ & (score >= 9)).label("promoters"),
-        count_if(nps_ & (score <= 6)).label("detractors"),
+        count_if((sr.c.metric == "nps") & (score >= 9)).label("promoters"),
+        count_if((sr.c.metric == "nps") & (score <= 6)).label("detractors"),
         count_if((sr.c.metric == "ces") & (score >= 5)).label("easy"),
         count_if((sr.c.metric == "csat") & (score >= 4)).label("top2"),
+    ).group_by(*keys)
+    if batch_id is not None:
+        select = select.where(sr.c.batch_id == batch_id)
+    return sd.insert().from_select([*SURVEY_KEYS, *SURVEY_COLUMNS], select)
+
+
+def _survey_query(f: Filters, by: tuple[str, ...]):
+    """Survey sums per metric (and group), read from survey_daily."""
+    needs_touchpoint = bool(
+        f.phases or f.departments or f.journeys or f.channels or f.touchpoints
+    ) or any(g in ("journey", "channel", "phase", "department") for g in by)
+    source = sd.outerjoin(tp, tp.c.key == sd.c.touchpoint_key) if needs_touchpoint else sd
+    exprs = [_DAILY_GROUP_COLUMNS[g]() for g in by]
+    groups = [e.label(g) for e, g in zip(exprs, by, strict=True)]
+    query = sa.select(
+        sd.c.metric, *groups, *[sa.func.sum(sd.c[c]).label(c) for c in SURVEY_COLUMNS],
     ).select_from(source)
-    conds = _date_conditions(sr.c.date, f) + _dimension_conditions(f, _SURVEY_GROUP_COLUMNS)
+    conds = _date_conditions(sd.c.date, f) + _dimension_conditions(f, _DAILY_GROUP_COLUMNS)
     if conds:
         query = query.where(*conds)
-    return query.group_by(sr.c.metric, *exprs).order_by(sr.c.metric, *exprs)
-
-
-SURVEY_COLUMNS = ("n", "total", "total_sq", "promoters", "detractors", "easy", "top2")
+    return query.group_by(sd.c.metric, *exprs).order_by(sd.c.metric, *exprs)
 
 
 def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:

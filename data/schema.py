@@ -6,6 +6,7 @@ The Alembic migrations in ``data/migrations`` create exactly these tables.
 """
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -151,6 +152,28 @@ survey_responses = Table(
     Column("persona_key", KEY),
     Column("channel_key", KEY),
     Column("comment", Text),
+)
+
+# The survey responses summed per import batch, day and dimension keys: every survey KPI
+# is computed from these sums (see data.queries), a fraction of the rows at scale. Kept in
+# step by the import (same transaction) and by undo (same batch_id).
+survey_daily = Table(
+    "survey_daily",
+    metadata,
+    Column("batch_id", Integer, nullable=False),
+    Column("metric", String(8), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("journey_key", KEY),
+    Column("touchpoint_key", KEY),
+    Column("persona_key", KEY),
+    Column("channel_key", KEY),
+    Column("n", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("total_sq", BigInteger, nullable=False),
+    Column("promoters", BigInteger, nullable=False),
+    Column("detractors", BigInteger, nullable=False),
+    Column("easy", BigInteger, nullable=False),
+    Column("top2", BigInteger, nullable=False),
 )
 
 web_metrics = Table(
