@@ -281,6 +281,10 @@ def check_token(store: Store, header: str | None) -> tuple[str, User] | None:
     now = _now()
     # "Last used" to the minute: no write transaction on every API request.
     if row.last_used_at is None or now - row.last_used_at > dt.timedelta(minutes=1):
-        with store.begin() as conn:
-            conn.execute(t.update().where(t.c.token_hash == digest).values(last_used_at=now))
+        try:
+            with store.begin() as conn:
+                conn.execute(t.update().where(t.c.token_hash == digest).values(
+                    last_used_at=now))
+        except sa.exc.DBAPIError:
+            pass  # a concurrent request of the same token wrote it a moment ago
     return row.token, User(row.user, row.role, row.department_key, row.generation or 0)
