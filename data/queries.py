@@ -100,16 +100,34 @@ def _as_date(value) -> dt.date | None:
 
 
 def cached(store: Store, name: str, key_parts: Iterable, compute):
-    """Return compute(), memoised in the store's cache under (query, args, data version)."""
-    if store.cache is None:
-        return compute()
+    """Return compute(), memoised under (query, args, data version): for the rest of the
+    web request in memory (views ask for the catalog and scorecards several times), and
+    across requests in the store's cache when there is one."""
     digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
+    memo = store.request_memo()
+    if store.cache is None and memo is None:
+        return compute()
     key = f"cxdash:{name}:{store.data_version()}:{digest}"
-    hit = store.cache.get(key)
-    if hit is not None:
-        return hit
-    value = compute()
-    store.cache.set(key, value)
+    if memo is not None and key in memo:
+        return _fresh(memo[key])  # callers may change what they get
+    value = store.cache.get(key) if store.cache is not None else None
+    if value is None:
+        value = compute()
+        if store.cache is not None:
+            store.cache.set(key, value)
+    if memo is not None:
+        memo[key] = _fresh(value)
+    return value
+
+
+def _fresh(value):
+    """A copy callers may change: frames are copied lazily (pandas copy-on-write)."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_fresh(v) for v in value)
     return value
 
 
@@ -209,7 +227,7 @@ def survey_rollup(batch_id: int | None = None):
         count_if((sr.c.metric == "nps") & (score <= 6)).label("detractors"),
         count_if((sr.c.metric == "ces") & (score >= 5)).label("easy"),
         count_if((sr.c.metric == "csat") & (score >= 4)).label("top2"),
-    ).group_by(*keys)
+    ).group_by(*keys).order_by(sr.c.date)  # in date order: range scans skip whole blocks
     if batch_id is not None:
         select = select.where(sr.c.batch_id == batch_id)
     return sd.insert().from_select([*SURVEY_KEYS, *SURVEY_COLUMNS], select)
@@ -385,7 +403,15 @@ def catalog(store: Store) -> dict[str, pd.DataFrame]:
         out["journey_personas"] = _as_frame(store, sa.select(jp))
         return out
 
-    return cached(store, "catalog", [], compute)
+    # The catalog is small and changes only with an import: each process keeps the one of
+    # the current data version in memory (seven queries saved on every request).
+    version = store.data_version()
+    held = store.local.get("catalog")
+    if held is not None and held[0] == version:
+        return _fresh(held[1])
+    value = cached(store, "catalog", [], compute)
+    store.local["catalog"] = (version, _fresh(value))
+    return value
 
 
 def filtered_touchpoints(store: Store, f: Filters) -> pd.DataFrame:

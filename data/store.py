@@ -23,6 +23,7 @@ DEFAULT_DUCKDB_PATH = Path("instance") / "cxdash.duckdb"
 
 # The data version read once per web request (the app resets it when a request starts);
 # outside a request (CLI, tests) every call reads the database.
+_request_memo: ContextVar[dict | None] = ContextVar("cxdash_request_memo", default=None)
 _request_versions: ContextVar[dict | None] = ContextVar("cxdash_request_versions",
                                                          default=None)
 
@@ -52,6 +53,8 @@ class Store:
     url: str
     cache: Any = None
     engine: Engine = field(init=False)
+    # Small per-process state keyed by data version (see queries.catalog)
+    local: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.url = normalise_url(self.url)
@@ -118,14 +121,24 @@ class Store:
 
     @staticmethod
     def begin_request() -> None:
-        """Start a web request: the data version is read afresh, then reused."""
+        """Start a web request: the data version is read afresh, then reused; results of
+        cached queries are remembered for the rest of the request (see request_memo)."""
         _request_versions.set({})
+        _request_memo.set({})
+
+    @staticmethod
+    def request_memo() -> dict | None:
+        """This web request's memo of query results (None outside a request)."""
+        return _request_memo.get()
 
     def forget_version(self) -> None:
         """Drop the remembered data version after this request changed the data."""
         memo = _request_versions.get()
         if memo is not None:
             memo.pop(self.url, None)
+        results = _request_memo.get()
+        if results is not None:
+            results.clear()
 
     def is_empty(self) -> bool:
         """True when no facts have been imported yet."""
