@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test lint demo bench clean
+.PHONY: run test lint demo bench clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ demo: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+# Screenshots of every view for the README (needs chromium and chromedriver)
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python tools/screenshots.py

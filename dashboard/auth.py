@@ -229,7 +229,7 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         if config.trusted_user_header:
             name = flask.request.headers.get(config.trusted_user_header, "").strip()
             if name:
-                user = accounts.get_user(store, name)
+                user = accounts.signed_in_user(store, name)
                 if user is None:
                     try:  # first visit through the single-sign-on proxy: a viewer
                         user = accounts.add_user(store, name, "viewer", None, actor="sso")
@@ -237,7 +237,7 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
                         return None
                 return user
         if flask.request.headers.get("Authorization", "").startswith("Bearer "):
-            found = accounts.check_token(store, flask.request.headers["Authorization"])
+            found = accounts.token_user(store, flask.request.headers["Authorization"])
             if found:
                 flask.g.cxdash_token = found[0]
                 return found[1]
@@ -245,7 +245,7 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         name = flask.session.get("user")
         if not name:
             return None
-        user = accounts.get_user(store, name)
+        user = accounts.signed_in_user(store, name)
         if user is None or user.generation != flask.session.get("gen"):
             flask.session.clear()
             return None

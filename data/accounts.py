@@ -8,10 +8,12 @@ as SHA-256 digests; neither is ever stored or logged in the clear.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 import secrets
+import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,6 +30,50 @@ NAME_PATTERN = re.compile(r"^[\w.@+-]{1,200}$")
 MIN_PASSWORD = 10
 # A fixed hash checked when the user does not exist, so both cases take the same time.
 _DUMMY_HASH = generate_password_hash("not a password of anyone")
+
+
+# Sign-in lookups are remembered for a few seconds per process (every request needs one);
+# any change made through this module forgets them at once, other processes within the TTL.
+LOOKUP_TTL_S = 10.0
+_lookups: dict[tuple, tuple[float, object]] = {}
+
+
+def _remembered(key: tuple, load):
+    now = time.monotonic()
+    hit = _lookups.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    value = load()
+    if len(_lookups) > 10_000:
+        _lookups.clear()
+    _lookups[key] = (now + LOOKUP_TTL_S, value)
+    return value
+
+
+def forget_lookups() -> None:
+    _lookups.clear()
+
+
+def _forgets(change):
+    """After a change of users or tokens, no process-local lookup may answer from before."""
+    @functools.wraps(change)
+    def wrapper(*args, **kwargs):
+        try:
+            return change(*args, **kwargs)
+        finally:
+            forget_lookups()
+    return wrapper
+
+
+def signed_in_user(store: Store, name: str) -> User | None:
+    """get_user, remembered for LOOKUP_TTL_S (the request gate asks on every request)."""
+    return _remembered(("user", store.url, name), lambda: get_user(store, name))
+
+
+def token_user(store: Store, header: str | None) -> tuple[str, User] | None:
+    """check_token, remembered for LOOKUP_TTL_S."""
+    digest = _digest((header or "")[len("Bearer "):].strip())
+    return _remembered(("token", store.url, digest), lambda: check_token(store, header))
 
 
 class AccountError(ValueError):
@@ -108,6 +154,7 @@ def count_users(store: Store) -> int:
         return conn.execute(sa.select(sa.func.count()).select_from(schema.users)).scalar() or 0
 
 
+@_forgets
 def add_user(store: Store, name: str, role: str, password: str | None,
              department_key: str | None = None, actor: str = "cli") -> User:
     """Create a user; password None makes a single-sign-on account without a password."""
@@ -133,6 +180,7 @@ def add_user(store: Store, name: str, role: str, password: str | None,
     return User(name, role, department_key or None)
 
 
+@_forgets
 def update_user(store: Store, name: str, *, role: str | None = None,
                 department_key: str | None = "", actor: str = "cli") -> None:
     """Change a user's role and/or department ('' leaves the department as it is)."""
@@ -160,6 +208,7 @@ def _admins(conn) -> int:
                         ).scalar() or 0
 
 
+@_forgets
 def delete_user(store: Store, name: str, actor: str = "cli") -> None:
     u = schema.users
     with store.begin() as conn:
@@ -173,6 +222,7 @@ def delete_user(store: Store, name: str, actor: str = "cli") -> None:
         audit(conn, actor, "user.delete", name)
 
 
+@_forgets
 def set_password(store: Store, name: str, password: str, actor: str = "cli") -> None:
     """Set a new password; the user's other sessions end."""
     check_password_strength(password)
@@ -233,6 +283,7 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@_forgets
 def create_token(store: Store, user: str, name: str | None = None, actor: str = "cli") -> str:
     """Create an API token that acts as ``user``; only its hash is stored, so show it once."""
     t = schema.api_tokens
@@ -251,6 +302,7 @@ def create_token(store: Store, user: str, name: str | None = None, actor: str = 
     return token
 
 
+@_forgets
 def revoke_token(store: Store, name: str, actor: str = "cli") -> None:
     t = schema.api_tokens
     with store.begin() as conn:
