@@ -91,7 +91,7 @@ def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
             [
                 dbc.NavbarBrand(
                     [html.Span("cx", className="brand-cx"), "dash",
-                     html.Small(t("app.tagline", lang), className="ms-2 d-none d-lg-inline brand-tag")],
+                     html.Small(t("app.tagline", lang), className="ms-2 d-none d-xxl-inline brand-tag")],
                     href="/",
                 ),
                 dbc.Nav(links, navbar=True, className="me-3"),
