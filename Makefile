@@ -41,4 +41,4 @@ clean:
 
 # Screenshots of every view for the README (needs chromium and chromedriver)
 screenshots: $(VENV)/.installed-test
-	$(BIN)/python tools/screenshots.py
+	$(BIN)/python -m tools.screenshots

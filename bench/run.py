@@ -229,10 +229,20 @@ def measure_import(url: str, rows: int) -> dict:
             "qualtrics_rows_per_s": rows / qualtrics_s}
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_healthy(base: str, seconds: float = 20) -> None:
+    """Wait until a starting server answers /healthz (or the time is up)."""
+    for _ in range(int(seconds / 0.2)):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
 
 
 def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]) -> dict:
@@ -241,7 +251,7 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     from dashboard.app import create_app
     from dashboard.config import Config
 
-    port = _free_port()
+    port = free_port()
     procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
     command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
     # As deployed: the default (filesystem) cache, in a folder of its own.
@@ -257,12 +267,7 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_healthy(base)
         payload = _first_page_bytes(base, headers)
         app = create_app(Config.from_env({}, database_url="duckdb:///:memory:",
                                          cache_url="none"))

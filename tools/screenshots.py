@@ -1,4 +1,4 @@
-"""Screenshots of every view for the README: `make screenshots`.
+"""Screenshots of every view for the README: `make screenshots` (python -m tools.screenshots).
 
 Loads the demo into a fresh database, serves the app on a free port, signs in as an
 admin in headless Chromium at 1366 px wide and saves docs/screenshots/<view>.png.
@@ -7,16 +7,16 @@ admin in headless Chromium at 1366 px wide and saves docs/screenshots/<view>.png
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+
+from bench.run import free_port, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -40,9 +40,7 @@ def main() -> int:
     url = f"duckdb:///{folder / 'demo.duckdb'}"
     cli = [sys.executable, "-m", "dashboard.cli", "--database-url", url]
     subprocess.run([*cli, "demo"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "CXDASH_ADMIN_PASSWORD": PASSWORD, "CXDASH_LANGUAGE": "en",
            "CXDASH_CACHE_URL": "none"}
     server = subprocess.Popen([*cli, "serve", "--port", str(port)], cwd=ROOT,
@@ -54,12 +52,7 @@ def main() -> int:
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_healthy(base)
         driver.get(base + "/login")
         driver.find_element(By.ID, "username").send_keys("admin")
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
