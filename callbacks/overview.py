@@ -136,7 +136,11 @@ def touchpoint_lists(store: Store, f: Filters) -> tuple[pd.DataFrame, pd.DataFra
                                                         pd.DataFrame]:
     """Return the 5 largest gaps to target, the 5 biggest significant movers, and the
     touchpoints that fell below target this period."""
-    card = scorecards.touchpoint_scorecard(store, f)
+    return lists_of(scorecards.touchpoint_scorecard(store, f))
+
+
+def lists_of(card: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """touchpoint_lists for a scorecard at hand."""
     if card.empty:
         return card, card, card
     audited = card.loc[card["n"] > 0]

@@ -113,11 +113,10 @@ def export_hrefs(pathname: str | None, search: str | None, href: str | None):
     data = "view=" + quote(path) + ("&" + query if query else "")
     keep = "&".join(f"{k}={quote(v)}" for k in ("journey", "department")
                     if (v := filters.param(search, k)) and "," not in v)
-    poster = query
     week = "week=last" + ("&" + keep if keep else "")
     return (href or "", f"/export/data.csv?{data}", f"/export/data-de.csv?{data}",
-            f"/export/data.xlsx?{data}", f"/export/poster.pdf?size=A3&{poster}",
-            f"/export/poster.pdf?size=A2&{poster}", f"/export/report.html?{week}",
+            f"/export/data.xlsx?{data}", f"/export/poster.pdf?size=A3&{query}",
+            f"/export/poster.pdf?size=A2&{query}", f"/export/report.html?{week}",
             f"/export/report.pdf?{week}")
 
 

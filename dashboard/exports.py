@@ -121,9 +121,8 @@ def persona_table(store: Store, f: Filters) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def describe(store: Store, view: str, search: str) -> dict[str, str]:
+def describe(view: str, f: Filters) -> dict[str, str]:
     """The export's description: view, filters and period, written into the file."""
-    f = url_state.filters_from_search(store, search)
     chosen = {name: ", ".join(values) for name, values in (
         ("journey", f.journeys), ("persona", f.personas), ("phase", f.phases),
         ("channel", f.channels), ("department", f.departments)) if values}
@@ -139,7 +138,7 @@ def download(store: Store, view: str, search: str, fmt: str, lang: str
     """Return (content, file name, MIME type) for a data download."""
     tables = {name: _round(frame) for name, frame in view_tables(store, view, search,
                                                                    lang).items()}
-    meta = describe(store, view, search)
+    meta = describe(view, url_state.filters_from_search(store, search))
     stem = "cxdash-" + ((view or "/").strip("/").replace("/", "-") or "overview")
     if fmt == "xlsx":
         return export.to_xlsx(tables, meta), stem + ".xlsx", export.XLSX_TYPE

@@ -7,7 +7,6 @@ Rendered as HTML with inline SVG and printed to PDF by headless Chromium (dashbo
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import replace
 
 from markupsafe import escape
@@ -21,13 +20,6 @@ from data.store import Store
 from layouts import svg, theme
 
 SIZES = {"A3": ("420mm 297mm", 1.0), "A2": ("594mm 420mm", 1.41)}
-SYMBOL = {"green": "●", "amber": "◆", "red": "✖", "grey": "○"}
-
-
-def _num(value, lang: str, digits: int = 1, signed: bool = False) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return number(value, lang, digits, signed=signed)
 
 
 def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -> str:
@@ -66,11 +58,11 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
                 f"<div class='tp-meta'>{escape(r.get('channel_name') or '')} · "
                 f"{escape(r.get('department_name') or '')}</div>"
                 f"<div class='tp-score'><span class='light' style='color:"
-                f"{theme.TRAFFIC.get(light, theme.TRAFFIC['grey'])}'>{SYMBOL.get(light, '○')}"
-                f"</span> <strong>{_num(r['value'], lang)}</strong>"
+                f"{theme.TRAFFIC.get(light, theme.TRAFFIC['grey'])}'>{theme.TRAFFIC_GLYPH.get(light, '○')}"
+                f"</span> <strong>{number(r['value'], lang)}</strong>"
                 f" <span class='muted'>· {escape(t('journey.target', lang))} "
-                f"{_num(r['target'], lang)} · {escape(t('journey.best', lang))} "
-                f"{_num(r['best_in_class'], lang)} · n={int(r['n'])}</span></div></div>")
+                f"{number(r['target'], lang)} · {escape(t('journey.best', lang))} "
+                f"{number(r['best_in_class'], lang)} · n={int(r['n'])}</span></div></div>")
         columns.append(f"<div class='phase'><div class='arrow'>{escape(phase_name)}</div>"
                        + "".join(cards) + "</div>")
 
@@ -85,7 +77,7 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
         y_range=(1, 10), width=int(1500 * scale), height=int(330 * scale), rotate=True,
         title=t("poster.curve", lang)) if not ordered.empty else ""
 
-    meta = exports.describe(store, "/journey", search)
+    meta = exports.describe("/journey", f)
     period = (f"{fmt_date(f.date_from, lang)} – {fmt_date(f.date_to, lang)}"
               if f.date_from or f.date_to else t("poster.all_data", lang))
     persona_html = (f"<strong>{escape(persona['name'])}</strong>"
@@ -93,7 +85,7 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
                        if persona.get("quote") else "")
                     if persona else escape(t("poster.all_personas", lang)))
     legend = "".join(
-        f"<span class='item'><span style='color:{theme.TRAFFIC[k]}'>{SYMBOL[k]}</span> "
+        f"<span class='item'><span style='color:{theme.TRAFFIC[k]}'>{theme.TRAFFIC_GLYPH[k]}</span> "
         f"{escape(t(f'light.{k}', lang))}</span>" for k in ("green", "amber", "red", "grey"))
     legend += (f"<span class='item'>⚡ {escape(t('journey.pain', lang))}</span>"
                f"<span class='item'>★ {escape(t('journey.mot', lang))}</span>"
@@ -101,9 +93,9 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
                f"{escape(t('journey.target', lang))}</span>"
                f"<span class='item'><span class='dash best'></span> "
                f"{escape(t('journey.best', lang))}</span>")
-    score = (f"{escape(t('kpi.journey_score', lang))}: <strong>{_num(summary.get('score'), lang)}"
+    score = (f"{escape(t('kpi.journey_score', lang))}: <strong>{number(summary.get('score'), lang)}"
              f"</strong> / 10 · {escape(t('journey.target', lang))} "
-             f"{_num(summary.get('target'), lang)}" if summary else "")
+             f"{number(summary.get('target'), lang)}" if summary else "")
     base = 11 * scale
     return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
 <title>{escape(journey['name'])} · cxdash</title>

@@ -9,7 +9,6 @@ biggest significant movers, touchpoints that fell below target, one section per 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from data import queries, scorecards
 from data.queries import Filters
 from data.store import Store
 from layouts import svg, theme
+from layouts.components import missing
 
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
 TREND_WEEKS = 12
@@ -71,14 +71,8 @@ def parse_week(text: str, store: Store | None = None) -> Week:
     return Week(year, number_)
 
 
-def _fmt(value, lang: str, digits: int = 1, signed: bool = False) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return number(value, lang, digits, signed=signed)
-
-
 def _light(light: str, lang: str) -> str:
-    symbol = {"green": "●", "amber": "◆", "red": "✖"}.get(light, "○")
+    symbol = theme.TRAFFIC_GLYPH.get(light, "○")
     color = theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])
     return (f'<span style="color:{color}" title="{escape(t(f"light.{light}", lang))}">'
             f'{symbol}</span>')
@@ -94,11 +88,11 @@ def _touchpoint_table(frame: pd.DataFrame, lang: str, empty_key: str,
     rows = []
     for r in frame.to_dict("records"):
         cells = [f'{_light(r["light"], lang)} {escape(r["name"])}',
-                 escape(r.get("department_name") or ""), _fmt(r["value"], lang),
-                 str(int(r["n"])), _fmt(r["target"], lang),
-                 _fmt(r["gap_target"], lang, signed=True)]
+                 escape(r.get("department_name") or ""), number(r["value"], lang),
+                 str(int(r["n"])), number(r["target"], lang),
+                 number(r["gap_target"], lang, signed=True)]
         if change:
-            cells.append(_fmt(r["delta"], lang, signed=True))
+            cells.append(number(r["delta"], lang, signed=True))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return ("<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
@@ -107,9 +101,9 @@ def _touchpoint_table(frame: pd.DataFrame, lang: str, empty_key: str,
 def _kpi_table(cards, lang: str) -> str:
     rows = []
     for c in cards:
-        value = _fmt(c.value, lang, c.digits) + (c.unit if not _na(c.value) else "")
+        value = number(c.value, lang, c.digits) + (c.unit if not missing(c.value) else "")
         if c.delta is not None and c.significant:
-            change = (f'<strong>{_fmt(c.delta, lang, c.delta_digits, signed=True)}</strong> '
+            change = (f'<strong>{number(c.delta, lang, c.delta_digits, signed=True)}</strong> '
                       f'({escape(t("kpi.significant", lang))})')
         else:
             change = f'<span class="muted">{escape(t("report.no_sig_change", lang))}</span>'
@@ -118,10 +112,6 @@ def _kpi_table(cards, lang: str) -> str:
     return ("<table><thead><tr>" + "".join(f"<th>{escape(t(k, lang))}</th>" for k in (
         "report.col.kpi", "report.col.value", "report.col.n", "report.col.change_prev"))
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-
-
-def _na(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def _trend_svg(store: Store, f: Filters, metric: str, title: str, lang: str) -> str:
@@ -148,18 +138,17 @@ def build(store: Store, week: Week, lang: str = "en", journey: str | None = None
                    departments=[department] if department else None,
                    date_from=week.monday.isoformat(), date_to=week.sunday.isoformat())
     cards = overview_view.kpi_cards(store, f, lang)
-    gaps, movers, fell = overview_view.touchpoint_lists(store, f)
     card = scorecards.touchpoint_scorecard(store, f)
+    gaps, movers, fell = overview_view.lists_of(card)
     departments = []
     if not card.empty:
         for key, part in card.loc[card["n"] > 0].groupby("department_key", sort=True):
-            audited = part
-            departments.append({  # noqa: PERF401
+            departments.append({
                 "key": key, "name": part["department_name"].iloc[0],
-                "touchpoints": len(part), "below": int((audited["light"] == "red").sum()
-                                                       + (audited["light"] == "amber").sum()),
-                "gaps": audited.loc[audited["gap_target"] < 0].nsmallest(3, "gap_target"),
-                "movers": audited.loc[audited["significant"]].assign(
+                "touchpoints": len(part),
+                "below": int(part["light"].isin(["red", "amber"]).sum()),
+                "gaps": part.loc[part["gap_target"] < 0].nsmallest(3, "gap_target"),
+                "movers": part.loc[part["significant"]].assign(
                     size=lambda d: d["delta"].abs()).nlargest(3, "size"),
             })
     return {"week": week, "filters": f, "journey": journey, "department": department,
@@ -203,7 +192,7 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
     period = f"{fmt_date(week.monday, lang)} – {fmt_date(week.sunday, lang)}"
     sig = content["significant"]
     sig_text = (t("report.sig_none", lang) if not sig else
-                "; ".join(f"{c.label} {_fmt(c.delta, lang, c.delta_digits, signed=True)}"
+                "; ".join(f"{c.label} {number(c.delta, lang, c.delta_digits, signed=True)}"
                           for c in sig))
     parts = [
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
@@ -251,13 +240,13 @@ def text_summary(content: dict, lang: str = "en") -> str:
     """A plain-text digest for the e-mail's text part."""
     lines = [t("report.title", lang, week=str(content["week"])), ""]
     for c in content["cards"]:
-        change = (f" ({_fmt(c.delta, lang, c.delta_digits, signed=True)}, "
+        change = (f" ({number(c.delta, lang, c.delta_digits, signed=True)}, "
                   f"{t('kpi.significant', lang)})" if c.significant and c.delta is not None
                   else "")
-        lines.append(f"- {c.label}: {_fmt(c.value, lang, c.digits)}{c.unit} (n={c.n}){change}")
+        lines.append(f"- {c.label}: {number(c.value, lang, c.digits)}{c.unit} (n={c.n}){change}")
     for key, frame in (("overview.gaps", content["gaps"]), ("overview.fell_below",
                                                              content["fell"])):
         lines += ["", t(key, lang) + ":"]
-        lines += [f"- {r['name']}: {_fmt(r['value'], lang)} / {_fmt(r['target'], lang)}"
+        lines += [f"- {r['name']}: {number(r['value'], lang)} / {number(r['target'], lang)}"
                   for r in frame.to_dict("records")] or ["- –"]
     return "\n".join(lines) + "\n"

@@ -28,8 +28,13 @@ RANK = {role: i for i, role in enumerate(ROLES)}
 TOKEN_PREFIX = "cxd_"
 NAME_PATTERN = re.compile(r"^[\w.@+-]{1,200}$")
 MIN_PASSWORD = 10
-# A fixed hash checked when the user does not exist, so both cases take the same time.
-_DUMMY_HASH = generate_password_hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash checked when the user does not exist, so both cases take the same time
+    (made on first use: scrypt costs ~0.1 s, not to be paid by every CLI start)."""
+    return generate_password_hash("not a password of anyone")
 
 
 # Sign-in lookups are remembered for a few seconds per process (every request needs one);
@@ -241,7 +246,7 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
     with store.connect() as conn:
         row = conn.execute(sa.select(u).where(u.c.name == (name or ""))).first()
     stored = row.password_hash if row is not None else None
-    ok = check_password_hash(stored or _DUMMY_HASH, password or "")
+    ok = check_password_hash(stored or _dummy_hash(), password or "")
     return _user(row) if ok and stored else None
 
 

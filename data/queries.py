@@ -103,10 +103,10 @@ def cached(store: Store, name: str, key_parts: Iterable, compute):
     """Return compute(), memoised under (query, args, data version): for the rest of the
     web request in memory (views ask for the catalog and scorecards several times), and
     across requests in the store's cache when there is one."""
-    digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
     memo = store.request_memo()
     if store.cache is None and memo is None:
         return compute()
+    digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
     key = f"cxdash:{name}:{store.data_version()}:{digest}"
     if memo is not None and key in memo:
         return _fresh(memo[key])  # callers may change what they get

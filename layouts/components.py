@@ -52,8 +52,7 @@ def touchpoint_link(key: str, name: str, search: str | None = "", **kwargs) -> d
 
 def light_dot(light: str, lang: str) -> html.Span:
     """A traffic-light marker that differs in shape as well as colour."""
-    shapes = {"green": "●", "amber": "◆", "red": "✖", "grey": "○"}
-    return html.Span(shapes.get(light, "○"), className=f"light light-{light}",
+    return html.Span(theme.TRAFFIC_GLYPH.get(light, "○"), className=f"light light-{light}",
                      title=t(LIGHT_LABEL.get(light, "light.grey"), lang),
                      style={"color": theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])})
 

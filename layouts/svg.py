@@ -6,17 +6,12 @@ Every text is escaped; colours and marker shapes are the dashboard's (theme.TRAF
 
 from __future__ import annotations
 
-import math
-
 from markupsafe import escape
 
 from layouts import theme
+from layouts.components import missing as _missing
 
 FONT = "font-family:Segoe UI,Helvetica,Arial,sans-serif"
-
-
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def _marker(x: float, y: float, light: str, r: float = 6) -> str:
@@ -103,8 +98,7 @@ def line_chart(labels: list[str], values: list, *, lows: list | None = None,
                    f'fill="none" stroke="{theme.PRIMARY}" stroke-width="2.5"/>')
     for i, v in enumerate(values):
         if not _missing(v):
-            light = lights[i] if lights else "green"
-            out.append(_marker(px(i), py(v), light) if lights else
+            out.append(_marker(px(i), py(v), lights[i]) if lights else
                        f'<circle cx="{px(i):.1f}" cy="{py(v):.1f}" r="3.5" '
                        f'fill="{theme.PRIMARY}"/>')
     out.append("</svg>")

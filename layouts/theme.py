@@ -6,6 +6,7 @@ import plotly.io as pio
 # Okabe–Ito based: stays distinguishable with the common colour-vision deficiencies;
 # lights also differ in marker symbol, never in colour alone.
 TRAFFIC = {"green": "#009E73", "amber": "#E69F00", "red": "#D55E00", "grey": "#999999"}
+TRAFFIC_GLYPH = {"green": "●", "amber": "◆", "red": "✖", "grey": "○"}  # text
 TRAFFIC_SYMBOL = {"green": "circle", "amber": "diamond", "red": "x", "grey": "circle-open"}
 PRIMARY = "#0b4f8a"
 MUTED = "#6c757d"
