@@ -16,7 +16,10 @@ def sign_in(dash_duo, app, user: str = "analyst", password: str = PASSWORD) -> N
     driver.find_element(By.ID, "username").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "login-submit").click()
-    dash_duo.server_url = dash_duo.server.url  # opens / and waits for the Dash app
+    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
+    dash_duo._url = dash_duo.server.url  # noqa: SLF001 (what the server_url setter stores)
+    # The first page of a fresh server can take longer than dash_duo's 10 s on a busy machine.
+    dash_duo.wait_for_page(timeout=30)
 
 
 def wait_until(dash_duo, condition, timeout: float = 20):
