@@ -135,7 +135,9 @@ def read_source(content: bytes, file_name: str = "", preset: str = "auto",
                                                 f"of {', '.join(PRESETS)}")])
     probe = read_any(content, file_name, header_rows=1, sheet=sheet)
     name = detect(probe) if preset in ("auto", "xlsx") else preset
-    table = read_any(content, file_name, header_rows=HEADER_ROWS.get(name, 1), sheet=sheet)
+    rows = HEADER_ROWS.get(name, 1)
+    table = probe.with_header_rows(rows) or read_any(content, file_name, header_rows=rows,
+                                                     sheet=sheet)
     frame = table.frame
     descriptions: dict[str, str] = {}
     if name == "qualtrics":
@@ -171,9 +173,7 @@ def _unique_columns(frame: pd.DataFrame) -> pd.DataFrame:
         c = str(c) or "(unnamed)"
         seen[c] = seen.get(c, 0) + 1
         columns.append(c if seen[c] == 1 else f"{c} ({seen[c]})")
-    frame = frame.copy()
-    frame.columns = columns
-    return frame
+    return frame.set_axis(columns, axis=1)
 
 
 def propose_mapping(source: Source, kind: str) -> dict[str, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from data.ingest.problems import Problems
 
@@ -111,7 +113,10 @@ def parse_number(
 ) -> pd.Series:
     """Parse numbers (formatted ones too), optionally whole and within [low, high]."""
     present = column != ""
-    parsed = pd.to_numeric(normalise_numbers(column, decimal).where(present), errors="coerce")
+    parsed = _plain_numbers(column.where(present)) if decimal == "." else None
+    if parsed is None:
+        parsed = pd.to_numeric(normalise_numbers(column, decimal).where(present),
+                               errors="coerce")
     _report(problems, column, present & parsed.isna(), name, "is not a number")
     ok = parsed.notna()
     if integer:
@@ -124,6 +129,17 @@ def parse_number(
         )
         _report(problems, column, ok & ((parsed < lo) | (parsed > hi)), name, f"is not {span}")
     return parsed
+
+
+def _plain_numbers(column: pd.Series) -> pd.Series | None:
+    """Parse a column of plain numbers in one cast (the usual export); None when any
+    cell needs the formatted-number rules."""
+    try:
+        values = pa_compute.cast(pa.array(column, type=pa.string(), from_pandas=True),
+                                 pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return pd.Series(values.to_numpy(zero_copy_only=False), index=column.index)
 
 
 def parse_bool(column: pd.Series, name: str, problems: Problems) -> pd.Series:
@@ -161,7 +177,11 @@ def resolve_reference(
     column: pd.Series, name: str, problems: Problems, lookup: dict[str, str], what: str
 ) -> pd.Series:
     """Resolve labels to catalog keys by key or name, case-insensitively."""
-    mapped = column.str.casefold().map(lookup)
+    # Labels repeat: resolve each distinct one once, then spread the keys over the rows.
+    codes, labels = pd.factorize(column)
+    keys = np.array([lookup.get(str(label).casefold()) for label in labels] + [None],
+                    dtype=object)
+    mapped = pd.Series(keys[codes], index=column.index, dtype=object)
     unknown = (column != "") & mapped.isna()
     _report(problems, column, unknown, name, f"is not a known {what}")
     if unknown.any():
