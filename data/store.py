@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
@@ -230,7 +231,11 @@ def bulk_insert(conn: Connection, table: sa.Table, frame: pd.DataFrame) -> int:
     if dialect == "duckdb":
         raw = conn.connection.driver_connection
         view = f"_cxdash_bulk_{os.getpid()}_{id(frame)}"
-        raw.register(view, frame)
+        try:  # DuckDB scans an Arrow table about twice as fast as pandas' object columns
+            source = pa.Table.from_pandas(frame, preserve_index=False)
+        except (pa.ArrowException, ValueError, TypeError):
+            source = frame
+        raw.register(view, source)
         try:
             cols = ", ".join(f'"{c}"' for c in columns)
             raw.execute(f'INSERT INTO "{table.name}" ({cols}) SELECT {cols} FROM "{view}"')
