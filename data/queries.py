@@ -29,6 +29,7 @@ tp = schema.touchpoints
 sr = schema.survey_responses
 sd = schema.survey_daily
 au = schema.audit_scores
+ad = schema.audit_daily
 wm = schema.web_metrics
 jp = schema.journey_personas
 
@@ -269,30 +270,55 @@ def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.
 
 # --- audits ---------------------------------------------------------------------
 
-_AUDIT_GROUP_COLUMNS = {
-    **_TOUCHPOINT_COLUMNS,
-    "week": lambda: _week(au.c.date),
-    "touchpoint": lambda: au.c.touchpoint_key,
-    "perspective": lambda: au.c.perspective,
-    "question": lambda: au.c.question,
-}
+def _audit_group_columns(table) -> dict:
+    """Group expressions for audit rows (raw scores or their daily sums)."""
+    return {
+        **_TOUCHPOINT_COLUMNS,
+        "week": lambda: _week(table.c.date),
+        "touchpoint": lambda: table.c.touchpoint_key,
+        "perspective": lambda: table.c.perspective,
+        "question": lambda: table.c.question,
+    }
+
 
 AUDIT_COLUMNS = ("n", "total", "total_sq")
+AUDIT_KEYS = ("batch_id", "date", "touchpoint_key", "perspective")
+_AUDIT_GROUP_COLUMNS = {au: _audit_group_columns(au), ad: _audit_group_columns(ad)}
+
+
+def audit_rollup(batch_id: int | None = None):
+    """INSERT … SELECT that sums a batch's audit scores (or all) into audit_daily."""
+    keys = [au.c[k] for k in AUDIT_KEYS]
+    select = sa.select(
+        *keys,
+        sa.func.count().label("n"),
+        sa.func.sum(au.c.score).label("total"),
+        sa.func.sum(au.c.score * au.c.score).label("total_sq"),
+    ).group_by(*keys).order_by(au.c.date)  # in date order: range scans skip whole blocks
+    if batch_id is not None:
+        select = select.where(au.c.batch_id == batch_id)
+    return ad.insert().from_select([*AUDIT_KEYS, *AUDIT_COLUMNS], select)
+
+
+# Each fact table with a daily rollup, and the INSERT … SELECT that fills it for a batch.
+ROLLUPS = {"survey_responses": (sd, survey_rollup), "audit_scores": (ad, audit_rollup)}
 
 
 def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Return per group n, Σscore and Σscore² of audit scores."""
+    """Return per group n, Σscore and Σscore² of audit scores (from their daily sums,
+    unless split by question)."""
     by = tuple(by)
 
     def compute():
-        groups = [_AUDIT_GROUP_COLUMNS[g]().label(g) for g in by]
+        table = au if "question" in by else ad
+        columns = _AUDIT_GROUP_COLUMNS[table]
+        groups = [columns[g]().label(g) for g in by]
+        sums = (sa.func.count(), sa.func.sum(au.c.score), sa.func.sum(au.c.score * au.c.score)) \
+            if table is au else tuple(sa.func.sum(ad.c[c]) for c in AUDIT_COLUMNS)
         query = sa.select(
-            *groups,
-            sa.func.count().label("n"),
-            sa.func.sum(au.c.score).label("total"),
-            sa.func.sum(au.c.score * au.c.score).label("total_sq"),
-        ).select_from(au.join(tp, tp.c.key == au.c.touchpoint_key))
-        conds = _touchpoint_conditions(f) + _date_conditions(au.c.date, f)
+            *groups, *[e.label(c) for e, c in zip(sums, AUDIT_COLUMNS, strict=True)],
+        ).select_from(table.join(tp, tp.c.key == table.c.touchpoint_key))
+        conds = _touchpoint_conditions(f) + _date_conditions(table.c.date, f)
         if conds:
             query = query.where(*conds)
         if groups:

@@ -176,6 +176,20 @@ survey_daily = Table(
     Column("top2", BigInteger, nullable=False),
 )
 
+# The audit scores summed per import batch, day, touchpoint and perspective, the same
+# way: every audit KPI not split by question reads these (about an eighth of the rows).
+audit_daily = Table(
+    "audit_daily",
+    metadata,
+    Column("batch_id", Integer, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("touchpoint_key", KEY, nullable=False),
+    Column("perspective", String(16), nullable=False),
+    Column("n", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
+    Column("total_sq", BigInteger, nullable=False),
+)
+
 web_metrics = Table(
     "web_metrics",
     metadata,

@@ -320,9 +320,10 @@ def commit(
         else:
             frame = frames[kind]
             frame.insert(0, "batch_id", batch_id)
-            bulk_insert(conn, schema.FACT_TABLES[kind], frame)
-            if schema.FACT_TABLES[kind] is schema.survey_responses:
-                conn.execute(queries.survey_rollup(batch_id))
+            table = schema.FACT_TABLES[kind]
+            bulk_insert(conn, table, frame)
+            if table.name in queries.ROLLUPS:
+                conn.execute(queries.ROLLUPS[table.name][1](batch_id))
         accounts.audit(conn, created_by or "?", "import", str(batch_id),
                        {"kind": kind, "file": file_name or None, "rows": rows})
         bump_data_version(conn)
@@ -391,8 +392,8 @@ def undo(store: Store, batch_id: int, actor: str = "?") -> int:
             raise ValueError("A catalog import cannot be undone; import the previous workbook.")
         table = schema.FACT_TABLES[batch.kind]
         removed = conn.execute(table.delete().where(table.c.batch_id == batch_id)).rowcount
-        daily = schema.survey_daily
-        conn.execute(daily.delete().where(daily.c.batch_id == batch_id))
+        for daily, _ in queries.ROLLUPS.values():
+            conn.execute(daily.delete().where(daily.c.batch_id == batch_id))
         conn.execute(batches.update().where(batches.c.id == batch_id).values(status="undone"))
         accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
