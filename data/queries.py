@@ -383,27 +383,49 @@ def latest_comments(store: Store, f: Filters, limit: int = 10) -> pd.DataFrame:
     """Return the newest comments of audits and survey responses (date, source, metric,
     score, comment); a handful of rows, never the table."""
 
-    def compute():
-        audit_q = sa.select(
+    def audit_q(g: Filters):
+        return sa.select(
             au.c.date, sa.literal("audit").label("source"), au.c.perspective.label("metric"),
             au.c.score, au.c.comment,
         ).select_from(au.join(tp, tp.c.key == au.c.touchpoint_key)).where(
-            au.c.comment.is_not(None), *_touchpoint_conditions(f),
-            *_date_conditions(au.c.date, f),
+            au.c.comment.is_not(None), *_touchpoint_conditions(g),
+            *_date_conditions(au.c.date, g),
         ).order_by(au.c.date.desc()).limit(limit)
-        survey_q = sa.select(
+
+    def survey_q(g: Filters):
+        return sa.select(
             sr.c.date, sa.literal("survey").label("source"), sr.c.metric, sr.c.score,
             sr.c.comment,
         ).select_from(sr.outerjoin(tp, tp.c.key == sr.c.touchpoint_key)).where(
-            sr.c.comment.is_not(None), *_dimension_conditions(f, _SURVEY_GROUP_COLUMNS),
-            *_date_conditions(sr.c.date, f),
+            sr.c.comment.is_not(None), *_dimension_conditions(g, _SURVEY_GROUP_COLUMNS),
+            *_date_conditions(sr.c.date, g),
         ).order_by(sr.c.date.desc()).limit(limit)
-        frame = pd.concat([_as_frame(store, audit_q), _as_frame(store, survey_q)])
+
+    def compute():
+        frame = pd.concat([_newest(store, audit_q, f, limit), _newest(store, survey_q, f, limit)])
         if frame.empty:
             return frame
         return frame.sort_values("date", ascending=False).head(limit).reset_index(drop=True)
 
     return cached(store, "comments", [f.cache_key(), limit], compute)
+
+
+def _newest(store: Store, query, f: Filters, limit: int) -> pd.DataFrame:
+    """Run query(filters) for the newest `limit` rows, first over the period's last two
+    weeks, then its last quarter, then all of it: facts are stored in date order, so a
+    short window reads a few row groups where the whole period reads millions of rows.
+    A window that already holds `limit` rows holds the newest ones."""
+    end = f.date_to or date_bounds(store)[1]
+    for days in (14, 91):
+        if end is None:
+            break
+        start = end - dt.timedelta(days=days - 1)
+        if f.date_from is not None and start <= f.date_from:
+            break
+        frame = _as_frame(store, query(replace(f, date_from=start, date_to=end)))
+        if len(frame) >= limit:
+            return frame
+    return _as_frame(store, query(f))
 
 
 # --- catalog --------------------------------------------------------------------

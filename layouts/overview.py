@@ -172,19 +172,19 @@ def trend_figure(
 
     ``weeks`` has columns week, value, low, high, n, small.
     """
-    fig = go.Figure()
     labels = {"nps": t("kpi.nps", lang), "ces": t("kpi.ces", lang), "csat": "CSAT top-2 %",
               "audit": t("kpi.audit_score", lang)}
+    traces = []
     if not weeks.empty:
         band = weeks.dropna(subset=["low", "high"])
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=pd.concat([band["week"], band["week"][::-1]]),
             y=pd.concat([band["high"], band["low"][::-1]]),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang),
         ))
         small = weeks["small"].to_numpy()
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=weeks["week"], y=weeks["value"], mode="lines+markers", name=labels[metric],
             line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in small],
@@ -199,20 +199,21 @@ def trend_figure(
     start, end = selected
     if start and end:
         shapes.append(theme.period(start, end))
-    fig.update_layout(shapes=shapes, annotations=notes)
     ranges = {"nps": [-100, 100], "ces": [1, 7], "csat": [0, 100], "audit": [1, 10]}
-    fig.update_layout(**theme.base_layout(
-        yaxis={"title": labels[metric], "range": ranges[metric]},
-        xaxis={"title": t("trend.week", lang)},
-        showlegend=False,
-        separators=",." if lang == "de" else ".,",
-    ))
+    y_range = ranges[metric]
     if metric == "nps" and not weeks.empty:
         lo = max(-100, float(weeks["low"].min(skipna=True) if weeks["low"].notna().any()
                              else weeks["value"].min()) - 10)
         hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
                             else weeks["value"].max()) + 10)
-        fig.update_yaxes(range=[lo, hi])
+        y_range = [lo, hi]
+    fig = go.Figure(traces, layout=theme.base_layout(
+        shapes=shapes, annotations=notes,
+        yaxis={"title": labels[metric], "range": y_range},
+        xaxis={"title": t("trend.week", lang)},
+        showlegend=False,
+        separators=",." if lang == "de" else ".,",
+    ))
     return theme.inert(fig)
 
 

@@ -31,6 +31,9 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         hoverlabel={"font": {"family": FONT}},
     )
 )
+# Every new figure starts from the default template: Plotly's own is large, and copying it
+# into each figure before base_layout replaces it cost about 8 ms a figure.
+pio.templates.default = TEMPLATE_NAME
 
 
 def base_layout(**kwargs) -> dict:

@@ -112,3 +112,24 @@ def test_atlas_and_personas_render_for_the_fixture(loaded):
     assert notice is None and "Störung beheben" in str(content)
     notice, cards = personas.update(loaded, "?period=all", "en")
     assert "Helga Wagner" in str(cards)
+
+
+
+@pytest.mark.parametrize("search", [
+    {"date_from": "2026-05-01", "date_to": "2026-10-31"},  # the last two weeks suffice
+    {"date_from": "2026-05-01", "date_to": "2026-10-31", "touchpoints": ["vt-tarifrechner"]},
+    {},  # no period: counted back from the newest data
+    {"journeys": ["umzug"], "personas": ["senior"], "date_from": "2025-01-01"},
+])
+def test_latest_comments_are_the_newest_of_the_whole_period(demo_store, monkeypatch, search):
+    """Searching recent windows first never changes the answer: the comments equal those
+    of one query over the whole period."""
+    from data import queries
+
+    f = Filters.of(**search)
+    got = queries.latest_comments(demo_store, f, limit=10)
+    monkeypatch.setattr(queries, "_newest",
+                        lambda store, query, g, limit: queries._as_frame(store, query(g)))
+    whole = queries.latest_comments(demo_store, f, limit=10)
+    assert len(got) > 0 and got["date"].is_monotonic_decreasing
+    assert list(got["date"]) == list(whole["date"])  # which of tied comments may differ
