@@ -3,6 +3,10 @@ combination is a cache lookup, and any import or undo makes every entry stale at
 
 from __future__ import annotations
 
+import json
+
+from dash._utils import to_json
+from dash.development.base_component import Component
 from plotly.basedatatypes import BaseFigure
 
 from data import queries
@@ -16,9 +20,13 @@ def cached_view(store: Store, view: str, update, *args):
 
 
 def _plain(value):
-    """Figures as plain dicts: a cache hit then needs no Plotly validation (≈ 10 ms)."""
+    """Figures and components as plain JSON-ready dicts: a cache hit then needs no Plotly
+    validation (≈ 10 ms) and no walk through component objects to serialise them
+    (≈ 3 ms for the overview); Dash's renderer takes both forms alike."""
     if isinstance(value, BaseFigure):
         return value.to_plotly_json()
+    if isinstance(value, Component):
+        return json.loads(to_json(value))
     if isinstance(value, (list, tuple)):
         return type(value)(_plain(v) for v in value)
     return value

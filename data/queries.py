@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 
@@ -111,14 +113,50 @@ def cached(store: Store, name: str, key_parts: Iterable, compute):
     key = f"cxdash:{name}:{store.data_version()}:{digest}"
     if memo is not None and key in memo:
         return _fresh(memo[key])  # callers may change what they get
-    value = store.cache.get(key) if store.cache is not None else None
+    value = None
+    if store.cache is not None:
+        value = _recent(store).get(key)
+        if value is None:
+            value = store.cache.get(key)
     if value is None:
         value = compute()
         if store.cache is not None:
             store.cache.set(key, value)
+    if store.cache is not None:
+        _recent(store).put(key, value)
     if memo is not None:
         memo[key] = _fresh(value)
-    return value
+    return _fresh(value)
+
+
+class _Recent:
+    """The most recently used cache entries of this process, in memory: a hit needs no
+    file read and no unpickling (the shared cache stays the source for other processes;
+    keys hold the data version, so an import elsewhere is seen on the next request)."""
+
+    def __init__(self, size: int = 256):
+        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: str, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+def _recent(store: Store) -> _Recent:
+    recent = store.local.get("recent")
+    if recent is None:
+        recent = store.local["recent"] = _Recent()
+    return recent
 
 
 def _fresh(value):
