@@ -358,6 +358,19 @@ def _child(args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def cpu_reference() -> float:
+    """Seconds a fixed pure-Python loop takes, best of three: how fast this machine was
+    during the run (shared virtual machines vary by half and more between hours)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def build_database(url: str, responses: int) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "dashboard.cli", "--database-url", url, "demo",
@@ -370,7 +383,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
         postgres: str | None, out_dir: Path) -> dict:
     searches_arg = str(combos)
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                          "platform": platform.platform()},
+                          "platform": platform.platform(), "cpu_reference_s": cpu_reference()},
               "combos": combos, "sizes": {}}
     work = Path(tempfile.mkdtemp(prefix="cxdash-bench-"))
     try:
@@ -401,6 +414,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             _reset_postgres(postgres)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    report["machine"]["cpu_reference_end_s"] = cpu_reference()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "latest.json").write_text(json.dumps(report, indent=2))
     return report
@@ -420,7 +434,12 @@ def _reset_postgres(url: str) -> None:
 
 def table(report: dict) -> str:
     """Render the report as Markdown."""
-    lines = ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response |",
+    machine = report.get("machine", {})
+    lines = ([f"CPU reference (a 5M-step Python loop, best of 3): "
+              f"{machine['cpu_reference_s']:.2f} s at the start, "
+              f"{machine.get('cpu_reference_end_s', float('nan')):.2f} s at the end", ""]
+             if "cpu_reference_s" in machine else [])
+    lines += ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for size, entry in report["sizes"].items():
         for view in VIEWS:

@@ -159,14 +159,15 @@ def _recent(store: Store) -> _Recent:
     return recent
 
 
-def _fresh(value):
-    """A copy callers may change: frames are copied lazily (pandas copy-on-write)."""
+def _fresh(value, depth: int = 1):
+    """A copy callers may change: frames, and frames in a dict or list (the catalog), are
+    copied lazily (pandas copy-on-write); deeper structures (view outputs) are shared."""
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return value.copy(deep=False)
-    if isinstance(value, dict):
-        return {k: _fresh(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_fresh(v) for v in value)
+    if depth and isinstance(value, dict):
+        return {k: _fresh(v, depth - 1) for k, v in value.items()}
+    if depth and isinstance(value, (list, tuple)):
+        return type(value)(_fresh(v, depth - 1) for v in value)
     return value
 
 
@@ -346,6 +347,10 @@ def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.D
     """Return per group n, Σscore and Σscore² of audit scores (from their daily sums,
     unless split by question)."""
     by = tuple(by)
+    if by == ("touchpoint",):
+        # Views that ask for this also ask for the split by perspective: one query serves both.
+        split = audit_aggregates(store, f, ("touchpoint", "perspective"))
+        return split.groupby("touchpoint", as_index=False, sort=True)[list(AUDIT_COLUMNS)].sum()
 
     def compute():
         table = au if "question" in by else ad
