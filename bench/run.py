@@ -358,17 +358,27 @@ def _child(args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cpu_reference() -> float:
-    """Seconds a fixed pure-Python loop takes, best of three: how fast this machine was
-    during the run (shared virtual machines vary by half and more between hours)."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
+def cpu_reference() -> dict[str, float]:
+    """How fast this machine was during the run, median of five: a pure-Python loop
+    (5M steps) and a numpy sort of 2M floats (memory-bound, like DuckDB and pandas work).
+    Shared virtual machines vary by half and more between hours, the memory-bound part most."""
+    import numpy as np
+
+    def loop():
         total = 0
         for i in range(5_000_000):
             total += i
-        best = min(best, time.perf_counter() - started)
-    return best
+
+    values = np.random.default_rng(1).random(2_000_000)
+    out = {}
+    for name, work in (("python_loop_s", loop), ("numpy_sort_s", lambda: np.sort(values))):
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - started)
+        out[name] = statistics.median(times)
+    return out
 
 
 def build_database(url: str, responses: int) -> float:
@@ -383,7 +393,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
         postgres: str | None, out_dir: Path) -> dict:
     searches_arg = str(combos)
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                          "platform": platform.platform(), "cpu_reference_s": cpu_reference()},
+                          "platform": platform.platform(), "cpu_reference": cpu_reference()},
               "combos": combos, "sizes": {}}
     work = Path(tempfile.mkdtemp(prefix="cxdash-bench-"))
     try:
@@ -414,7 +424,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             _reset_postgres(postgres)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report["machine"]["cpu_reference_end_s"] = cpu_reference()
+    report["machine"]["cpu_reference_end"] = cpu_reference()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "latest.json").write_text(json.dumps(report, indent=2))
     return report
@@ -435,10 +445,14 @@ def _reset_postgres(url: str) -> None:
 def table(report: dict) -> str:
     """Render the report as Markdown."""
     machine = report.get("machine", {})
-    lines = ([f"CPU reference (a 5M-step Python loop, best of 3): "
-              f"{machine['cpu_reference_s']:.2f} s at the start, "
-              f"{machine.get('cpu_reference_end_s', float('nan')):.2f} s at the end", ""]
-             if "cpu_reference_s" in machine else [])
+    lines = []
+    for when in ("start", "end"):
+        ref = machine.get("cpu_reference" if when == "start" else "cpu_reference_end")
+        if ref:
+            lines.append(f"Machine speed at the {when}: Python loop {ref['python_loop_s']:.3f} s, "
+                         f"numpy sort {ref['numpy_sort_s']:.3f} s (medians of 5; lower is "
+                         "faster).")
+    lines += [""] if lines else []
     lines += ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for size, entry in report["sizes"].items():
