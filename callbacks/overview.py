@@ -60,10 +60,8 @@ def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool]:
 def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
     """Compute the five overview cards for the filters, compared with the previous period."""
     prev_f = f.previous_period()
-    survey = queries.survey_aggregates(store, f)
-    survey_prev = queries.survey_aggregates(store, prev_f) if prev_f else None
-    audits = queries.audit_aggregates(store, f, by=("touchpoint",))
-    audits_prev = queries.audit_aggregates(store, prev_f, by=("touchpoint",)) if prev_f else None
+    survey, survey_prev = queries.survey_periods(store, f)
+    audits, audits_prev = queries.audit_periods(store, f, by=("touchpoint",))
     touchpoints = queries.filtered_touchpoints(store, f)
 
     cards = []

@@ -106,27 +106,62 @@ def cached(store: Store, name: str, key_parts: Iterable, compute):
     """Return compute(), memoised under (query, args, data version): for the rest of the
     web request in memory (views ask for the catalog and scorecards several times), and
     across requests in the store's cache when there is one."""
-    memo = store.request_memo()
-    if store.cache is None and memo is None:
+    if store.cache is None and store.request_memo() is None:
         return compute()
-    digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
-    key = f"cxdash:{name}:{store.data_version()}:{digest}"
-    if memo is not None and key in memo:
-        return _fresh(memo[key])  # callers may change what they get
-    value = None
-    if store.cache is not None:
-        value = _recent(store).get(key)
-        if value is None:
-            value = store.cache.get(key)
+    key = _cache_key(store, name, key_parts)
+    value = _lookup(store, key)
     if value is None:
         value = compute()
-        if store.cache is not None:
-            store.cache.set(key, value)
-    if store.cache is not None:
+        _remember(store, key, value)
+    return _fresh(value)
+
+
+def cached_periods(store: Store, name: str, f: Filters, by: tuple, compute):
+    """Return (current, previous) of one aggregate for f and its previous period, under
+    the keys ``cached(name, [filters, by])`` uses for each, so a later call for either
+    period alone is a hit. compute() returns both; it runs when either is missing."""
+    prev = f.previous_period()
+    if store.cache is None and store.request_memo() is None:
+        return compute()
+    keys = [_cache_key(store, name, [g.cache_key(), by]) for g in (f, prev)]
+    values = [_lookup(store, k) for k in keys]
+    if any(v is None for v in values):
+        values = compute()
+        for key, value in zip(keys, values, strict=True):
+            _remember(store, key, value)
+    return tuple(_fresh(v) for v in values)
+
+
+def _cache_key(store: Store, name: str, key_parts: Iterable) -> str:
+    digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
+    return f"cxdash:{name}:{store.data_version()}:{digest}"
+
+
+def _lookup(store: Store, key: str):
+    """The value remembered under key by this request, this process or the shared cache,
+    else None."""
+    memo = store.request_memo()
+    if memo is not None and key in memo:
+        return memo[key]
+    if store.cache is None:
+        return None
+    value = _recent(store).get(key)
+    if value is None:
+        value = store.cache.get(key)
+    if value is not None:
         _recent(store).put(key, value)
+        if memo is not None:
+            memo[key] = _fresh(value)
+    return value
+
+
+def _remember(store: Store, key: str, value) -> None:
+    if store.cache is not None:
+        store.cache.set(key, value)
+        _recent(store).put(key, value)
+    memo = store.request_memo()
     if memo is not None:
         memo[key] = _fresh(value)
-    return _fresh(value)
 
 
 class _Recent:
@@ -273,38 +308,66 @@ def survey_rollup(batch_id: int | None = None):
     return sd.insert().from_select([*SURVEY_KEYS, *SURVEY_COLUMNS], select)
 
 
-def _survey_query(f: Filters, by: tuple[str, ...]):
-    """Survey sums per metric (and group), read from survey_daily."""
+def _survey_query(f: Filters, by: tuple[str, ...], split: bool = False):
+    """Survey sums per metric (and group), read from survey_daily; with split, over f and
+    its previous period, told apart by a boolean column ``current``."""
     needs_touchpoint = bool(
         f.phases or f.departments or f.journeys or f.channels or f.touchpoints
     ) or any(g in ("journey", "channel", "phase", "department") for g in by)
     source = sd.outerjoin(tp, tp.c.key == sd.c.touchpoint_key) if needs_touchpoint else sd
     exprs = [_DAILY_GROUP_COLUMNS[g]() for g in by]
     groups = [e.label(g) for e, g in zip(exprs, by, strict=True)]
+    if split:
+        exprs.insert(0, sd.c.date >= f.date_from)
+        groups.insert(0, exprs[0].label("current"))
     query = sa.select(
         sd.c.metric, *groups, *[sa.func.sum(sd.c[c]).label(c) for c in SURVEY_COLUMNS],
     ).select_from(source)
-    conds = _date_conditions(sd.c.date, f) + _dimension_conditions(f, _DAILY_GROUP_COLUMNS)
+    dates = replace(f, date_from=f.previous_period().date_from) if split else f
+    conds = _date_conditions(sd.c.date, dates) + _dimension_conditions(f, _DAILY_GROUP_COLUMNS)
     if conds:
         query = query.where(*conds)
     return query.group_by(sd.c.metric, *exprs).order_by(sd.c.metric, *exprs)
 
 
+def _survey_frame(frame: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
+    if frame.empty:
+        frame = pd.DataFrame(columns=["metric", *by, *SURVEY_COLUMNS])
+    for c in SURVEY_COLUMNS:
+        frame[c] = pd.to_numeric(frame[c]).astype("float64")
+    if "week" in by:
+        frame["week"] = pd.to_datetime(frame["week"])
+    return frame
+
+
 def survey_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return per metric (and group) n, Σscore, Σscore², promoters, detractors, easy, top2."""
     by = tuple(by)
+    return cached(store, "survey", [f.cache_key(), by],
+                  lambda: _survey_frame(_as_frame(store, _survey_query(f, by)), by))
+
+
+def survey_periods(store: Store, f: Filters, by: tuple[str, ...] = ()):
+    """Return survey_aggregates for f and for its previous period (None when f is not
+    dated), read in one query."""
+    by = tuple(by)
+    if f.previous_period() is None:
+        return survey_aggregates(store, f, by), None
 
     def compute():
-        frame = _as_frame(store, _survey_query(f, by))
-        if frame.empty:
-            frame = pd.DataFrame(columns=["metric", *by, *SURVEY_COLUMNS])
-        for c in SURVEY_COLUMNS:
-            frame[c] = pd.to_numeric(frame[c]).astype("float64")
-        if "week" in by:
-            frame["week"] = pd.to_datetime(frame["week"])
-        return frame
+        both = _as_frame(store, _survey_query(f, by, split=True))
+        return _split_periods(both, lambda part: _survey_frame(part, by))
 
-    return cached(store, "survey", [f.cache_key(), by], compute)
+    return cached_periods(store, "survey", f, by, compute)
+
+
+def _split_periods(frame: pd.DataFrame, finish) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of a split query as (current, previous), without the ``current`` column."""
+    if frame.empty:
+        return finish(frame.drop(columns="current")), finish(frame.drop(columns="current"))
+    current = frame["current"].astype(bool)
+    return tuple(finish(frame.loc[mask].drop(columns="current").reset_index(drop=True))
+                 for mask in (current, ~current))
 
 
 # --- audits ---------------------------------------------------------------------
@@ -343,38 +406,69 @@ def audit_rollup(batch_id: int | None = None):
 ROLLUPS = {"survey_responses": (sd, survey_rollup), "audit_scores": (ad, audit_rollup)}
 
 
+def _audit_query(f: Filters, by: tuple[str, ...], split: bool = False):
+    """Audit sums per group (from the daily sums unless split by question); with split,
+    over f and its previous period, told apart by a boolean column ``current``."""
+    table = au if "question" in by else ad
+    columns = _AUDIT_GROUP_COLUMNS[table]
+    groups = [columns[g]().label(g) for g in by]
+    if split:
+        groups.insert(0, (table.c.date >= f.date_from).label("current"))
+    sums = (sa.func.count(), sa.func.sum(au.c.score), sa.func.sum(au.c.score * au.c.score)) \
+        if table is au else tuple(sa.func.sum(ad.c[c]) for c in AUDIT_COLUMNS)
+    query = sa.select(
+        *groups, *[e.label(c) for e, c in zip(sums, AUDIT_COLUMNS, strict=True)],
+    ).select_from(table.join(tp, tp.c.key == table.c.touchpoint_key))
+    dates = replace(f, date_from=f.previous_period().date_from) if split else f
+    conds = _touchpoint_conditions(f) + _date_conditions(table.c.date, dates)
+    if conds:
+        query = query.where(*conds)
+    if groups:
+        elements = [g.element for g in groups]
+        query = query.group_by(*elements).order_by(*elements)
+    return query
+
+
+def _audit_frame(frame: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
+    if not by and frame.empty:  # no groups: one row, zero audits
+        frame = pd.DataFrame([dict.fromkeys(AUDIT_COLUMNS, 0.0)])
+    for c in AUDIT_COLUMNS:
+        frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("float64")
+    if "week" in by:
+        frame["week"] = pd.to_datetime(frame["week"])
+    return frame
+
+
+def _by_touchpoint(split: pd.DataFrame) -> pd.DataFrame:
+    return split.groupby("touchpoint", as_index=False, sort=True)[list(AUDIT_COLUMNS)].sum()
+
+
 def audit_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return per group n, Σscore and Σscore² of audit scores (from their daily sums,
     unless split by question)."""
     by = tuple(by)
     if by == ("touchpoint",):
         # Views that ask for this also ask for the split by perspective: one query serves both.
-        split = audit_aggregates(store, f, ("touchpoint", "perspective"))
-        return split.groupby("touchpoint", as_index=False, sort=True)[list(AUDIT_COLUMNS)].sum()
+        return _by_touchpoint(audit_aggregates(store, f, ("touchpoint", "perspective")))
+    return cached(store, "audit", [f.cache_key(), by],
+                  lambda: _audit_frame(_as_frame(store, _audit_query(f, by)), by))
+
+
+def audit_periods(store: Store, f: Filters, by: tuple[str, ...] = ()):
+    """Return audit_aggregates for f and for its previous period (None when f is not
+    dated), read in one query."""
+    by = tuple(by)
+    if f.previous_period() is None:
+        return audit_aggregates(store, f, by), None
+    if by == ("touchpoint",):
+        cur, prev = audit_periods(store, f, ("touchpoint", "perspective"))
+        return _by_touchpoint(cur), _by_touchpoint(prev)
 
     def compute():
-        table = au if "question" in by else ad
-        columns = _AUDIT_GROUP_COLUMNS[table]
-        groups = [columns[g]().label(g) for g in by]
-        sums = (sa.func.count(), sa.func.sum(au.c.score), sa.func.sum(au.c.score * au.c.score)) \
-            if table is au else tuple(sa.func.sum(ad.c[c]) for c in AUDIT_COLUMNS)
-        query = sa.select(
-            *groups, *[e.label(c) for e, c in zip(sums, AUDIT_COLUMNS, strict=True)],
-        ).select_from(table.join(tp, tp.c.key == table.c.touchpoint_key))
-        conds = _touchpoint_conditions(f) + _date_conditions(table.c.date, f)
-        if conds:
-            query = query.where(*conds)
-        if groups:
-            elements = [g.element for g in groups]
-            query = query.group_by(*elements).order_by(*elements)
-        frame = _as_frame(store, query)
-        for c in AUDIT_COLUMNS:
-            frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("float64")
-        if "week" in by:
-            frame["week"] = pd.to_datetime(frame["week"])
-        return frame
+        both = _as_frame(store, _audit_query(f, by, split=True))
+        return _split_periods(both, lambda part: _audit_frame(part, by))
 
-    return cached(store, "audit", [f.cache_key(), by], compute)
+    return cached_periods(store, "audit", f, by, compute)
 
 
 # --- web metrics ----------------------------------------------------------------

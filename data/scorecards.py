@@ -37,15 +37,13 @@ def touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
 def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     catalog = queries.catalog(store)
     tps = queries.filtered_touchpoints(store, f)
-    cur = queries.audit_aggregates(store, f, by=("touchpoint", "perspective"))
+    cur, before = queries.audit_periods(store, f, by=("touchpoint", "perspective"))
     card = tps.set_index("key").join(_performance(cur).set_index("touchpoint"))
     for perspective in PERSPECTIVES:
         part = _performance(cur.loc[cur["perspective"] == perspective] if not cur.empty else cur)
         card = card.join(part.set_index("touchpoint")[["value", "n"]].add_prefix(
             f"{perspective}_"))
-    prev_f = f.previous_period()
-    prev = _performance(queries.audit_aggregates(store, prev_f, by=("touchpoint",))
-                        if prev_f is not None else pd.DataFrame())
+    prev = _performance(before if before is not None else pd.DataFrame())
     card = card.join(prev.set_index("touchpoint")[["value", "variance", "n"]].add_prefix("prev_"))
     for column in ("n", "prev_n", "customer_n", "employee_n"):
         card[column] = card[column].fillna(0).astype(int)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from dashboard import cli
 from data import demo, kpis, queries
@@ -64,6 +66,49 @@ def test_stories_are_in_the_data(demo_store):
     by_phase = queries.audit_aggregates(demo_store, Filters(), by=("phase",))
     means = dict(zip(by_phase["phase"], kpis.mean(by_phase["n"], by_phase["total"]), strict=True))
     assert min(means, key=means.get) == "lieferung"
+
+
+PERIOD_CASES = [
+    Filters.of(journeys=["vertrag"], date_from="2026-08-01", date_to="2026-10-31"),
+    Filters.of(personas=["senior"], channels=["online", "pos"], date_from="2026-10-01",
+               date_to="2026-10-28"),
+    Filters.of(departments=["KS"], date_from="2026-06-01", date_to="2026-11-15"),
+    Filters.of(date_from="2020-01-01", date_to="2020-02-01"),  # nothing in either period
+]
+
+
+@pytest.mark.parametrize("f", PERIOD_CASES)
+def test_both_periods_in_one_query_equal_two_queries(demo_store, f):
+    prev = f.previous_period()
+    for periods, single, bys in (
+        (queries.survey_periods, queries.survey_aggregates, [(), ("journey",), ("week",)]),
+        (queries.audit_periods, queries.audit_aggregates,
+         [(), ("touchpoint",), ("touchpoint", "perspective"), ("question",), ("week",)]),
+    ):
+        for by in bys:
+            cur, before = periods(demo_store, f, by)
+            pd.testing.assert_frame_equal(cur, single(demo_store, f, by))
+            pd.testing.assert_frame_equal(before, single(demo_store, prev, by))
+    assert queries.audit_periods(demo_store, Filters(), ())[1] is None
+
+
+def test_a_period_read_with_its_predecessor_is_not_read_again(demo_store, monkeypatch):
+    reads = []
+    real = demo_store.read_sql
+    monkeypatch.setattr(demo_store, "read_sql", lambda q, *a: reads.append(q) or real(q, *a))
+    f = PERIOD_CASES[0]
+
+    def one_request():  # as the app does per web request, without a query cache
+        demo_store.begin_request()
+        queries.audit_periods(demo_store, f, ("touchpoint", "perspective"))
+        queries.survey_periods(demo_store, f)
+        assert len(reads) == 2
+        queries.audit_aggregates(demo_store, f.previous_period(), ("touchpoint",))
+        queries.survey_aggregates(demo_store, f.previous_period())
+        queries.audit_periods(demo_store, f, ("touchpoint",))
+        assert len(reads) == 2
+
+    contextvars.copy_context().run(one_request)
 
 
 def test_demo_loads_as_batches_and_is_refused_on_top_of_data(demo_store, capsys, monkeypatch):
