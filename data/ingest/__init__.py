@@ -328,6 +328,10 @@ def commit(
                        {"kind": kind, "file": file_name or None, "rows": rows})
         bump_data_version(conn)
     store.forget_version()
+    if kind != "catalog":
+        table = schema.FACT_TABLES[kind].name
+        rollup = queries.ROLLUPS.get(table)
+        store.refresh_statistics(table, *([rollup[0].name] if rollup else []))
     return batch_id
 
 

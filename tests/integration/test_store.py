@@ -15,7 +15,7 @@ from data.store import DatabaseBusyError, Store, bulk_insert
 
 
 def test_migrations_create_every_table_and_are_idempotent(store):
-    assert store.current_revision() == "0005"
+    assert store.current_revision() == "0006"
     store.upgrade()  # a second run changes nothing
     with store.connect() as conn:
         inspector = sa.inspect(conn)
@@ -155,4 +155,27 @@ def test_audit_daily_sums_match_the_scores_through_import_and_undo(db_url):
     assert raw() == daily()
     undo(store, first.batch_id)
     assert raw() == {} and daily() == {}
+    store.dispose()
+
+
+def test_postgresql_has_its_fact_indexes_and_fresh_statistics_after_an_import(postgres_url):
+    """PostgreSQL finds the newest comments and a touchpoint's audits by index, and plans
+    the first views after an import with the imported rows counted."""
+    from data import demo
+
+    store = Store(postgres_url)
+    store.upgrade()
+    demo.load(store, responses=5_000)
+    with store.connect() as conn:
+        indexes = set(conn.exec_driver_sql(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()").scalars())
+        estimated = dict(conn.exec_driver_sql(
+            "SELECT relname, reltuples FROM pg_class WHERE relnamespace = "
+            "current_schema()::regnamespace AND relkind = 'r'").all())
+        counted = {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar()
+                   for t in ("survey_responses", "survey_daily", "audit_scores", "audit_daily")}
+    assert {"survey_comments_touchpoint", "survey_comments_date",
+            "audit_scores_touchpoint"} <= indexes
+    for table, rows in counted.items():
+        assert rows > 0 and estimated[table] == pytest.approx(rows, rel=0.2), table
     store.dispose()
