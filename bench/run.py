@@ -116,11 +116,12 @@ def bench_headers(store) -> dict[str, str]:
 
 def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str) -> dict:
     """Time each view's main callback through /_dash-update-component (server time)."""
-    from dashboard.app import create_app
+    from dashboard.app import create_app, settle_for_serving
     from dashboard.config import Config
 
     app = create_app(Config.from_env({}, database_url=url, cache_url=cache, cache_dir=cache_dir,
                                      language="en"))
+    settle_for_serving()  # as the server does (dashboard/wsgi.py)
     client = app.server.test_client()
     headers = bench_headers(app.server.extensions["cxdash"]["store"])
     keys = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -55,6 +56,15 @@ def filter_options(store: Store) -> dict[str, list[dict]]:
                for row in catalog[name][["key", "name"]].to_dict("records")]
         for name in ("journeys", "personas", "phases", "channels", "departments")
     }
+
+
+def settle_for_serving() -> None:
+    """Call once the serving process has built its app: the objects that exist now (Dash,
+    Plotly's validators, the app: about 230 k) live as long as the process, so the
+    garbage collector stops walking them. Otherwise each full collection, every few
+    dozen requests, took ≈ 90 ms inside a request and showed up as the p95."""
+    gc.collect()
+    gc.freeze()
 
 
 def create_app(config: Config | None = None) -> dash.Dash:

@@ -314,7 +314,7 @@ def report_subject(content: dict, lang: str) -> str:
 
 
 def cmd_serve(args) -> int:
-    from dashboard.app import create_app
+    from dashboard.app import create_app, settle_for_serving
 
     config = Config.from_env(database_url=args.database_url)
     if args.demo_if_empty:
@@ -327,6 +327,7 @@ def cmd_serve(args) -> int:
             demo.load(store)
         store.dispose()
     app = create_app(config)
+    settle_for_serving()
     print(f"cxdash serves http://{args.host}:{args.port}", flush=True)
     app.run(host=args.host, port=args.port, debug=False)
     return 0

@@ -1,6 +1,7 @@
 """WSGI entry point for gunicorn: ``gunicorn dashboard.wsgi:server`` (see Procfile)."""
 
-from dashboard.app import create_app
+from dashboard.app import create_app, settle_for_serving
 
 app = create_app()
 server = app.server
+settle_for_serving()

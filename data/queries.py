@@ -527,7 +527,8 @@ def latest_comments(store: Store, f: Filters, limit: int = 10) -> pd.DataFrame:
         ).select_from(au.join(tp, tp.c.key == au.c.touchpoint_key)).where(
             au.c.comment.is_not(None), *_touchpoint_conditions(g),
             *_date_conditions(au.c.date, g),
-        ).order_by(au.c.date.desc()).limit(limit)
+        ).order_by(au.c.date.desc(), au.c.batch_id.desc(), au.c.perspective, au.c.score,
+                   au.c.comment).limit(limit)
 
     def survey_q(g: Filters):
         return sa.select(
@@ -536,13 +537,16 @@ def latest_comments(store: Store, f: Filters, limit: int = 10) -> pd.DataFrame:
         ).select_from(sr.outerjoin(tp, tp.c.key == sr.c.touchpoint_key)).where(
             sr.c.comment.is_not(None), *_dimension_conditions(g, _SURVEY_GROUP_COLUMNS),
             *_date_conditions(sr.c.date, g),
-        ).order_by(sr.c.date.desc()).limit(limit)
+        ).order_by(sr.c.date.desc(), sr.c.batch_id.desc(), sr.c.metric, sr.c.score,
+                   sr.c.comment).limit(limit)
 
     def compute():
         frame = pd.concat([_newest(store, audit_q, f, limit), _newest(store, survey_q, f, limit)])
         if frame.empty:
             return frame
-        return frame.sort_values("date", ascending=False).head(limit).reset_index(drop=True)
+        # Newest first; on one day audits before responses, each in its query's order
+        return frame.sort_values("date", ascending=False, kind="stable").head(limit).reset_index(
+            drop=True)
 
     return cached(store, "comments", [f.cache_key(), limit], compute)
 

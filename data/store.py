@@ -192,16 +192,8 @@ class Store:
 
 
 def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
-    """A DataFrame of result rows; text columns stay plain Python objects, since the
-    Arrow-backed strings of pandas 3 cost several times more on the small frames views
-    work with."""
-    if not rows:
-        return pd.DataFrame(rows, columns=columns)
-    data = {}
-    for name, values in zip(columns, zip(*rows, strict=True), strict=True):
-        sample = next((v for v in values if v is not None), None)
-        data[name] = pd.Series(values, dtype=object) if isinstance(sample, str) else values
-    return pd.DataFrame(data, columns=columns)
+    """A DataFrame of result rows (text as plain Python objects, see data/__init__.py)."""
+    return pd.DataFrame(rows, columns=columns)
 
 
 class _Transaction:
