@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import sys
 from pathlib import Path
@@ -65,6 +66,7 @@ def settle_for_serving() -> None:
     dozen requests, took ≈ 90 ms inside a request and showed up as the p95."""
     gc.collect()
     gc.freeze()
+    atexit.register(gc.unfreeze)  # let the interpreter's last collection free them
 
 
 def create_app(config: Config | None = None) -> dash.Dash:

@@ -263,6 +263,12 @@ def _as_frame(store: Store, query) -> pd.DataFrame:
     return store.read_sql(query)
 
 
+def _sum(column, type_=sa.Double):
+    """SUM(column) as a plain number, 0 over no rows: DuckDB's HUGEINT and PostgreSQL's
+    NUMERIC sums would arrive as Python ints or Decimals, one conversion pass per column."""
+    return sa.cast(sa.func.coalesce(sa.func.sum(column), 0), type_)
+
+
 # --- survey responses -----------------------------------------------------------
 
 def _survey_group_columns(table) -> dict:
@@ -315,26 +321,23 @@ def _survey_query(f: Filters, by: tuple[str, ...], split: bool = False):
         f.phases or f.departments or f.journeys or f.channels or f.touchpoints
     ) or any(g in ("journey", "channel", "phase", "department") for g in by)
     source = sd.outerjoin(tp, tp.c.key == sd.c.touchpoint_key) if needs_touchpoint else sd
-    exprs = [_DAILY_GROUP_COLUMNS[g]() for g in by]
-    groups = [e.label(g) for e, g in zip(exprs, by, strict=True)]
+    exprs = [sd.c.metric, *[_DAILY_GROUP_COLUMNS[g]() for g in by]]
+    groups = [e.label(g) for e, g in zip(exprs, ("metric", *by), strict=True)]
     if split:
         exprs.insert(0, sd.c.date >= f.date_from)
         groups.insert(0, exprs[0].label("current"))
-    query = sa.select(
-        sd.c.metric, *groups, *[sa.func.sum(sd.c[c]).label(c) for c in SURVEY_COLUMNS],
-    ).select_from(source)
+    query = sa.select(*groups, *[_sum(sd.c[c]).label(c) for c in SURVEY_COLUMNS]) \
+        .select_from(source)
     dates = replace(f, date_from=f.previous_period().date_from) if split else f
     conds = _date_conditions(sd.c.date, dates) + _dimension_conditions(f, _DAILY_GROUP_COLUMNS)
     if conds:
         query = query.where(*conds)
-    return query.group_by(sd.c.metric, *exprs).order_by(sd.c.metric, *exprs)
+    return query.group_by(*exprs).order_by(*exprs)
 
 
 def _survey_frame(frame: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     if frame.empty:
-        frame = pd.DataFrame(columns=["metric", *by, *SURVEY_COLUMNS])
-    for c in SURVEY_COLUMNS:
-        frame[c] = pd.to_numeric(frame[c]).astype("float64")
+        frame = frame.astype(dict.fromkeys(SURVEY_COLUMNS, "float64"))
     if "week" in by:
         frame["week"] = pd.to_datetime(frame["week"])
     return frame
@@ -362,12 +365,12 @@ def survey_periods(store: Store, f: Filters, by: tuple[str, ...] = ()):
 
 
 def _split_periods(frame: pd.DataFrame, finish) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The rows of a split query as (current, previous), without the ``current`` column."""
-    if frame.empty:
-        return finish(frame.drop(columns="current")), finish(frame.drop(columns="current"))
-    current = frame["current"].astype(bool)
-    return tuple(finish(frame.loc[mask].drop(columns="current").reset_index(drop=True))
-                 for mask in (current, ~current))
+    """The rows of a split query as (current, previous), without the ``current`` column
+    (the first one; the query orders by it, so the previous period's rows come first)."""
+    first = int((~frame["current"].to_numpy(dtype=bool)).sum())
+    rest = frame.columns[1:]
+    return (finish(frame.iloc[first:][rest].reset_index(drop=True)),
+            finish(frame.iloc[:first][rest].reset_index(drop=True)))
 
 
 # --- audits ---------------------------------------------------------------------
@@ -414,8 +417,9 @@ def _audit_query(f: Filters, by: tuple[str, ...], split: bool = False):
     groups = [columns[g]().label(g) for g in by]
     if split:
         groups.insert(0, (table.c.date >= f.date_from).label("current"))
-    sums = (sa.func.count(), sa.func.sum(au.c.score), sa.func.sum(au.c.score * au.c.score)) \
-        if table is au else tuple(sa.func.sum(ad.c[c]) for c in AUDIT_COLUMNS)
+    sums = (sa.cast(sa.func.count(), sa.Double), _sum(au.c.score),
+            _sum(au.c.score * au.c.score)) if table is au else \
+        tuple(_sum(ad.c[c]) for c in AUDIT_COLUMNS)
     query = sa.select(
         *groups, *[e.label(c) for e, c in zip(sums, AUDIT_COLUMNS, strict=True)],
     ).select_from(table.join(tp, tp.c.key == table.c.touchpoint_key))
@@ -432,8 +436,8 @@ def _audit_query(f: Filters, by: tuple[str, ...], split: bool = False):
 def _audit_frame(frame: pd.DataFrame, by: tuple[str, ...]) -> pd.DataFrame:
     if not by and frame.empty:  # no groups: one row, zero audits
         frame = pd.DataFrame([dict.fromkeys(AUDIT_COLUMNS, 0.0)])
-    for c in AUDIT_COLUMNS:
-        frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("float64")
+    elif frame.empty:
+        frame = frame.astype(dict.fromkeys(AUDIT_COLUMNS, "float64"))
     if "week" in by:
         frame["week"] = pd.to_datetime(frame["week"])
     return frame
@@ -490,10 +494,8 @@ def web_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.Dat
         exprs = [_WEB_GROUP_COLUMNS[g]() for g in by]
         query = sa.select(
             *[e.label(g) for e, g in zip(exprs, by, strict=True)],
-            sa.func.coalesce(sa.func.sum(wm.c.sessions), 0).label("sessions"),
-            sa.func.coalesce(sa.func.sum(wm.c.conversions), 0).label("conversions"),
-            sa.func.coalesce(sa.func.sum(wm.c.bounces), 0).label("bounces"),
-            sa.func.count().label("days"),
+            *[_sum(wm.c[c], sa.BigInteger).label(c) for c in WEB_COLUMNS],
+            sa.cast(sa.func.count(), sa.BigInteger).label("days"),
         ).select_from(wm.join(tp, tp.c.key == wm.c.touchpoint_key))
         conds = _touchpoint_conditions(f) + _date_conditions(wm.c.date, f)
         if conds:
@@ -501,8 +503,8 @@ def web_aggregates(store: Store, f: Filters, by: tuple[str, ...] = ()) -> pd.Dat
         if exprs:
             query = query.group_by(*exprs).order_by(*exprs)
         frame = _as_frame(store, query)
-        for c in (*WEB_COLUMNS, "days"):
-            frame[c] = pd.to_numeric(frame[c]).fillna(0).astype("int64")
+        if frame.empty:
+            frame = frame.astype(dict.fromkeys((*WEB_COLUMNS, "days"), "int64"))
         if "week" in by:
             frame["week"] = pd.to_datetime(frame["week"])
         return frame
