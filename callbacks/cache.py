@@ -7,7 +7,6 @@ import json
 
 from dash._utils import to_json
 from dash.development.base_component import Component
-from plotly.basedatatypes import BaseFigure
 
 from data import queries
 from data.store import Store
@@ -20,11 +19,9 @@ def cached_view(store: Store, view: str, update, *args):
 
 
 def _plain(value):
-    """Figures and components as plain JSON-ready dicts: a cache hit then needs no Plotly
-    validation (≈ 10 ms) and no walk through component objects to serialise them
-    (≈ 3 ms for the overview); Dash's renderer takes both forms alike."""
-    if isinstance(value, BaseFigure):
-        return value.to_plotly_json()
+    """Components as plain JSON-ready dicts (figures are dicts already): a cache hit then
+    needs no walk through component objects to serialise them (≈ 3 ms for the overview);
+    Dash's renderer takes both forms alike."""
     if isinstance(value, Component):
         return json.loads(to_json(value))
     if isinstance(value, (list, tuple)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dash_table, dcc, html
 
 from dashboard.i18n import t
@@ -42,7 +41,7 @@ def value_column(perspective: str) -> str:
     return {"customer": "customer_value", "employee": "employee_value"}.get(perspective, "value")
 
 
-def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> go.Figure:
+def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
     """Per touchpoint: best-in-class as a pale bar, the actual value as a bar coloured by
     traffic light, the target as a tick; sorted by the largest gap to target first."""
     col = value_column(perspective)
@@ -52,31 +51,30 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> go.Figure:
     lights = traffic_light(rows[col], rows["target"])
     names = [f"{n} ({k})" if dup else n for n, k, dup in
              zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), strict=True)]
-    fig = go.Figure()
-    fig.add_trace(go.Bar(y=names, x=rows["best_in_class"], orientation="h",
-                         marker={"color": "rgba(0,114,178,0.18)"}, width=0.8,
-                         name=t("journey.best", lang), hovertemplate="%{x:.1f}<extra></extra>"))
-    fig.add_trace(go.Bar(y=names, x=rows[col], orientation="h", width=0.4,
-                         marker={"color": [theme.TRAFFIC[v] for v in lights]},
-                         name=t("benchmark.actual", lang),
-                         customdata=rows[["n", "gap", "key"]].to_numpy(),
-                         hovertemplate="%{y}: %{x:.1f} (n = %{customdata[0]})<br>"
-                                       + t("journey.gap", lang)
-                                       + ": %{customdata[1]:+.1f}<extra></extra>"))
-    fig.add_trace(go.Scatter(y=names, x=rows["target"], mode="markers",
-                             marker={"symbol": "line-ns", "size": 18, "color": theme.TARGET,
-                                     "line": {"width": 3, "color": theme.TARGET}},
-                             name=t("journey.target", lang),
-                             hovertemplate="%{x:.1f}<extra></extra>"))
-    fig.update_layout(**theme.base_layout(
-        barmode="overlay", height=max(300, 24 * len(rows) + 90),
+    traces = [
+        dict(type="bar", y=names, x=rows["best_in_class"], orientation="h",
+             marker={"color": "rgba(0,114,178,0.18)"}, width=0.8,
+             name=t("journey.best", lang), hovertemplate="%{x:.1f}<extra></extra>"),
+        dict(type="bar", y=names, x=rows[col], orientation="h", width=0.4,
+             marker={"color": [theme.TRAFFIC[v] for v in lights]},
+             name=t("benchmark.actual", lang),
+             customdata=rows[["n", "gap", "key"]].to_numpy(),
+             hovertemplate="%{y}: %{x:.1f} (n = %{customdata[0]})<br>"
+                           + t("journey.gap", lang)
+                           + ": %{customdata[1]:+.1f}<extra></extra>"),
+        dict(type="scatter", y=names, x=rows["target"], mode="markers",
+             marker={"symbol": "line-ns", "size": 18, "color": theme.TARGET,
+                     "line": {"width": 3, "color": theme.TARGET}},
+             name=t("journey.target", lang), hovertemplate="%{x:.1f}<extra></extra>"),
+    ]
+    return theme.figure(
+        traces, barmode="overlay", height=max(300, 24 * len(rows) + 90),
         xaxis={"range": [0, 10], "dtick": 1},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
         margin={"l": 8, "r": 16, "t": 8, "b": 32},
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
-    ))
-    return theme.inert(fig)
+    )
 
 
 def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
@@ -137,27 +135,25 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
         return html.P(t("benchmark.no_perspectives", lang), className="text-muted")
     both["diff"] = both["employee_value"] - both["customer_value"]
     both = both.sort_values("diff", ascending=False).head(15)
-    fig = go.Figure()
-    for _, row in both.iterrows():
-        fig.add_trace(go.Scatter(x=[row["customer_value"], row["employee_value"]],
-                                 y=[row["name"], row["name"]], mode="lines",
-                                 line={"color": "#ced4da", "width": 4}, showlegend=False,
-                                 hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=both["customer_value"], y=both["name"], mode="markers",
-                             name=t("benchmark.perspective.customer", lang),
-                             marker={"size": 12, "color": theme.TRAFFIC["amber"]},
-                             customdata=both[["customer_n"]].to_numpy(),
-                             hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
-    fig.add_trace(go.Scatter(x=both["employee_value"], y=both["name"], mode="markers",
-                             name=t("benchmark.perspective.employee", lang),
-                             marker={"size": 12, "color": theme.PRIMARY, "symbol": "diamond"},
-                             customdata=both[["employee_n"]].to_numpy(),
-                             hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
-    fig.update_layout(**theme.base_layout(
-        height=max(260, 26 * len(both) + 90), xaxis={"range": [0.7, 10.3], "dtick": 1},
+    traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
+                   y=[row["name"], row["name"]], mode="lines",
+                   line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")
+              for _, row in both.iterrows()]
+    traces.append(dict(type="scatter", x=both["customer_value"], y=both["name"], mode="markers",
+                       name=t("benchmark.perspective.customer", lang),
+                       marker={"size": 12, "color": theme.TRAFFIC["amber"]},
+                       customdata=both[["customer_n"]].to_numpy(),
+                       hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
+    traces.append(dict(type="scatter", x=both["employee_value"], y=both["name"], mode="markers",
+                       name=t("benchmark.perspective.employee", lang),
+                       marker={"size": 12, "color": theme.PRIMARY, "symbol": "diamond"},
+                       customdata=both[["employee_n"]].to_numpy(),
+                       hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
+    fig = theme.figure(
+        traces, height=max(260, 26 * len(both) + 90), xaxis={"range": [0.7, 10.3], "dtick": 1},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
         margin={"l": 8, "r": 16, "t": 16, "b": 8},
         legend={"orientation": "h", "y": 1.08, "x": 0},
-    ))
-    return html.Div([dcc.Graph(figure=theme.inert(fig), config={"displaylogo": False}),
+    )
+    return html.Div([dcc.Graph(figure=fig, config={"displaylogo": False}),
                      html.Small(t("benchmark.inside_out_help", lang), className="text-muted")])

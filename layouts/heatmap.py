@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import number, t
@@ -42,51 +41,63 @@ def page(lang: str, metric: str = "audit") -> html.Div:
     ])
 
 
+def _grid(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list,
+          values) -> np.ndarray:
+    """values of cells placed in a len(y_order) × len(x_order) grid (NaN where no cell;
+    cells outside the orders are left out; the first of duplicate cells wins)."""
+    grid = np.full((len(y_order), len(x_order)), np.nan)
+    rows = {k: i for i, k in enumerate(y_order)}
+    cols = {k: j for j, k in enumerate(x_order)}
+    for yk, xk, value in reversed(list(zip(cells[y], cells[x], values, strict=True))):
+        i, j = rows.get(yk), cols.get(xk)
+        if i is not None and j is not None:
+            grid[i, j] = value
+    return grid
+
+
 def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, metric: str,
             lang: str, x_labels: dict | None = None, y_labels: dict | None = None,
-            height: int | None = None) -> go.Figure:
+            height: int | None = None) -> dict:
     """Draw cells (columns x, y, value, n, small) as a heatmap with value and n in each
     cell; small cells get a dashed frame. customdata carries the keys for clicks."""
     x_labels = x_labels or {}
     y_labels = y_labels or {}
-    grid = cells.pivot_table(index=y, columns=x, values="value", aggfunc="first") \
-        .reindex(index=y_order, columns=x_order)
-    ns = cells.pivot_table(index=y, columns=x, values="n", aggfunc="first") \
-        .reindex(index=y_order, columns=x_order)
+    grid = _grid(cells, x, y, x_order, y_order, cells["value"].to_numpy(dtype="float64"))
+    ns = _grid(cells, x, y, x_order, y_order, cells["n"].to_numpy(dtype="float64"))
     digits = 0 if metric == "nps" else 1
     text = [["" if np.isnan(v) else
              f"<b>{number(v, lang, digits, signed=metric == 'gap')}</b><br>n={int(n)}"
              for v, n in zip(vals, nrow, strict=True)]
-            for vals, nrow in zip(grid.to_numpy(), ns.fillna(0).to_numpy(), strict=True)]
+            for vals, nrow in zip(grid, np.nan_to_num(ns), strict=True)]
     keys = [[[yk, xk] for xk in x_order] for yk in y_order]
     lo, hi = RANGES[metric]
     xs = [x_labels.get(k, k) for k in x_order]
     ys = [y_labels.get(k, k) for k in y_order]
-    fig = go.Figure(go.Heatmap(
-        z=grid.to_numpy(), x=xs, y=ys, text=text, texttemplate="%{text}",
+    traces = [dict(
+        type="heatmap", z=grid, x=xs, y=ys, text=text, texttemplate="%{text}",
         colorscale=SCALE, zmin=lo, zmax=hi, customdata=keys, xgap=2, ygap=2,
         textfont={"size": 11},
         hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
         colorbar={"title": {"text": t(f"heatmap.metric.{metric}", lang), "side": "right"},
                   "thickness": 12},
-    ))
+    )]
     # Small samples are faded with a white veil, so solid colour means a solid number.
-    small = cells.loc[cells["small"].astype(bool) & (cells["n"] > 0)].assign(veil=1.0)
-    if not small.empty:
-        veil = small.pivot_table(index=y, columns=x, values="veil", aggfunc="first") \
-            .reindex(index=y_order, columns=x_order)
-        fig.add_trace(go.Heatmap(
-            z=veil.to_numpy(), x=xs, y=ys, colorscale=[[0, "white"], [1, "white"]],
+    small = (cells["small"].astype(bool) & (cells["n"] > 0)).to_numpy() if not cells.empty \
+        else np.zeros(0, dtype=bool)
+    if small.any():
+        veil = _grid(cells, x, y, x_order, y_order, np.where(small, 1.0, np.nan))
+        traces.append(dict(
+            type="heatmap", z=veil, x=xs, y=ys, colorscale=[[0, "white"], [1, "white"]],
             showscale=False, opacity=0.6, xgap=2, ygap=2, customdata=keys, text=text,
             hovertemplate="%{y} · %{x}<br>%{text}<br>" + t("kpi.small_sample", lang)
                           + "<extra></extra>",
             name=t("kpi.small_sample", lang)))
-    fig.update_layout(**theme.base_layout(
+    return theme.figure(
+        traces, text=False,
         margin={"l": 8, "r": 8, "t": 16, "b": 8},
         xaxis={"side": "top", "type": "category", "automargin": True},
         yaxis={"autorange": "reversed", "type": "category", "automargin": True},
         showlegend=False,
         height=height,
         separators=",." if lang == "de" else ".,",
-    ))
-    return theme.inert(fig, text=False)
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import number, t
@@ -121,29 +120,31 @@ def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
                     style={"gridTemplateColumns": template})
 
 
-def emotion_curve(card: pd.DataFrame, lang: str) -> go.Figure:
+def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
     """Performance along the steps with its 95 % band, target and best-in-class lines;
     points coloured (and shaped) by traffic light."""
     card = card.reset_index(drop=True)
     x = [f"{i + 1}. {name}" for i, name in enumerate(card["name"])]
-    fig = go.Figure()
+    traces = []
     band = card["low"].notna()
     if band.any():
         xs = [x[i] for i in card.index[band]]
-        fig.add_trace(go.Scatter(
+        traces.append(dict(
+            type="scatter",
             x=xs + xs[::-1],
             y=list(card.loc[band, "high"].clip(upper=10)) + list(card.loc[band, "low"].clip(
                 lower=1))[::-1],
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang)))
-    fig.add_trace(go.Scatter(x=x, y=card["best_in_class"], mode="lines",
-                             line={"color": theme.BEST_IN_CLASS, "dash": "dot", "shape": "hvh"},
-                             name=t("journey.best", lang)))
-    fig.add_trace(go.Scatter(x=x, y=card["target"], mode="lines",
-                             line={"color": theme.TARGET, "dash": "dash", "shape": "hvh"},
-                             name=t("journey.target", lang)))
-    fig.add_trace(go.Scatter(
-        x=x, y=card["value"], mode="lines+markers", name=t("kpi.touchpoint_score", lang),
+    traces.append(dict(type="scatter", x=x, y=card["best_in_class"], mode="lines",
+                       line={"color": theme.BEST_IN_CLASS, "dash": "dot", "shape": "hvh"},
+                       name=t("journey.best", lang)))
+    traces.append(dict(type="scatter", x=x, y=card["target"], mode="lines",
+                       line={"color": theme.TARGET, "dash": "dash", "shape": "hvh"},
+                       name=t("journey.target", lang)))
+    traces.append(dict(
+        type="scatter", x=x, y=card["value"], mode="lines+markers",
+        name=t("kpi.touchpoint_score", lang),
         line={"color": theme.PRIMARY, "width": 3, "shape": "spline", "smoothing": 0.6},
         connectgaps=True,
         marker={"size": 13, "color": [theme.TRAFFIC[v] for v in card["light"]],
@@ -166,12 +167,11 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> go.Figure:
         labels.append({"x": (first + last) / 2, "y": 1, "xref": "x", "yref": "paper",
                        "yanchor": "bottom", "showarrow": False, "text": group["phase_name"].iloc[0],
                        "font": {"size": 11, "color": theme.MUTED}})
-    fig.update_layout(shapes=shapes, annotations=labels)
-    fig.update_layout(**theme.base_layout(
-        yaxis={"range": [1, 10.6], "title": t("journey.curve_axis", lang), "dtick": 1},
+    return theme.figure(
+        traces, shapes=shapes, annotations=labels,
+        yaxis={"range": [1, 10.6], "title": {"text": t("journey.curve_axis", lang)}, "dtick": 1},
         xaxis={"tickangle": -35, "automargin": True, "type": "category"},
         margin={"t": 64, "b": 40, "l": 56, "r": 16},
         separators=",." if lang == "de" else ".,",
         legend={"orientation": "h", "y": 1.1, "yanchor": "bottom", "x": 0},
-    ))
-    return theme.inert(fig)
+    )

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import count, date, number, t
@@ -167,7 +166,7 @@ def trend_figure(
     lang: str,
     selected: tuple[dt.date | None, dt.date | None],
     target: float | None = None,
-) -> go.Figure:
+) -> dict:
     """Return the weekly trend: value with its 95 % band; hollow markers for small weeks.
 
     ``weeks`` has columns week, value, low, high, n, small.
@@ -177,14 +176,16 @@ def trend_figure(
     traces = []
     if not weeks.empty:
         band = weeks.dropna(subset=["low", "high"])
-        traces.append(go.Scatter(
+        traces.append(dict(
+            type="scatter",
             x=pd.concat([band["week"], band["week"][::-1]]),
             y=pd.concat([band["high"], band["low"][::-1]]),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang),
         ))
         small = weeks["small"].to_numpy()
-        traces.append(go.Scatter(
+        traces.append(dict(
+            type="scatter",
             x=weeks["week"], y=weeks["value"], mode="lines+markers", name=labels[metric],
             line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in small],
@@ -207,14 +208,13 @@ def trend_figure(
         hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
                             else weeks["value"].max()) + 10)
         y_range = [lo, hi]
-    fig = go.Figure(traces, layout=theme.base_layout(
-        shapes=shapes, annotations=notes,
-        yaxis={"title": labels[metric], "range": y_range},
-        xaxis={"title": t("trend.week", lang)},
+    return theme.figure(
+        traces, shapes=shapes, annotations=notes,
+        yaxis={"title": {"text": labels[metric]}, "range": y_range},
+        xaxis={"title": {"text": t("trend.week", lang)}},
         showlegend=False,
         separators=",." if lang == "de" else ".,",
-    ))
-    return theme.inert(fig)
+    )
 
 
 

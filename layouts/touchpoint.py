@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.i18n import count, date, number, t
@@ -95,18 +94,19 @@ def attributes(row: dict, lang: str) -> html.Dl:
     return html.Dl(children, className="row mb-0 small")
 
 
-def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> go.Figure:
+def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> dict:
     """Weekly score with its 95 % band, the target and best-in-class lines."""
-    fig = go.Figure()
+    traces = []
     if not weeks.empty:
         band = weeks.dropna(subset=["low", "high"])
-        fig.add_trace(go.Scatter(
+        traces.append(dict(
+            type="scatter",
             x=pd.concat([band["week"], band["week"][::-1]]),
             y=pd.concat([band["high"].clip(upper=10), band["low"].clip(lower=1)[::-1]]),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang)))
-        fig.add_trace(go.Scatter(
-            x=weeks["week"], y=weeks["value"], mode="lines+markers",
+        traces.append(dict(
+            type="scatter", x=weeks["week"], y=weeks["value"], mode="lines+markers",
             name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in weeks["small"]],
                     "line": {"color": theme.PRIMARY, "width": 2}},
@@ -123,11 +123,9 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> go.Fi
     start, end = selected
     if start and end:
         shapes.append(theme.period(start, end))
-    fig.update_layout(shapes=shapes, annotations=notes)
-    fig.update_layout(**theme.base_layout(yaxis={"range": [1, 10.3], "dtick": 1},
-                                          showlegend=False,
-                                          separators=",." if lang == "de" else ".,"))
-    return theme.inert(fig)
+    return theme.figure(traces, shapes=shapes, annotations=notes,
+                        yaxis={"range": [1, 10.3], "dtick": 1}, showlegend=False,
+                        separators=",." if lang == "de" else ".,")
 
 
 def stats_table(rows: list[tuple], lang: str, kind: str = "audits") -> html.Table | html.P:
@@ -148,17 +146,16 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
 
     cr = conversion_rate_pct(totals["sessions"], totals["conversions"])
     br = share_pct(totals["sessions"], totals["bounces"])
-    fig = go.Figure()
-    fig.add_trace(go.Bar(x=weeks["week"], y=weeks["sessions"], name=t("touchpoint.sessions", lang),
-                         marker={"color": "rgba(11,79,138,0.35)"}))
-    fig.add_trace(go.Scatter(x=weeks["week"],
-                             y=conversion_rate_pct(weeks["sessions"], weeks["conversions"]),
-                             name=t("touchpoint.conversion", lang), yaxis="y2",
-                             line={"color": theme.TRAFFIC["amber"], "width": 2}))
-    fig.update_layout(**theme.base_layout(
+    fig = theme.figure(
+        [dict(type="bar", x=weeks["week"], y=weeks["sessions"],
+              name=t("touchpoint.sessions", lang), marker={"color": "rgba(11,79,138,0.35)"}),
+         dict(type="scatter", x=weeks["week"],
+              y=conversion_rate_pct(weeks["sessions"], weeks["conversions"]),
+              name=t("touchpoint.conversion", lang), yaxis="y2",
+              line={"color": theme.TRAFFIC["amber"], "width": 2})],
         height=220, margin={"l": 48, "r": 48, "t": 8, "b": 32},
         yaxis2={"overlaying": "y", "side": "right", "ticksuffix": " %", "showgrid": False},
-        legend={"orientation": "h", "y": -0.25}, separators=",." if lang == "de" else ".,"))
+        legend={"orientation": "h", "y": -0.25}, separators=",." if lang == "de" else ".,")
     return html.Div([
         html.Div([
             html.Span([html.Strong(count(totals["sessions"], lang)), " ",
@@ -168,7 +165,7 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
             html.Span([html.Strong(number(br, lang, 1) + " %"), " ",
                        t("touchpoint.bounce", lang)]),
         ], className="small mb-1"),
-        dcc.Graph(figure=theme.inert(fig), config={"displayModeBar": False}),
+        dcc.Graph(figure=fig, config={"displayModeBar": False}),
     ])
 
 

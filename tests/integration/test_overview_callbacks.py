@@ -50,7 +50,7 @@ def test_overview_shows_numbers_with_n_and_change(demo_store):
     assert "moments of truth" in _text(journey)
     assert period.startswith("19 Oct 2026 – 15 Nov 2026")
     assert notice is None
-    assert len(figure.data) == 2 and len(figure.data[1].x) >= 26
+    assert len(figure["data"]) == 2 and len(figure["data"][1]["x"]) >= 26
     # The five largest gaps to target, each a link to its drill-down.
     assert _text(gaps).count("n = ") == 5
     assert "st-hotline" in str(movers) or "st-hotline" in str(gaps)
@@ -63,7 +63,7 @@ def test_overview_reacts_to_filters_and_language(demo_store):
     german = overview.update(demo_store, "?journey=stoerung&trend=audit", "de")
     assert "Antworten" in _text(german[0]) and "ggü. Vorperiode" in _text(german[0])
     assert german[9].startswith("19.10.2026 – 15.11.2026")
-    assert german[8].layout.yaxis.title.text == "Audit-Score"
+    assert german[8]["layout"]["yaxis"]["title"]["text"] == "Audit-Score"
 
 
 def test_the_degrading_hotline_shows_a_significant_drop(demo_store):

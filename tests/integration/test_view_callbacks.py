@@ -38,14 +38,14 @@ def test_journey_map_shows_the_chosen_journey_and_its_persona(demo_store):
     assert "lane-label" in str(grid)
     assert "Ich möchte mit einem Menschen sprechen" in str(persona)
     assert "Journey score" in str(summary)
-    markers = figure.data[-1]
-    assert len(markers.x) == 15 and markers.x[0].startswith("1. ")
+    markers = figure["data"][-1]
+    assert len(markers["x"]) == 15 and markers["x"][0].startswith("1. ")
 
 
 def test_benchmark_sorts_by_largest_gap(demo_store):
     _, figure, table, _ = benchmark.update(demo_store, "?journey=stoerung", "en")
-    bars = figure.data[1]
-    gaps = [x - t for x, t in zip(bars.x, figure.data[2].x, strict=True)]
+    bars, ticks = figure["data"][1], figure["data"][2]
+    gaps = [x - t for x, t in zip(bars["x"], ticks["x"], strict=True)]
     assert gaps == sorted(gaps)
     assert table.sort_action == "native"
     assert all("](/touchpoints/" in row["link"] for row in table.data)
@@ -56,7 +56,7 @@ def test_touchpoint_drilldown_has_every_part(demo_store):
     header, notice, attributes, history, perspectives, questions, surveys, web, comments = out
     assert "Störungshotline" in str(header) and notice is None
     assert "Personalengpass" in str(attributes)
-    assert len(history.data) == 2
+    assert len(history["data"]) == 2
     assert "Customer view" in str(perspectives) and "Employee view" in str(perspectives)
     assert "NPS" in str(surveys)
     assert "No web metrics" in str(web)  # a phone hotline has no URL
