@@ -8,7 +8,7 @@ from dash import Input, Output, State
 
 from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, with_params
-from data import scorecards
+from data import queries, scorecards
 from data.store import Store
 from layouts import atlas, components, ids
 
@@ -16,7 +16,15 @@ from layouts import atlas, components, ids
 def update(store: Store, search: str | None, lang: str):
     f = filters_from_search(store, search)
     # The atlas compares journeys, so it shows all of them whatever the journey filter says.
-    journeys = scorecards.journey_scorecard(store, replace(f, journeys=()))
+    every = replace(f, journeys=())
+    queries.prefetch(
+        store,
+        lambda: scorecards.touchpoint_scorecard(store, every),
+        lambda: queries.survey_aggregates(store, every, by=("journey",)),
+        lambda: queries.audit_aggregates(store, every.widened(scorecards.TREND_WEEKS),
+                                         by=("journey", "week")),
+    )
+    journeys = scorecards.journey_scorecard(store, every)
     if journeys.empty or journeys["audits"].sum() == 0:
         return components.empty_filters(lang), None
 

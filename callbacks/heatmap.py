@@ -21,6 +21,12 @@ def update(store: Store, search: str | None, lang: str):
     f = filters_from_search(store, search)
     metric = param(search, "metric", "audit")
     metric = metric if metric in heatmap.METRICS else "audit"
+    window = f.widened(WEEKS)
+    queries.prefetch(
+        store,
+        lambda: scorecards.metric_cells(store, f, metric, ("phase", "channel")),
+        lambda: scorecards.metric_cells(store, window, metric, ("touchpoint", "week")),
+    )
     catalog = queries.catalog(store)
     phases = catalog["phases"]
     channels = catalog["channels"]
@@ -30,7 +36,6 @@ def update(store: Store, search: str | None, lang: str):
     fig_pc = heatmap.heatmap(pc, "channel", "phase", used_channels, list(phases["key"]), metric,
                              lang, dict(zip(channels["key"], channels["name"], strict=True)),
                              dict(zip(phases["key"], phases["name"], strict=True)))
-    window = f.widened(WEEKS)
     tw = scorecards.metric_cells(store, window, metric, ("touchpoint", "week")).dropna(subset=["touchpoint"])
     tps = queries.filtered_touchpoints(store, f)
     tps = tps[tps["key"].isin(set(tw["touchpoint"]))]

@@ -29,6 +29,13 @@ def update(store: Store, search: str | None, lang: str):
     if len(f.personas) == 1:
         match = catalog["personas"].loc[catalog["personas"]["key"] == f.personas[0]]
         persona = match.iloc[0].to_dict() if not match.empty else None
+    queries.prefetch(
+        store,
+        lambda: scorecards.touchpoint_scorecard(store, single),
+        lambda: queries.survey_aggregates(store, single, by=("journey",)),
+        lambda: queries.audit_aggregates(store, single.widened(scorecards.TREND_WEEKS),
+                                         by=("journey", "week")),
+    )
     card = scorecards.touchpoint_scorecard(store, single)
     if card.empty or card["n"].sum() == 0:
         notice = components.empty_filters(lang)

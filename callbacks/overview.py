@@ -157,6 +157,15 @@ def update(store: Store, search: str | None, lang: str):
     metric = param(search, "trend", "nps")
     if metric not in overview.TREND_METRICS:
         metric = "nps"
+    window = f.widened(TREND_WEEKS)
+    queries.prefetch(
+        store,
+        lambda: queries.survey_periods(store, f),
+        lambda: queries.audit_periods(store, f, ("touchpoint", "perspective")),
+        lambda: queries.audit_aggregates(store, window, ("week",)) if metric == "audit"
+        else queries.survey_aggregates(store, window, ("week",)),
+        lambda: queries.filtered_touchpoints(store, f),
+    )
     cards = kpi_cards(store, f, lang)
     weeks, target = trend_frame(store, f, metric)
     figure = overview.trend_figure(weeks, metric, lang, (f.date_from, f.date_to), target)

@@ -36,6 +36,18 @@ def update(store: Store, key: str, search: str | None, lang: str):
     # Only the period (and, for survey responses, the persona) narrows a drill-down:
     # the touchpoint itself is the selection.
     f = Filters(touchpoints=(key,), date_from=base.date_from, date_to=base.date_to)
+    survey_f = replace(f, personas=base.personas)
+    queries.prefetch(
+        store,
+        lambda: scorecards.touchpoint_scorecard(store, f),
+        lambda: queries.audit_aggregates(store, f.widened(HISTORY_WEEKS), by=("week",)),
+        lambda: queries.audit_aggregates(store, f, by=("question",)),
+        lambda: queries.audit_aggregates(store, f, by=("perspective",)),
+        lambda: queries.survey_aggregates(store, survey_f),
+        lambda: queries.web_aggregates(store, f.widened(26), by=("week",)),
+        lambda: queries.web_aggregates(store, f),
+        lambda: queries.latest_comments(store, f),
+    )
     card = scorecards.touchpoint_scorecard(store, f)
     if card.empty:
         return (touchpoint.not_found(key, lang), *([None] * 2),
@@ -50,7 +62,7 @@ def update(store: Store, key: str, search: str | None, lang: str):
                               {p: t(f"benchmark.perspective.{p}", lang)
                                for p in ("customer", "employee", "expert")})
     questions = _mean_rows(queries.audit_aggregates(store, f, by=("question",)), "question", lang)
-    survey = queries.survey_aggregates(store, replace(f, personas=base.personas))
+    survey = queries.survey_aggregates(store, survey_f)
     survey_rows = []
     for metric, digits, unit in (("nps", 0, ""), ("ces", 2, ""), ("csat", 0, " %")):
         part = survey.loc[survey["metric"] == metric]

@@ -13,12 +13,15 @@ Filter semantics (the same for every view and the CLI):
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
@@ -106,14 +109,24 @@ def cached(store: Store, name: str, key_parts: Iterable, compute):
     """Return compute(), memoised under (query, args, data version): for the rest of the
     web request in memory (views ask for the catalog and scorecards several times), and
     across requests in the store's cache when there is one."""
-    if store.cache is None and store.request_memo() is None:
+    memo = store.request_memo()
+    if store.cache is None and memo is None:
         return compute()
     key = _cache_key(store, name, key_parts)
-    value = _lookup(store, key)
-    if value is None:
-        value = compute()
-        _remember(store, key, value)
+    with _computing(memo, key):
+        value = _lookup(store, key)
+        if value is None:
+            value = compute()
+            _remember(store, key, value)
     return _fresh(value)
+
+
+def _computing(memo: dict | None, key: str):
+    """Within a request, one thread computes a key while others asking for it wait and
+    then find it in the memo (views read ahead in parallel, see prefetch)."""
+    if memo is None:
+        return contextlib.nullcontext()
+    return memo.setdefault(("computing", key), threading.Lock())  # setdefault is atomic
 
 
 def cached_periods(store: Store, name: str, f: Filters, by: tuple, compute):
@@ -121,15 +134,40 @@ def cached_periods(store: Store, name: str, f: Filters, by: tuple, compute):
     the keys ``cached(name, [filters, by])`` uses for each, so a later call for either
     period alone is a hit. compute() returns both; it runs when either is missing."""
     prev = f.previous_period()
-    if store.cache is None and store.request_memo() is None:
+    memo = store.request_memo()
+    if store.cache is None and memo is None:
         return compute()
     keys = [_cache_key(store, name, [g.cache_key(), by]) for g in (f, prev)]
-    values = [_lookup(store, k) for k in keys]
-    if any(v is None for v in values):
-        values = compute()
-        for key, value in zip(keys, values, strict=True):
-            _remember(store, key, value)
+    with _computing(memo, keys[0]), _computing(memo, keys[1]):
+        values = [_lookup(store, k) for k in keys]
+        if any(v is None for v in values):
+            values = compute()
+            for key, value in zip(keys, values, strict=True):
+                _remember(store, key, value)
     return tuple(_fresh(v) for v in values)
+
+
+# A few threads for a view's independent queries: DuckDB and PostgreSQL work without
+# holding the GIL, so one query runs while Python turns another's result into KPIs.
+_PREFETCH = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxdash-prefetch")
+
+
+def prefetch(store: Store, *calls) -> None:
+    """Run independent cached queries side by side within a web request, so that the
+    view's own calls, made in its usual order, find them in the request memo (the first
+    runs on the request's own thread, so a busy pool delays nothing). Outside a request
+    (CLI, tests) it does nothing: there is no memo to keep the results. A call that fails
+    here is left to fail again, with its error, where the view makes it."""
+    if store.request_memo() is None or not calls:
+        return
+    store.data_version()  # read once, before the threads: one request, one data version
+    first, *rest = calls
+    futures = [_PREFETCH.submit(contextvars.copy_context().run, call) for call in rest]
+    for run in (first, *(future.result for future in futures)):  # the first one here
+        try:
+            run()
+        except Exception:  # noqa: BLE001 - reported by the view's own call
+            pass
 
 
 def _cache_key(store: Store, name: str, key_parts: Iterable) -> str:
@@ -615,7 +653,9 @@ def filtered_touchpoints(store: Store, f: Filters) -> pd.DataFrame:
             query = query.where(*conds)
         return _as_frame(store, query.order_by(tp.c.journey_key, tp.c.position))
 
-    return cached(store, "touchpoints", [f.cache_key()], compute)
+    # The period does not select touchpoints: one entry serves every period.
+    return cached(store, "touchpoints", [replace(f, date_from=None, date_to=None).cache_key()],
+                  compute)
 
 
 def has_data(store: Store) -> bool:

@@ -14,6 +14,7 @@ from data.queries import Filters
 from data.store import Store
 
 PERSPECTIVES = ("customer", "employee")
+TREND_WEEKS = 12  # the weekly trend beside each journey
 
 
 def _audit_sums(agg: pd.DataFrame | None, index: dict[str, int],
@@ -85,7 +86,7 @@ def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
                             na_position="last").reset_index(drop=True)
 
 
-def journey_scorecard(store: Store, f: Filters, weeks: int = 12) -> pd.DataFrame:
+def journey_scorecard(store: Store, f: Filters, weeks: int = TREND_WEEKS) -> pd.DataFrame:
     """Return one row per journey: journey score, previous score, change and significance,
     NPS with n, audit n, the three weakest touchpoints and a weekly trend, ranked with
     the furthest below target first."""
@@ -164,6 +165,11 @@ def _journey_trend(store: Store, f: Filters, weeks: int) -> dict[str, list[float
 def metric_cells(store: Store, f: Filters, metric: str, dims: tuple[str, str]) -> pd.DataFrame:
     """Return columns dims..., value, n, small of a metric (audit, nps, ces or gap to
     target) grouped by two dimensions: the cells of a heatmap or a weekly series."""
+    return queries.cached(store, "cells", [f.cache_key(), metric, tuple(dims)],
+                          lambda: _metric_cells(store, f, metric, tuple(dims))).copy()
+
+
+def _metric_cells(store: Store, f: Filters, metric: str, dims: tuple[str, str]) -> pd.DataFrame:
     if metric in ("nps", "ces"):
         agg = queries.survey_aggregates(store, f, by=dims)
         agg = agg.loc[agg["metric"] == metric].reset_index(drop=True)

@@ -3,6 +3,8 @@ database or filters without data give a notice, never an exception."""
 
 from __future__ import annotations
 
+import contextvars
+
 import pytest
 
 from callbacks import atlas, benchmark, heatmap, journey, mine, overview, personas, touchpoint
@@ -72,3 +74,45 @@ def test_my_touchpoints_lists_only_the_department_worst_first(demo_store):
     text = str(table)
     assert "Ersatzrouter-Versand" in text and "Störungshotline" not in text
     assert "below target" in str(summary)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("search", [
+    "?journey=stoerung&from=2026-08-01&to=2026-10-31",
+    "?persona=senior&channel=online,telefon&metric=gap&trend=audit",
+    "?metric=nps&department=KS",
+])
+def test_reading_ahead_in_parallel_reads_nothing_twice_and_changes_nothing(
+        demo_store, monkeypatch, page, search):
+    """A view's queries read ahead side by side (queries.prefetch) are the ones it then
+    uses: nothing is read twice, the output is the same as one read after the other, and
+    only a view that ends early with its empty-filters notice may have read ahead more."""
+    from dash._utils import to_json
+
+    from data import queries
+
+    real_read, real_prefetch = demo_store.read_sql, queries.prefetch
+    reads = []
+
+    def read(query, *args):
+        reads.append(str(query.compile(dialect=demo_store.engine.dialect,
+                                       compile_kwargs={"literal_binds": True})))
+        return real_read(query, *args)
+
+    monkeypatch.setattr(demo_store, "read_sql", read)
+
+    def one_request(read_ahead: bool):
+        monkeypatch.setattr(queries, "prefetch", real_prefetch if read_ahead
+                            else lambda store, *calls: None)
+        demo_store.begin_request()
+        queries.catalog(demo_store)  # kept per process: read before counting
+        reads.clear()
+        out = to_json(PAGES[page](demo_store, search))
+        return out, sorted(reads)
+
+    plain = contextvars.copy_context().run(one_request, False)
+    ahead = contextvars.copy_context().run(one_request, True)
+    assert ahead[0] == plain[0]
+    assert len(set(ahead[1])) == len(ahead[1]) and set(plain[1]) <= set(ahead[1])
+    if "Widen the period or remove a filter" not in plain[0]:
+        assert ahead[1] == plain[1]
