@@ -21,7 +21,6 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
@@ -147,27 +146,36 @@ def cached_periods(store: Store, name: str, f: Filters, by: tuple, compute):
     return tuple(_fresh(v) for v in values)
 
 
-# A few threads for a view's independent queries: DuckDB and PostgreSQL work without
-# holding the GIL, so one query runs while Python turns another's result into KPIs.
-_PREFETCH = ThreadPoolExecutor(max_workers=3, thread_name_prefix="cxdash-prefetch")
-
-
 def prefetch(store: Store, *calls) -> None:
     """Run independent cached queries side by side within a web request, so that the
     view's own calls, made in its usual order, find them in the request memo (the first
-    runs on the request's own thread, so a busy pool delays nothing). Outside a request
-    (CLI, tests) it does nothing: there is no memo to keep the results. A call that fails
-    here is left to fail again, with its error, where the view makes it."""
+    runs on the request's own thread). Outside a request (CLI, tests) it does nothing:
+    there is no memo to keep the results. A call that fails here is left to fail again,
+    with its error, where the view makes it."""
     if store.request_memo() is None or not calls:
         return
     store.data_version()  # read once, before the threads: one request, one data version
     first, *rest = calls
-    futures = [_PREFETCH.submit(contextvars.copy_context().run, call) for call in rest]
-    for run in (first, *(future.result for future in futures)):  # the first one here
-        try:
-            run()
-        except Exception:  # noqa: BLE001 - reported by the view's own call
-            pass
+    # Short-lived threads rather than a shared pool: DuckDB and PostgreSQL work without
+    # holding the GIL, and a thread that dies (a server stopping its threads) can never
+    # leave a later request waiting on a pool whose workers are gone.
+    threads = [
+        threading.Thread(target=contextvars.copy_context().run, args=(_quietly, call),
+                         name="cxdash-prefetch", daemon=True)
+        for call in rest
+    ]
+    for thread in threads:
+        thread.start()
+    _quietly(first)
+    for thread in threads:
+        thread.join()
+
+
+def _quietly(call) -> None:
+    try:
+        call()
+    except Exception:  # noqa: BLE001 - reported by the view's own call
+        pass
 
 
 def _cache_key(store: Store, name: str, key_parts: Iterable) -> str:
