@@ -116,3 +116,27 @@ def test_reading_ahead_in_parallel_reads_nothing_twice_and_changes_nothing(
     assert len(set(ahead[1])) == len(ahead[1]) and set(plain[1]) <= set(ahead[1])
     if "Widen the period or remove a filter" not in plain[0]:
         assert ahead[1] == plain[1]
+
+
+def test_reading_ahead_leaves_no_thread_behind_and_survives_a_failing_call(demo_store):
+    """Read-ahead threads end with their request (a server that stops its threads must not
+    leave later views waiting on dead workers), and a call that fails there does not fail
+    the request."""
+    import threading
+
+    from data import queries
+
+    def request():
+        demo_store.begin_request()
+        done = []
+
+        def boom():
+            raise RuntimeError("read-ahead failure")
+
+        queries.prefetch(demo_store, lambda: done.append(1), boom, lambda: done.append(2))
+        return done
+
+    before = {t.ident for t in threading.enumerate()}
+    assert sorted(contextvars.copy_context().run(request)) == [1, 2]
+    assert {t.ident for t in threading.enumerate()} <= before
+    assert sorted(contextvars.copy_context().run(request)) == [1, 2]
