@@ -124,16 +124,20 @@ def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str)
     settle_for_serving()  # as the server does (dashboard/wsgi.py)
     client = app.server.test_client()
     headers = bench_headers(app.server.extensions["cxdash"]["store"])
+    store = app.server.extensions["cxdash"]["store"]
+    statements = _record_statements(store) if cache == "none" else None
     keys = {}
     for view, (_, needle) in VIEWS.items():
         keys[view] = next(k for k in app.callback_map if needle in k.strip(".").split("..."))
     result = {}
     for view, (path, _) in VIEWS.items():
-        times, sizes, errors = [], [], 0
+        times, sizes, errors, calls = [], [], 0, []
         passes = 2 if cache != "none" else 1  # warm: a first pass fills the cache
         for p in range(passes):
             for search in searches:
                 body = _callback_body(app, keys[view], search, path)
+                if statements is not None:
+                    statements.clear()
                 started = time.perf_counter()
                 response = client.post("/_dash-update-component", json=body, headers=headers)
                 elapsed = time.perf_counter() - started
@@ -142,11 +146,59 @@ def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str)
                 if p == passes - 1:
                     times.append(elapsed)
                     sizes.append(len(response.data))
+                    if statements is not None:
+                        calls.append(list(statements))
         result[view] = {"p50_ms": 1000 * percentile(times, 0.5),
                         "p95_ms": 1000 * percentile(times, 0.95),
                         "errors": errors, "response_kb": statistics.mean(sizes) / 1024}
+        if calls:
+            result[view].update(_sql_floor(store, calls, times))
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def _record_statements(store) -> list:
+    """Remember every query the store runs (the view's own SQL, for its floor)."""
+    statements, real = [], store.read_sql
+
+    def read_sql(query, params=None):
+        statements.append((query, params))
+        return real(query, params)
+
+    store.read_sql = read_sql
+    return statements
+
+
+def _sql_floor(store, calls: list[list], times: list[float]) -> dict:
+    """Run each call's queries again as raw SQL, one after the other, on the driver's own
+    connection (no SQLAlchemy, no pandas, no Python KPIs): the least a view can cost
+    without reading less. Returns p50/p95 of that and of the callback time per call
+    minus it (what Python, Dash and JSON add)."""
+    floors = []
+    raw = store.engine.raw_connection()
+    try:
+        for queries_of_call in calls:
+            compiled = [q.compile(dialect=store.engine.dialect,
+                                  compile_kwargs={"render_postcompile": True})
+                        for q, _ in queries_of_call]
+            started = time.perf_counter()
+            for c, (_, params) in zip(compiled, queries_of_call, strict=True):
+                if store.is_duckdb:
+                    values = [c.params[name] for name in c.positiontup or ()]
+                    raw.driver_connection.execute(c.string, values).fetchall()
+                else:
+                    cursor = raw.cursor()
+                    cursor.execute(c.string, {**c.params, **(params or {})})
+                    cursor.fetchall()
+                    cursor.close()
+            floors.append(time.perf_counter() - started)
+    finally:
+        raw.close()
+    overhead = [t - f for t, f in zip(times, floors, strict=True)]
+    return {"sql_floor_p50_ms": 1000 * percentile(floors, 0.5),
+            "sql_floor_p95_ms": 1000 * percentile(floors, 0.95),
+            "python_p50_ms": 1000 * percentile(overhead, 0.5),
+            "queries_per_call": statistics.mean(len(c) for c in calls)}
 
 
 def measure_floor_and_naive(url: str, searches: list[str]) -> dict:
@@ -256,8 +308,9 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
     command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
     # As deployed: the default (filesystem) cache, in a folder of its own.
+    cache_dir = tempfile.mkdtemp(prefix="cxdash-bench-cache-")
     env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "filesystem",
-           "CXDASH_CACHE_DIR": tempfile.mkdtemp(prefix="cxdash-bench-cache-")}
+           "CXDASH_CACHE_DIR": cache_dir}
     from data.store import Store
 
     store = Store(url)
@@ -304,6 +357,7 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     finally:
         server.terminate()
         server.wait(timeout=20)
+        shutil.rmtree(cache_dir, ignore_errors=True)
     return {"clients": clients, "seconds": seconds, "requests": len(latencies),
             "throughput_rps": len(latencies) / seconds, "p95_ms": 1000 * percentile(latencies, 0.95),
             "errors": errors[0], "server_rss_mb": rss, "first_load_kb": payload / 1024}
@@ -454,14 +508,15 @@ def table(report: dict) -> str:
                          f"numpy sort {ref['numpy_sort_s']:.3f} s (medians of 5; lower is "
                          "faster).")
     lines += [""] if lines else []
-    lines += ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+    lines += ["| size | view | cold p50 | cold p95 | warm p50 | warm p95 | response | "
+              "queries | SQL floor p95 | 1.5 × floor + 30 ms |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, entry in report["sizes"].items():
         for view in VIEWS:
             c, w = entry["cold"][view], entry["warm"][view]
             lines.append(f"| {size} | {view} | {c['p50_ms']:.0f} ms | {c['p95_ms']:.0f} ms | "
                          f"{w['p50_ms']:.0f} ms | {w['p95_ms']:.0f} ms | "
-                         f"{c['response_kb']:.0f} KB |")
+                         f"{c['response_kb']:.0f} KB | {_floor_cells(c)} |")
     lines += ["", "| size | raw SQL p95 | overview cold p95 | ratio | naive pandas p95 | "
               "speed-up | server RSS | concurrent clients: n, req/s, p95, errors | first load |",
               "|---|---:|---:|---:|---:|---:|---:|---|---:|"]
@@ -480,12 +535,28 @@ def table(report: dict) -> str:
         lines += ["", f"Import of {imp['rows']:,} rows: canonical CSV {imp['canonical_s']:.1f} s "
                       f"({imp['canonical_rows_per_s']:,.0f} rows/s), Qualtrics format "
                       f"{imp['qualtrics_s']:.1f} s ({imp['qualtrics_rows_per_s']:,.0f} rows/s)."]
+    if report.get("postgres"):
+        lines += ["", "| PostgreSQL | view | cold p50 | cold p95 | warm p50 | warm p95 | "
+                  "queries | SQL floor p95 | 1.5 × floor + 30 ms |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for size, entry in report.get("postgres", {}).items():
+        for view in VIEWS:
+            c, w = entry["cold"][view], entry["warm"][view]
+            lines.append(f"| {size} | {view} | {c['p50_ms']:.0f} ms | {c['p95_ms']:.0f} ms | "
+                         f"{w['p50_ms']:.0f} ms | {w['p95_ms']:.0f} ms | {_floor_cells(c)} |")
     for size, entry in report.get("postgres", {}).items():
         worst_cold = max(v["p95_ms"] for k, v in entry["cold"].items() if k in VIEWS)
         worst_warm = max(v["p95_ms"] for k, v in entry["warm"].items() if k in VIEWS)
         lines.append(f"PostgreSQL {size}: worst view p95 {worst_cold:.0f} ms cold, "
                      f"{worst_warm:.0f} ms warm.")
     return "\n".join(lines)
+
+
+def _floor_cells(cold: dict) -> str:
+    if "sql_floor_p95_ms" not in cold:
+        return " | | "
+    return (f"{cold['queries_per_call']:.1f} | {cold['sql_floor_p95_ms']:.0f} ms | "
+            f"{1.5 * cold['sql_floor_p95_ms'] + 30:.0f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:

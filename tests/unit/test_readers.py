@@ -25,6 +25,7 @@ def test_a_regular_file_keeps_every_cell_as_text(monkeypatch):
     "# Export\n# from tool\na;b;c\n1;2;3\n4;5;6\n\n",  # preamble, semicolons, trailing blank
     'a,b\n1,"two\nlines"\n3,4\n',            # a line break inside quotes
     "a,b\r1,2\r3,4\r",                       # old Mac line ends
+    "a;b\n\u00a01\u00a0;\u2003x\t\n  ;  \n\u00a0;\u00a0\n3;4\n",  # Unicode spaces, blank rows
 ])
 def test_fast_and_pandas_parsers_give_the_same_table(monkeypatch, text):
     fast = read(text)
