@@ -180,7 +180,7 @@ def _quietly(call) -> None:
 
 def _cache_key(store: Store, name: str, key_parts: Iterable) -> str:
     digest = hashlib.sha1(json.dumps(list(key_parts), default=str).encode()).hexdigest()
-    return f"cxdash:{name}:{store.data_version()}:{digest}"
+    return f"cxdash:{name}:{store.cache_namespace()}:{digest}"
 
 
 def _lookup(store: Store, key: str):
@@ -642,7 +642,7 @@ def catalog(store: Store) -> dict[str, pd.DataFrame]:
 
     # The catalog is small and changes only with an import: each process keeps the one of
     # the current data version in memory (seven queries saved on every request).
-    version = store.data_version()
+    version = store.cache_namespace()
     held = store.local.get("catalog")
     if held is not None and held[0] == version:
         return _fresh(held[1])

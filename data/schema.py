@@ -210,6 +210,7 @@ data_version = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("version", Integer, nullable=False),
+    Column("epoch", String(32)),  # random per database, part of every cache key
 )
 
 # A named mapping for a recurring export ("Qualtrics Q4 NPS"): preset, field -> column,

@@ -111,14 +111,25 @@ class Store:
     def data_version(self) -> int:
         """Return the number bumped by every committed or undone import (read once per
         web request, so one request sees one consistent state)."""
+        return self._version_and_epoch()[0]
+
+    def cache_namespace(self) -> str:
+        """Return what cache keys start with: this database's epoch and data version
+        (another database on the same cache never shares a key, whatever its version)."""
+        version, epoch = self._version_and_epoch()
+        return f"{epoch}:{version}"
+
+    def _version_and_epoch(self) -> tuple[int, str]:
         memo = _request_versions.get()
         if memo is not None and self.url in memo:
             return memo[self.url]
+        dv = schema.data_version
         with self.connect() as conn:
-            version = conn.execute(sa.select(schema.data_version.c.version)).scalar() or 0
+            row = conn.execute(sa.select(dv.c.version, dv.c.epoch)).first()
+        value = (row[0] or 0, row[1] or "") if row else (0, "")
         if memo is not None:
-            memo[self.url] = version
-        return version
+            memo[self.url] = value
+        return value
 
     @staticmethod
     def begin_request() -> None:

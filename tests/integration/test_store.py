@@ -15,7 +15,7 @@ from data.store import DatabaseBusyError, Store, bulk_insert
 
 
 def test_migrations_create_every_table_and_are_idempotent(store):
-    assert store.current_revision() == "0006"
+    assert store.current_revision() == "0007"
     store.upgrade()  # a second run changes nothing
     with store.connect() as conn:
         inspector = sa.inspect(conn)
@@ -23,6 +23,8 @@ def test_migrations_create_every_table_and_are_idempotent(store):
             assert inspector.has_table(table.name), table.name
     assert store.data_version() == 0
     assert store.is_empty()
+    epoch = store.cache_namespace().split(":")[0]
+    assert len(epoch) == 32 and store.cache_namespace() == f"{epoch}:0"
 
 
 def test_bulk_insert_rolls_back_with_its_transaction(store):
