@@ -82,3 +82,20 @@ def sign_in(client, name: str, password: str = PASSWORD):
     response = client.post("/login", data={"username": name, "password": password})
     assert response.status_code == 302, response.data[:300]
     return client
+
+
+def analyst_database(url: str) -> str:
+    """Give a database the test catalog and one user per role; return an analyst's token."""
+    from pathlib import Path
+
+    from data.accounts import create_token
+    from data.ingest import import_file
+
+    store = Store(url)
+    store.upgrade()
+    catalog = Path(__file__).parent / "fixtures" / "canonical" / "catalog.xlsx"
+    assert import_file(store, catalog.read_bytes(), "catalog").ok
+    add_role_users(store)
+    token = create_token(store, "analyst", "nightly")
+    store.dispose()
+    return token

@@ -11,11 +11,8 @@ import pytest
 from dashboard import cli
 from dashboard.app import create_app
 from dashboard.config import Config
-from data.accounts import create_token
-from data.ingest import import_file
 from data.queries import Filters
-from data.store import Store
-from tests.conftest import add_role_users
+from tests.conftest import analyst_database
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -23,13 +20,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 @pytest.fixture
 def api(tmp_path):
     url = f"duckdb:///{tmp_path / 'api.duckdb'}"
-    store = Store(url)
-    store.upgrade()
-    assert import_file(store, (FIXTURES / "canonical" / "catalog.xlsx").read_bytes(),
-                       "catalog").ok
-    add_role_users(store)
-    token = create_token(store, "analyst", "nightly")
-    store.dispose()
+    token = analyst_database(url)
     app = create_app(Config.from_env({}, database_url=url, cache_url="none",
                                      upload_limit_mb=1, upload_dir=str(tmp_path / "up")))
     client = app.server.test_client()

@@ -12,12 +12,9 @@ import pytest
 from bench.run import _callback_body
 from dashboard.app import create_app
 from dashboard.config import Config
-from data.accounts import create_token
-from data.ingest import import_file, undo
-from data.store import Store
-from tests.conftest import _skip_or_fail, add_role_users
+from data.ingest import undo
+from tests.conftest import _skip_or_fail, analyst_database
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 REDIS_URL = os.environ.get("CXDASH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 PERIOD = "?from=2026-01-01&to=2026-12-31"
 EMPTY = (None, "n = 0 responses")  # no value shown without responses
@@ -27,18 +24,6 @@ def _nps(n_responses: int, score: int, prefix: str) -> bytes:
     lines = ["date,score,response_id,journey"]
     lines += [f"2026-03-{1 + i % 28:02d},{score},{prefix}{i},vertrag" for i in range(n_responses)]
     return ("\n".join(lines) + "\n").encode()
-
-
-def _database(url: str) -> str:
-    """Give a database the test catalog and the role users; return an analyst's token."""
-    store = Store(url)
-    store.upgrade()
-    assert import_file(store, (FIXTURES / "canonical" / "catalog.xlsx").read_bytes(),
-                       "catalog").ok
-    add_role_users(store)
-    token = create_token(store, "analyst", "tests")
-    store.dispose()
-    return token
 
 
 def _instance(url: str, cache_url: str, cache_dir: Path):
@@ -93,7 +78,7 @@ def redis_url():
 
 def test_two_instances_on_postgresql_and_redis_see_each_others_imports_and_undos(
         postgres_url, redis_url, tmp_path):
-    token = _database(postgres_url)
+    token = analyst_database(postgres_url)
     first = _instance(postgres_url, redis_url, tmp_path)
     second = _instance(postgres_url, redis_url, tmp_path)
     batch = _import(first, token, _nps(40, 10, "A"))
@@ -119,7 +104,7 @@ def test_two_databases_on_one_cache_never_share_a_result(tmp_path):
     cards = []
     for name, score in (("one", 10), ("two", 0)):
         url = f"duckdb:///{tmp_path / name}.duckdb"
-        token = _database(url)
+        token = analyst_database(url)
         app = _instance(url, "filesystem", tmp_path / "shared-cache")
         _import(app, token, _nps(30, score, name))
         cards.append(_nps_card(app, token))
