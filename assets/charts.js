@@ -1,6 +1,6 @@
 /* "Charts as PNG / SVG": download every chart of the page with Plotly's own exporter. */
-window.dash_clientside = Object.assign({}, window.dash_clientside, {
-  cxdash: {
+window.dash_clientside = window.dash_clientside || {};
+window.dash_clientside.cxdash = Object.assign({}, window.dash_clientside.cxdash, {
     downloadCharts: function (pngClicks, svgClicks, pathname) {
       var ctx = window.dash_clientside.callback_context;
       var trigger = (ctx.triggered[0] || {}).prop_id || "";
@@ -15,5 +15,4 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       return {format: format, charts: charts.length, at: Date.now()};
     }
-  }
 });

@@ -128,6 +128,15 @@ def register(app, store: Store) -> None:
         Input(ids.URL, "search"),
         State(ids.URL, "href"),
     )(export_hrefs)
+    for toggler, collapse in ((ids.NAVBAR_TOGGLER, ids.NAVBAR_COLLAPSE),
+                              (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):
+        app.clientside_callback(
+            ClientsideFunction(namespace="cxdash", function_name="toggle"),
+            Output(collapse, "is_open"),
+            Input(toggler, "n_clicks"),
+            State(collapse, "is_open"),
+            prevent_initial_call=True,
+        )
     app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="downloadCharts"),
         Output(ids.EXPORT_DONE, "data"),

@@ -263,6 +263,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "filter.date": {"en": "Period", "de": "Zeitraum"},
     "filter.all": {"en": "All", "de": "Alle"},
     "filter.reset": {"en": "Reset filters", "de": "Filter zurücksetzen"},
+    "filter.toggle": {"en": "Filters", "de": "Filter"},
     "overview.title": {"en": "Overview", "de": "Überblick"},
     "overview.period": {"en": "{start} – {end}, compared with {pstart} – {pend}",
                         "de": "{start} – {end}, verglichen mit {pstart} – {pend}"},

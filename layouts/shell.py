@@ -94,16 +94,23 @@ def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
                      html.Small(t("app.tagline", lang), className="ms-2 d-none d-xxl-inline brand-tag")],
                     href="/",
                 ),
-                dbc.Nav(links, navbar=True, className="me-3"),
-                html.Div([export_menu(lang, pdf_available),
-                          dbc.Nav(user_menu(user, lang), navbar=True), switch],
-                         className="ms-auto d-flex align-items-center"),
+                dbc.NavbarToggler(id=ids.NAVBAR_TOGGLER, n_clicks=0),
+                dbc.Collapse(
+                    [
+                        dbc.Nav(links, navbar=True, className="me-3"),
+                        html.Div([export_menu(lang, pdf_available),
+                                  dbc.Nav(user_menu(user, lang), navbar=True), switch],
+                                 className="ms-xl-auto d-flex align-items-center flex-wrap"),
+                    ],
+                    id=ids.NAVBAR_COLLAPSE, is_open=False, navbar=True,
+                ),
             ],
             fluid=True,
         ),
         id=ids.NAVBAR,
         color="primary",
         dark=True,
+        expand="xl",  # eight page links and the menus fit in one line from 1200 px
         className="mb-3 py-1",
     )
 
@@ -127,7 +134,9 @@ def _dropdown(component_id: str, label_key: str, options: list[dict], lang: str)
 def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
     """Return the global filters; options maps dimension to [{'label', 'value'}]."""
     date_format = "DD.MM.YYYY" if lang == "de" else "D MMM YYYY"
-    return html.Div(
+    toggle = dbc.Button(t("filter.toggle", lang) + " ▾", id=ids.FILTER_TOGGLE, n_clicks=0,
+                        color="link", size="sm", className="d-md-none p-0 filter-toggle")
+    return html.Div([toggle, dbc.Collapse(
         dbc.Row(
             [
                 _dropdown(ids.FILTER_JOURNEY, "filter.journey", options["journeys"], lang),
@@ -161,9 +170,9 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
             ],
             className="g-2",
         ),
-        id=ids.FILTER_BAR,
-        className="filter-bar mb-3",
-    )
+        # Open on wider screens whatever its state (app.css); a tap opens it on phones.
+        id=ids.FILTER_COLLAPSE, is_open=False, className="filter-collapse",
+    )], id=ids.FILTER_BAR, className="filter-bar mb-3")
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,

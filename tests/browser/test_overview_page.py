@@ -59,3 +59,20 @@ def test_an_unknown_page_says_so(dash_duo, demo_app):
     sign_in(dash_duo, demo_app)
     dash_duo.driver.get(dash_duo.server_url + "/nirgends")
     dash_duo.wait_for_text_to_equal("h1", "Page not found", timeout=15)
+
+
+def test_on_a_phone_the_menu_and_the_filters_fold_away_and_open_with_a_tap(dash_duo, demo_app):
+    sign_in(dash_duo, demo_app)
+    dash_duo.driver.set_window_size(390, 844)
+    dash_duo.wait_for_contains_text(f"#{ids.KPI_NPS}", "n = ", timeout=15)
+    journey = dash_duo.find_element(f"#{ids.FILTER_JOURNEY}")
+    overview_link = dash_duo.find_element(f"#{ids.NAVBAR_COLLAPSE} .nav-link")
+    assert not journey.is_displayed() and not overview_link.is_displayed()
+    dash_duo.find_element(f"#{ids.FILTER_TOGGLE}").click()
+    wait_until(dash_duo, journey.is_displayed)
+    dash_duo.find_element(f"#{ids.NAVBAR_TOGGLER}").click()
+    wait_until(dash_duo, overview_link.is_displayed)
+    dash_duo.driver.set_window_size(1366, 900)  # wide again: both open, toggles hidden
+    wait_until(dash_duo, lambda: not dash_duo.find_element(f"#{ids.FILTER_TOGGLE}").is_displayed())
+    assert journey.is_displayed() and overview_link.is_displayed()
+    assert console_errors(dash_duo) == []
