@@ -152,7 +152,10 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
     result.mapping = mapping
     if not check:
         return result
-    frame, skipped, notes = presets.apply(source, kind, mapping, options.default_date)
+    ces_reversed = options.ces_reversed if options.ces_reversed is not None else bool(
+        saved and saved["options"].get("ces_reversed"))
+    frame, skipped, notes = presets.apply(source, kind, mapping, options.default_date,
+                                          ces_reversed)
     result.notes = notes
     if "score" in presets.FIELDS[presets.family(kind)] and "score" not in mapping:
         return _fail_with(result, "score", "No column holds the score. Name it with --map score=COLUMN "
@@ -160,8 +163,6 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
     if "date" not in mapping and not options.default_date:
         return _fail_with(result, "date", "No column holds the date. Name it with --map date=COLUMN, "
                           "or give one date for all rows with --date YYYY-MM-DD.")
-    ces_reversed = options.ces_reversed if options.ces_reversed is not None else bool(
-        saved and saved["options"].get("ces_reversed"))
     rules = Rules(decimal="," if source.delimiter == ";" or source.preset == "excel-de" else ".",
                   aliases=sources.aliases(store), ces_reversed=ces_reversed,
                   require_conversions=source.preset in ("canonical", "excel-de"))

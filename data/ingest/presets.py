@@ -66,6 +66,47 @@ SCORE_WORDS = {
 NPS_ENDS = {"extremely likely": "10", "äußerst wahrscheinlich": "10",
             "sehr wahrscheinlich": "10", "not at all likely": "0",
             "überhaupt nicht wahrscheinlich": "0", "gar nicht wahrscheinlich": "0"}
+# Verbal answers as survey tools export them ("full text" / "choice text" instead of
+# codes), read by their meaning onto the canonical scale: CSAT 1-5 (5 = very satisfied),
+# CES 1-7 (7 = least effort: "strongly agree" that it was easy, or "very easy").
+SCALE_LABELS = {
+    "csat": {
+        "1": ["very dissatisfied", "extremely dissatisfied", "very unsatisfied",
+              "sehr unzufrieden", "äußerst unzufrieden", "überhaupt nicht zufrieden",
+              "gar nicht zufrieden"],
+        "2": ["dissatisfied", "somewhat dissatisfied", "unsatisfied", "unzufrieden",
+              "eher unzufrieden", "weniger zufrieden", "nicht zufrieden"],
+        "3": ["neither satisfied nor dissatisfied", "neutral", "neither", "weder noch",
+              "weder zufrieden noch unzufrieden", "teils/teils", "teils, teils", "teils teils",
+              "mittelmäßig"],
+        "4": ["satisfied", "somewhat satisfied", "zufrieden", "eher zufrieden"],
+        "5": ["very satisfied", "extremely satisfied", "completely satisfied",
+              "sehr zufrieden", "äußerst zufrieden", "vollkommen zufrieden",
+              "voll und ganz zufrieden"],
+    },
+    "ces": {
+        "1": ["strongly disagree", "stimme überhaupt nicht zu", "trifft überhaupt nicht zu",
+              "very difficult", "sehr schwierig", "sehr schwer", "extremely difficult"],
+        "2": ["disagree", "stimme nicht zu", "trifft nicht zu", "difficult", "schwierig",
+              "schwer"],
+        "3": ["somewhat disagree", "slightly disagree", "stimme eher nicht zu",
+              "trifft eher nicht zu", "somewhat difficult", "eher schwierig", "eher schwer"],
+        "4": ["neither agree nor disagree", "neutral", "weder noch", "teils/teils",
+              "teils, teils", "teils teils", "neither easy nor difficult",
+              "weder leicht noch schwer", "weder einfach noch schwierig"],
+        "5": ["somewhat agree", "slightly agree", "stimme eher zu", "trifft eher zu",
+              "somewhat easy", "eher leicht", "eher einfach"],
+        "6": ["agree", "stimme zu", "trifft zu", "easy", "leicht", "einfach"],
+        "7": ["strongly agree", "stimme voll und ganz zu", "stimme voll zu",
+              "trifft voll und ganz zu", "trifft voll zu", "very easy", "sehr leicht",
+              "sehr einfach", "extremely easy"],
+    },
+}
+# Verbal "no answer" cells count as unanswered (skipped), as an empty cell does.
+NO_ANSWER = {"keine antwort", "keine angabe", "k. a.", "k.a.", "weiß nicht", "weiss nicht",
+             "no answer", "n/a", "not applicable", "don't know", "prefer not to say"}
+_SCALE_VALUES = {kind: {label: value for value, labels in scale.items() for label in labels}
+                 for kind, scale in SCALE_LABELS.items()}
 LIMESURVEY_PLACEHOLDER = "1980-01-01"
 TOTAL_LABELS = {"grand total", "total", "gesamtsumme", "summe", "gesamt", "totals"}
 
@@ -241,9 +282,12 @@ def resolve_column(source: Source, reference: str) -> str:
 
 
 def apply(source: Source, kind: str, mapping: dict[str, str],
-          default_date: str | None = None) -> tuple[pd.DataFrame, int, list[str]]:
+          default_date: str | None = None,
+          ces_reversed: bool = False) -> tuple[pd.DataFrame, int, list[str]]:
     """Return (frame with canonical column names, rows skipped, notes) after the preset's
-    own rules: incomplete responses, missing codes, placeholder dates, total rows."""
+    own rules: incomplete responses, missing codes, verbal answers, placeholder dates,
+    total rows. Verbal CES answers already mean 7 = least effort; with ces_reversed (for the
+    source's numbers) they are stored so that the later flip leaves them as they are."""
     frame = source.frame
     out = pd.DataFrame(index=frame.index)
     for fld, column in mapping.items():
@@ -285,6 +329,14 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         texty = ~out["score"].str.fullmatch(r"-?\d+") & (out["score"] != "")
         if texty.any():
             score = out.loc[texty, "score"].str.lower()
+            labels = _SCALE_VALUES.get(kind, {})
+            if labels:
+                plain = (score.str.replace(r"\s+", " ", regex=True).str.strip()
+                         .str.rstrip(".!").map(labels))
+                if kind == "ces" and ces_reversed:
+                    plain = plain.map(lambda v: str(8 - int(v)), na_action="ignore")
+                score = plain.fillna(score)
+            score = score.where(~score.str.strip().isin(NO_ANSWER), "")
             for text, value in NPS_ENDS.items():
                 score = score.where(~score.str.startswith(text), value)
             # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.

@@ -191,3 +191,22 @@ def test_a_named_sheet_of_a_workbook(catalog_store, tmp_path):
     assert result.ok and result.rows_imported == 4
     missing = prepare(catalog_store, path.read_bytes(), "nps", options=ImportOptions(sheet="Nope"))
     assert "no sheet 'Nope'" in missing.errors[0].message
+
+
+def test_verbal_csat_answers_in_german_are_read_by_their_meaning(catalog_store):
+    result = run(catalog_store, "limesurvey_csat_fulltext.csv", "csat")
+    # Sehr zufrieden 5, Zufrieden 4, Weder … noch 3, Eher unzufrieden 2; "Keine Antwort" skipped
+    assert (result.rows_imported, result.rows_skipped) == (4, 1)
+    assert kpi(catalog_store)["csat"] == {"n": 4, "top2_pct": pytest.approx(50.0)}
+
+
+@pytest.mark.parametrize("reversed_numbers", [False, True])
+def test_verbal_ces_answers_mean_what_they_say_whatever_the_number_direction(
+        catalog_store, reversed_numbers):
+    """Strongly agree 7, Somewhat agree 5, Disagree 2 (one unanswered): the labels say
+    which end is easy, so the option for reversed numbers does not flip them."""
+    result = run(catalog_store, "qualtrics_ces_choice_text.csv", "ces",
+                 ces_reversed=reversed_numbers)
+    assert (result.preset, result.rows_imported, result.rows_skipped) == ("qualtrics", 3, 1)
+    assert kpi(catalog_store)["ces"] == {"n": 3, "mean": pytest.approx(14 / 3),
+                                         "easy_pct": pytest.approx(200 / 3)}
