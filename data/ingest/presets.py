@@ -328,7 +328,8 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         # Only cells that are not plain numbers need the slower text rules.
         texty = ~out["score"].str.fullmatch(r"-?\d+") & (out["score"] != "")
         if texty.any():
-            score = out.loc[texty, "score"].str.lower()
+            original = out.loc[texty, "score"]
+            lowered = score = original.str.lower()
             labels = _SCALE_VALUES.get(kind, {})
             if labels:
                 plain = (score.str.replace(r"\s+", " ", regex=True).str.strip()
@@ -341,7 +342,8 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
                 score = score.where(~score.str.startswith(text), value)
             # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.
             leading = score.str.extract(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:[-–=:]\s*\D.*)?$")[0]
-            out.loc[texty, "score"] = leading.fillna(score)
+            # A cell no rule understood keeps its own spelling for the problem report.
+            out.loc[texty, "score"] = leading.fillna(score.where(score != lowered, original))
         # Tools' "no answer" codes (SoSci -9, -1, …; SPSS-style 99/-99 are left alone).
         missing = out["score"].str.match(r"^-\d+$") & (source.preset in ("sosci", "limesurvey"))
         out.loc[missing, "score"] = ""
