@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import count, t
+from dashboard.i18n import count, import_text, problem, t
 from layouts import components as c
 from layouts import ids
 
@@ -128,7 +128,8 @@ def check(result, catalog: dict[str, pd.DataFrame], lang: str) -> html.Div:
     ]
     parts = [html.Div(badges, className="mb-2 data-counts")]
     if result.notes:
-        parts.append(html.Ul([html.Li(n) for n in result.notes], className="small mb-2"))
+        parts.append(html.Ul([html.Li(import_text(n, lang)) for n in result.notes],
+                             className="small mb-2"))
     if result.ok:
         parts.append(dbc.Alert(t("data.ready", lang, n=count(result.rows_imported, lang)),
                                color="success", className="py-2 small"))
@@ -138,7 +139,8 @@ def check(result, catalog: dict[str, pd.DataFrame], lang: str) -> html.Div:
         parts.append(dbc.Alert([
             html.Div(t("data.rejected", lang, n=count(result.error_total or len(result.errors),
                                                        lang)), className="fw-semibold mb-1"),
-            html.Ul([html.Li(str(p)) for p in shown], className="mb-0 small data-problems"),
+            html.Ul([html.Li(problem(p, lang)) for p in shown],
+                    className="mb-0 small data-problems"),
             html.Div(t("data.more_problems", lang, n=more), className="small") if more > 0
             else None,
         ], color="danger", className="py-2"))
@@ -183,8 +185,8 @@ def result_message(result, lang: str):
                            batch=result.batch_id, skipped=count(result.rows_skipped, lang)),
                          color="success", className="py-2")
     return dbc.Alert([html.Div(t("data.not_imported", lang), className="fw-semibold"),
-                      html.Ul([html.Li(str(p)) for p in result.errors[:20]], className="mb-0 "
-                              "small")], color="danger", className="py-2")
+                      html.Ul([html.Li(problem(p, lang)) for p in result.errors[:20]],
+                              className="mb-0 small")], color="danger", className="py-2")
 
 
 def history(batches: pd.DataFrame, lang: str) -> html.Div:

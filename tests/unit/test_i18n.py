@@ -42,3 +42,35 @@ def test_language_from_the_browser():
 def test_placeholders_are_filled():
     assert t("kpi.n_responses", "de", n="12") == "n = 12 Antworten"
     assert t("no.such.key", "en") == "no.such.key"
+
+
+def test_import_problems_read_in_german_on_the_data_page():
+    """The problems validation writes (English, for the CLI and API) are shown in German."""
+    import pandas as pd
+
+    from dashboard.i18n import import_text, problem
+    from data.ingest import validate as v
+    from data.ingest.problems import Problem, Problems
+
+    problems = Problems()
+    cells = pd.Series(["elf", "7.5", "12"], index=[2, 3, 4])
+    v.parse_number(cells, "score", problems, integer=True, low=0, high=10)
+    v.parse_date(pd.Series(["31.02.2026"], index=[5]), "date", problems)
+    v.resolve_reference(pd.Series(["Nirgendwo"], index=[6]), "journey", problems,
+                        {"vertrag": "vertrag"}, "journey")
+    v.parse_bool(pd.Series(["vielleicht"], index=[7]), "pain_point", problems)
+    german = [problem(p, "de") for p in problems.items]
+    assert german == [
+        "Zeile 2, Spalte score: 'elf' ist keine Zahl",
+        "Zeile 3, Spalte score: '7.5' ist keine ganze Zahl",
+        "Zeile 4, Spalte score: '12' liegt nicht zwischen 0 und 10",
+        "Zeile 5, Spalte date: '31.02.2026' ist kein Datum (erwartet: JJJJ-MM-TT, TT.MM.JJJJ, "
+        "MM/TT/JJJJ oder JJJJMMTT)",
+        "Zeile 6, Spalte journey: 'Nirgendwo' ist im Katalog nicht als Journey bekannt",
+        "Zeile 7, Spalte pain_point: 'vielleicht' ist nicht ja/nein (1/0, true/false, ja/nein)",
+    ]
+    assert problem(problems.items[0], "en") == "row 2, column score: 'elf' is not a number"
+    assert problem(Problem(1, "date", "required column is missing"), "de") == \
+        "Zeile 1, Spalte date: Pflichtspalte fehlt"
+    assert import_text("3 total rows skipped", "de") == "3 Summenzeilen übersprungen"
+    assert import_text("Something nobody foresaw", "de") == "Something nobody foresaw"
