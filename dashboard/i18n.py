@@ -554,11 +554,4 @@ def problem(p, lang: str) -> str:
     """Say where an import problem is (sheet, row, column) and what it is, in the language."""
     if lang != "de":
         return str(p)
-    where = []
-    if p.sheet:
-        where.append(f"Blatt {p.sheet}")
-    if p.row is not None:
-        where.append(f"Zeile {p.row}")
-    if p.column:
-        where.append(f"Spalte {p.column}")
-    return (", ".join(where) + ": " if where else "") + import_text(p.message, lang)
+    return p.text(import_text(p.message, lang), ("Blatt", "Zeile", "Spalte"))

@@ -23,14 +23,20 @@ class Problem:
         return out
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, message: str | None = None,
+             words: tuple[str, str, str] = ("sheet", "row", "column")) -> str:
+        """Say where (in the given words for sheet, row, column) and what: the message,
+        or a translation of it."""
         where = []
         if self.sheet:
-            where.append(f"sheet {self.sheet}")
+            where.append(f"{words[0]} {self.sheet}")
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"{words[1]} {self.row}")
         if self.column:
-            where.append(f"column {self.column}")
-        return (", ".join(where) + ": " if where else "") + self.message
+            where.append(f"{words[2]} {self.column}")
+        return (", ".join(where) + ": " if where else "") + (message or self.message)
 
 
 class RejectedFile(Exception):
