@@ -642,12 +642,12 @@ def catalog(store: Store) -> dict[str, pd.DataFrame]:
 
     # The catalog is small and changes only with an import: each process keeps the one of
     # the current data version in memory (seven queries saved on every request).
-    version = store.cache_namespace()
+    namespace = store.cache_namespace()
     held = store.local.get("catalog")
-    if held is not None and held[0] == version:
+    if held is not None and held[0] == namespace:
         return _fresh(held[1])
     value = cached(store, "catalog", [], compute)
-    store.local["catalog"] = (version, _fresh(value))
+    store.local["catalog"] = (namespace, _fresh(value))
     return value
 
 

@@ -337,7 +337,7 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
                 if kind == "ces" and ces_reversed:
                     plain = plain.map(lambda v: str(8 - int(v)), na_action="ignore")
                 score = plain.fillna(score)
-            score = score.where(~score.str.strip().isin(NO_ANSWER), "")
+            score = score.where(~score.isin(NO_ANSWER), "")  # cells arrive trimmed
             for text, value in NPS_ENDS.items():
                 score = score.where(~score.str.startswith(text), value)
             # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.

@@ -159,9 +159,18 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
     return _split(grid, skip, header_rows, encoding, delimiter)
 
 
-def _fast_grid(body: str, delimiter: str) -> pd.DataFrame | None:
+@dataclass
+class _Trimmed:
+    """A grid whose cells are already trimmed, with each row's "all cells empty" flag."""
+
+    grid: pd.DataFrame
+    blank: np.ndarray
+
+
+def _fast_grid(body: str, delimiter: str) -> _Trimmed | None:
     """Parse a regular file (every row as wide as the header, no blank lines) with
-    Arrow's CSV reader, several times faster than pandas' own; None for anything else,
+    Arrow's CSV reader, several times faster than pandas' own, into trimmed cells; None
+    for anything else,
     which the pandas parser then reads (it pads short rows and keeps blank lines, so that
     row numbers stay those of the file)."""
     header = next(_lines(body), "")
@@ -190,14 +199,6 @@ def _fast_grid(body: str, delimiter: str) -> pd.DataFrame | None:
     grid = pa.table(cells, names=names).to_pandas(types_mapper={pa.string(): CELL}.get)
     grid.columns = range(width)
     return _Trimmed(grid, blank.to_numpy(zero_copy_only=False))
-
-
-@dataclass
-class _Trimmed:
-    """A grid whose cells are already trimmed, with each row's "all cells empty" flag."""
-
-    grid: pd.DataFrame
-    blank: np.ndarray
 
 
 def _split(grid: pd.DataFrame | _Trimmed, skip: int, header_rows: int, encoding: str,
