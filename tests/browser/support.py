@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.conftest import PASSWORD
 
 
+def browser_port() -> int:
+    """The port browser tests serve on (CXDASH_TEST_PORT lets two checkouts test side by side)."""
+    return int(os.environ.get("CXDASH_TEST_PORT", "8050"))
+
+
 def sign_in(dash_duo, app, user: str = "analyst", password: str = PASSWORD) -> None:
     """Start the app, sign in through the login form, and wait for the dashboard."""
-    dash_duo.start_server(app, navigate=False, dev_tools_ui=False)
+    dash_duo.start_server(app, navigate=False, dev_tools_ui=False, port=browser_port())
     driver = dash_duo.driver
     driver.get(dash_duo.server.url + "/login")
     driver.find_element(By.ID, "username").send_keys(user)
