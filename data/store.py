@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import threading
+import zlib
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,27 @@ _request_versions: ContextVar[dict | None] = ContextVar("cxdash_request_versions
 
 class DatabaseBusyError(RuntimeError):
     """The DuckDB file is held by another process (usually the running server)."""
+
+
+# How long a change waits for the one before it (a large import takes seconds).
+WRITE_WAIT_S = 120
+# DuckDB: the one writing process serialises its changes here, one lock per database, so
+# two threads never meet in "Conflict on update!" (DuckDB's optimistic concurrency).
+_write_locks: dict[str, threading.Lock] = {}
+_write_locks_guard = threading.Lock()
+# PostgreSQL: a transaction-level advisory lock serialises changes across processes.
+_ADVISORY_KEY = zlib.crc32(b"cxdash imports")
+
+
+def _write_lock(url: str) -> threading.Lock:
+    with _write_locks_guard:
+        return _write_locks.setdefault(url, threading.Lock())
+
+
+def busy_message() -> str:
+    """Say that another change is being written and nothing was written now."""
+    return ("Another import or undo is being written to the database right now and did not "
+            f"finish within {WRITE_WAIT_S} s; nothing was written. Try again in a minute.")
 
 
 def default_url() -> str:
@@ -87,10 +110,33 @@ class Store:
                 ) from exc
             raise
 
-    def begin(self):
-        """Open a connection with a transaction (a context manager)."""
-        conn = self.connect()
-        return _Transaction(conn)
+    def begin(self, exclusive: bool = False):
+        """Open a connection with a transaction (a context manager); ``exclusive`` makes it
+        wait for every other exclusive one (imports, undos): checks made inside then still
+        hold when it commits, across threads (DuckDB) and processes (PostgreSQL)."""
+        if not exclusive:
+            return _Transaction(self.connect())
+        release = None
+        if self.is_duckdb:
+            lock = _write_lock(self.url)
+            if not lock.acquire(timeout=WRITE_WAIT_S):
+                raise DatabaseBusyError(busy_message())
+            release = lock.release
+        try:
+            transaction = _Transaction(self.connect(), release)
+        except BaseException:
+            if release:
+                release()
+            raise
+        if self.engine_dialect == "postgresql":
+            try:
+                conn = transaction.conn
+                conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT_S}s'")
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_ADVISORY_KEY})")
+            except sa.exc.OperationalError as exc:
+                transaction.__exit__(type(exc), exc, None)
+                raise DatabaseBusyError(busy_message()) from exc
+        return transaction
 
     def upgrade(self) -> None:
         """Apply all pending Alembic migrations."""
@@ -208,9 +254,14 @@ def _frame(rows: list, columns: list[str]) -> pd.DataFrame:
 
 
 class _Transaction:
-    def __init__(self, conn: Connection):
+    def __init__(self, conn: Connection, release=None):
         self.conn = conn
-        self.trans = conn.begin()
+        self.release = release  # called once the transaction has ended
+        try:
+            self.trans = conn.begin()
+        except BaseException:
+            conn.close()
+            raise
 
     def __enter__(self) -> Connection:
         return self.conn
@@ -223,6 +274,8 @@ class _Transaction:
                 self.trans.rollback()
         finally:
             self.conn.close()
+            if self.release:
+                self.release()
 
 
 def bump_data_version(conn: Connection) -> None:

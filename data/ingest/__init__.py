@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -18,7 +19,7 @@ from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Problem, RejectedFile
 from data.ingest.readers import read_workbook
-from data.store import Store, bulk_insert, bump_data_version
+from data.store import DatabaseBusyError, Store, bulk_insert, bump_data_version, busy_message
 
 KINDS = schema.BATCH_KINDS
 log = logging.getLogger(__name__)
@@ -199,46 +200,50 @@ def _fail_with(result: ImportResult, column: str, message: str) -> ImportResult:
     return result
 
 
-def _drop_known_responses(store: Store, kind: str, frame: pd.DataFrame
+def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame
                           ) -> tuple[pd.DataFrame, int]:
     """Skip responses whose id is already stored for the metric, or repeated in the file."""
     ids = frame["response_id"].dropna()
     if ids.empty:
         return frame, 0
     repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
-    known = _stored_response_ids(store, kind, ids.drop_duplicates())
+    if isinstance(store_or_conn, Store):
+        with store_or_conn.connect() as conn:
+            known = _stored_response_ids(conn, kind, ids.drop_duplicates())
+    else:
+        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates())
     stored = frame["response_id"].isin(known)
     drop = repeated | stored
     return frame.loc[~drop], int(drop.sum())
 
 
-def _stored_response_ids(store: Store, kind: str, ids: pd.Series) -> set[str]:
+def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
     """Return which of the ids are already stored for the metric, in one query."""
     sr = schema.survey_responses
-    with store.connect() as conn:
-        if conn.dialect.name == "duckdb":
-            raw = conn.connection.driver_connection
-            raw.register("_cxdash_ids", pd.DataFrame({"id": ids.astype(str).to_numpy()}))
-            try:
-                rows = raw.execute(
-                    "SELECT DISTINCT s.response_id FROM survey_responses s "
-                    "JOIN _cxdash_ids i ON s.response_id = i.id WHERE s.metric = ?", [kind]
-                ).fetchall()
-            finally:
-                raw.unregister("_cxdash_ids")
-        elif conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import ARRAY
+    if conn.dialect.name == "duckdb":
+        raw = conn.connection.driver_connection
+        view = f"_cxdash_ids_{threading.get_ident()}"
+        raw.register(view, pd.DataFrame({"id": ids.astype(str).to_numpy()}))
+        try:
+            rows = raw.execute(
+                "SELECT DISTINCT s.response_id FROM survey_responses s "
+                f'JOIN "{view}" i ON s.response_id = i.id WHERE s.metric = ?', [kind]
+            ).fetchall()
+        finally:
+            raw.unregister(view)
+    elif conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
 
-            param = sa.bindparam("ids", value=list(ids.astype(str)), type_=ARRAY(sa.String))
-            rows = conn.execute(sa.select(sr.c.response_id).distinct().where(
-                sr.c.metric == kind, sr.c.response_id == sa.any_(param))).fetchall()
-        else:
-            rows = []
-            values = list(ids.astype(str))
-            for start in range(0, len(values), 5000):
-                rows += conn.execute(sa.select(sr.c.response_id).where(
-                    sr.c.metric == kind, sr.c.response_id.in_(values[start:start + 5000])
-                )).fetchall()
+        param = sa.bindparam("ids", value=list(ids.astype(str)), type_=ARRAY(sa.String))
+        rows = conn.execute(sa.select(sr.c.response_id).distinct().where(
+            sr.c.metric == kind, sr.c.response_id == sa.any_(param))).fetchall()
+    else:
+        rows = []
+        values = list(ids.astype(str))
+        for start in range(0, len(values), 5000):
+            rows += conn.execute(sa.select(sr.c.response_id).where(
+                sr.c.metric == kind, sr.c.response_id.in_(values[start:start + 5000])
+            )).fetchall()
     return {r[0] for r in rows}
 
 
@@ -272,14 +277,58 @@ def import_file(
     if not result.ok:
         return result
     frames = result.frame if kind == "catalog" else {kind: result.frame}
-    result.batch_id = commit(store, kind, frames, rows_skipped=result.rows_skipped,
-                             file_name=file_name, content_hash=digest, created_by=created_by,
-                             preset=result.preset)
+
+    def guard(conn) -> int:
+        """Repeat the duplicate checks inside the import's exclusive transaction: a file or
+        response committed by a concurrent import since the preview is caught here."""
+        if not allow_duplicate and kind != "catalog":
+            repeat = _earlier_batch(conn, digest, kind)
+            if repeat is not None:
+                raise RejectedFile([Problem(None, None, repeat)])
+        if kind not in schema.SURVEY_METRICS or frames[kind].empty:
+            return 0
+        frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind])
+        if duplicates:
+            result.rows_duplicate += duplicates
+            result.rows_skipped += duplicates
+            result.rows_imported = len(frames[kind])
+            result.frame = frames[kind]
+            result.notes.append(f"{duplicates} responses stored by an import running at the "
+                                "same time (same response id) skipped")
+        return duplicates
+
+    try:
+        result.batch_id = _commit_retrying(
+            store, kind, frames, rows_skipped=result.rows_skipped, file_name=file_name,
+            content_hash=digest, created_by=created_by, preset=result.preset, guard=guard)
+    except RejectedFile as rejected:
+        return ImportResult(errors=rejected.problems)
+    except DatabaseBusyError as exc:
+        return _fail(str(exc))
     name = save_source or options.source
     if name and kind != "catalog":
         sources.save(store, name, kind, result.preset, result.mapping,
                      {"ces_reversed": bool(options.ces_reversed)})
     return result
+
+
+def _is_write_conflict(exc: Exception) -> bool:
+    return "conflict" in str(exc).lower() and "transaction" in str(exc).lower()
+
+
+def _commit_retrying(store: Store, kind: str, frames: dict[str, pd.DataFrame], **kwargs) -> int:
+    """Commit, and again when DuckDB reports a write conflict with a change made outside
+    the import lock (the transaction was rolled back whole); then say plainly to retry."""
+    for attempt in range(3):
+        try:
+            return commit(store, kind, frames, **kwargs)
+        except sa.exc.DBAPIError as exc:
+            if not (store.is_duckdb and _is_write_conflict(exc)):
+                raise
+            log.warning("Import write conflict (attempt %d): %s", attempt + 1, exc)
+            if kind != "catalog":
+                frames[kind] = frames[kind].drop(columns="batch_id", errors="ignore")
+    raise DatabaseBusyError(busy_message())
 
 
 def row_count(frames: dict[str, pd.DataFrame]) -> int:
@@ -297,10 +346,16 @@ def commit(
     content_hash: str | None = None,
     created_by: str | None = None,
     preset: str = "canonical",
+    guard=None,
 ) -> int:
-    """Write validated frames as one import batch in one transaction; return the batch id."""
-    rows = row_count(frames)
-    with store.begin() as conn:
+    """Write validated frames as one import batch in one transaction; return the batch id.
+
+    The transaction is exclusive (one import or undo at a time); ``guard(conn)`` runs first
+    inside it, may refuse by raising RejectedFile, and returns rows it dropped as skipped."""
+    with store.begin(exclusive=True) as conn:
+        if guard is not None:
+            rows_skipped += guard(conn)
+        rows = row_count(frames)
         batch_id = conn.execute(
             schema.import_batches.insert()
             .values(
@@ -336,18 +391,20 @@ def commit(
     return batch_id
 
 
-def _earlier_batch(store: Store, digest: str, kind: str) -> str | None:
+def _earlier_batch(store_or_conn, digest: str, kind: str) -> str | None:
     """Return why the same file cannot be imported again, or None."""
     batches = schema.import_batches
-    with store.connect() as conn:
-        earlier = conn.execute(
-            sa.select(batches.c.id, batches.c.created_at).where(
-                batches.c.content_hash == digest,
-                batches.c.kind == kind,
-                batches.c.status == "committed",
-                batches.c.kind != "catalog",
-            )
-        ).first()
+    query = sa.select(batches.c.id, batches.c.created_at).where(
+        batches.c.content_hash == digest,
+        batches.c.kind == kind,
+        batches.c.status == "committed",
+        batches.c.kind != "catalog",
+    )
+    if isinstance(store_or_conn, Store):
+        with store_or_conn.connect() as conn:
+            earlier = conn.execute(query).first()
+    else:
+        earlier = store_or_conn.execute(query).first()
     if earlier is None:
         return None
     return (f"This file was already imported as batch {earlier.id} on "
@@ -387,7 +444,7 @@ def _upsert_catalog(conn, frames: dict[str, pd.DataFrame]) -> None:
 def undo(store: Store, batch_id: int, actor: str = "?") -> int:
     """Delete the rows of a committed fact batch and mark it undone; return rows removed."""
     batches = schema.import_batches
-    with store.begin() as conn:
+    with store.begin(exclusive=True) as conn:
         batch = conn.execute(sa.select(batches).where(batches.c.id == batch_id)).first()
         if batch is None:
             raise LookupError(f"There is no import batch {batch_id}.")

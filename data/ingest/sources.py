@@ -69,7 +69,7 @@ def save_aliases(store: Store, new: dict[str, dict[str, str]]) -> str | None:
                 return f"{key!r} is not a {dimension} key in the catalog (alias {label!r})."
             rows.append({"dimension": dimension, "label": label.strip(), "key": key})
     t = schema.label_aliases
-    with store.begin() as conn:
+    with store.begin(exclusive=True) as conn:
         for row in rows:
             conn.execute(t.delete().where(t.c.dimension == row["dimension"],
                                           t.c.label == row["label"]))
