@@ -528,6 +528,27 @@ _IMPORT_TEXTS_DE = [
     (r"The file has no header row\.", "Die Datei hat keine Kopfzeile."),
     (r"This is not a text \(CSV\) or \.xlsx file\.",
      "Das ist keine Textdatei (CSV) und keine .xlsx-Arbeitsmappe."),
+    (r"(?P<v>'.*') is not a finite number", r"\g<v> ist keine endliche Zahl"),
+    (r"(?P<v>'.*') is not a date between 1678 and 2261 \(the dates that can be stored\)",
+     r"\g<v> ist kein Datum zwischen 1678 und 2261 (nur diese lassen sich speichern)"),
+    (r"this line is (?P<a>[\d.]+) MB long; the limit is (?P<b>\d+) MB per line\..*",
+     r"diese Zeile ist \g<a> MB lang; erlaubt sind \g<b> MB je Zeile. Ist das ein "
+     r"CSV-Export mit einer Zeile je Datensatz?"),
+    (r"The header has (?P<a>[\d,]+) columns; the limit is (?P<b>[\d,]+)\.",
+     r"Die Kopfzeile hat \g<a> Spalten; erlaubt sind \g<b>."),
+    (r"The file has about (?P<a>[\d,]+) cells .*; the limit is (?P<b>[\d,]+)\..*",
+     r"Die Datei hat etwa \g<a> Zellen; erlaubt sind \g<b>. Teilen Sie sie in kleinere "
+     r"Dateien auf."),
+    (r"A quoted field \(starting with \"\) is never closed.*",
+     "Ein Feld in Anführungszeichen (beginnt mit \") wird nie geschlossen, so würden alle "
+     "folgenden Zeilen als eine Zelle gelesen. Schließen oder entfernen Sie das "
+     "Anführungszeichen."),
+    (r"a cell of (?P<a>[\d,]+) characters; the limit is (?P<b>[\d,]+) .*",
+     r"eine Zelle mit \g<a> Zeichen; erlaubt sind \g<b> (wie in Excel). Vielleicht hat ein "
+     r"nicht geschlossenes Anführungszeichen (\") die folgenden Zeilen angehängt."),
+    (r"Another import or undo is being written to the database right now.*",
+     "Gerade wird ein anderer Import oder eine Rücknahme in die Datenbank geschrieben; es "
+     "wurde nichts geschrieben. Bitte in einer Minute erneut versuchen."),
     (r"(?P<n>\d+) survey previews skipped", r"\g<n> Umfrage-Vorschauen übersprungen"),
     (r"(?P<n>\d+) incomplete responses \(no submitdate\) skipped",
      r"\g<n> unvollständige Antworten (ohne submitdate) übersprungen"),

@@ -45,6 +45,101 @@ def decode(content: bytes) -> str:
     return content.decode(encoding, errors="replace" if encoding == "cp1252" else "strict")
 
 
+# Multi-byte UTF-8 characters (ü = C3 BC): in a file that is not UTF-8 as a whole they mean
+# lines saved as UTF-8 beside lines saved as Windows-1252 (an export edited and appended to).
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+MIXED_ENCODING = "utf-8 + cp1252 (per line)"
+
+
+def decode_mixed(content: bytes) -> str | None:
+    """Decode a file mixing UTF-8 and Windows-1252 lines line by line (each line as UTF-8
+    when it is valid UTF-8, else as Windows-1252); None for a file that is not mixed."""
+    if detect_encoding(content) != "cp1252" or not _UTF8_MULTIBYTE.search(content):
+        return None
+    out = []
+    for line in content.splitlines(keepends=True):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    return "".join(out)
+
+
+# How large a text file may be in each direction. A 7.9 MB header of 1,000,000 columns held
+# a worker for 14 minutes and 12 GB before these limits; real exports stay far below them.
+MAX_COLUMNS = 5_000
+MAX_LINE_BYTES = 1 << 20
+MAX_CELLS = 40_000_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+
+
+def _refuse(row: int | None, message: str) -> RejectedFile:
+    return RejectedFile([Problem(row, None, message)])
+
+
+def check_lines(content: bytes) -> int:
+    """Refuse a file with a line longer than MAX_LINE_BYTES (before decoding or parsing
+    it); return how many lines it has."""
+    data = np.frombuffer(content, dtype=np.uint8)
+    breaks = np.flatnonzero(data == (10 if b"\n" in content else 13))
+    lengths = np.diff(breaks, prepend=-1, append=len(data)) - 1
+    longest = int(lengths.argmax()) if len(lengths) else 0
+    if len(lengths) and lengths[longest] > MAX_LINE_BYTES:
+        raise _refuse(longest + 1, (
+            f"this line is {lengths[longest] / 1024 / 1024:.1f} MB long; the limit is "
+            f"{MAX_LINE_BYTES // 1024 // 1024} MB per line. Check that this is a CSV export "
+            "with one row per line."))
+    return len(breaks) + 1
+
+
+def check_width(header: str, delimiter: str, lines: int, header_row: int) -> None:
+    """Refuse a header wider than MAX_COLUMNS, or more cells than MAX_CELLS in all."""
+    width = header.count(delimiter) + 1
+    if width > MAX_COLUMNS:  # the quick count may include quoted delimiters: count exactly
+        width = len(next(csv.reader([header], delimiter=delimiter), []))
+    if width > MAX_COLUMNS:
+        raise _refuse(header_row, f"The header has {width:,} columns; the limit is "
+                                  f"{MAX_COLUMNS:,}.")
+    if width * lines > MAX_CELLS:
+        raise _refuse(None, f"The file has about {width * lines:,} cells ({lines:,} lines × "
+                            f"{width:,} columns); the limit is {MAX_CELLS:,}. Split it into "
+                            "smaller files.")
+
+
+def check_quotes(body: str, delimiter: str, skip: int) -> None:
+    """Refuse a file with a quoted field that is never closed, naming the row it starts
+    in: read on, it would swallow every row after it into one cell."""
+    if body.count('"') % 2 == 0:  # every quoted field closed (stray quotes come in pairs)
+        return
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=True)
+    record = 0
+    while True:
+        record += 1
+        try:
+            next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # others (text after a closing quote) the parsers accept
+            # The end of the file inside quotes, or a quoted cell beyond csv's field limit
+            # (131,072 characters, far above any real cell): the quote runs on.
+            if "end of data" in str(exc) or "field limit" in str(exc):
+                raise _refuse(skip + record, (
+                    "A quoted field (starting with \") is never closed, so the rows after it "
+                    "would be read as one cell. Close the quote, or remove it.")) from None
+
+
+def check_cells(frame: pd.DataFrame) -> None:
+    """Refuse a cell longer than MAX_CELL_CHARS with its row and column."""
+    for i, column in enumerate(frame.columns):  # by position: headers may repeat
+        lengths = frame.iloc[:, i].str.len()
+        if len(lengths) and lengths.max() > MAX_CELL_CHARS:
+            row = lengths.idxmax()
+            raise RejectedFile([Problem(int(row), str(column), (
+                f"a cell of {int(lengths.max()):,} characters; the limit is "
+                f"{MAX_CELL_CHARS:,} (as in Excel). An unclosed quote (\") may have joined "
+                "the rows after it."))])
+
+
 def looks_binary(content: bytes) -> bool:
     """True for files that are no text (NUL bytes outside UTF-16, or mostly control bytes)."""
     head = content[:4096]
@@ -137,8 +232,13 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
         raise RejectedFile([Problem(None, None, "The file is empty.")])
     if looks_binary(content):
         raise RejectedFile([Problem(None, None, "This is not a text (CSV) or .xlsx file.")])
+    lines = check_lines(content)
     encoding = detect_encoding(content)
-    text = decode(content)
+    text = decode_mixed(content)
+    if text is None:
+        text = decode(content)
+    else:
+        encoding = MIXED_ENCODING
     skip, offset = 0, 0
     for line in _lines(text):
         if line.strip() and not _is_comment(line):
@@ -148,7 +248,10 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
     body = text[offset:]
     if not body.strip():
         raise RejectedFile([Problem(None, None, "The file has no header row.")])
+    header = next(_lines(body), "")
+    check_width(header, max(DELIMITERS, key=header.count), lines, skip + 1)
     delimiter = sniff_delimiter(body)
+    check_quotes(body, delimiter, skip)
     grid = _fast_grid(body, delimiter)
     if grid is None:
         try:
@@ -156,7 +259,9 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
                                keep_default_na=False, skip_blank_lines=False, engine="c")
         except pd.errors.ParserError:
             raise RejectedFile(_ragged_rows(body, delimiter, skip)) from None
-    return _split(grid, skip, header_rows, encoding, delimiter)
+    table = _split(grid, skip, header_rows, encoding, delimiter)
+    check_cells(table.frame)
+    return table
 
 
 @dataclass

@@ -49,6 +49,7 @@ def parse_date(column: pd.Series, name: str, problems: Problems) -> pd.Series:
     """Parse dates: ISO, dd.mm.yyyy, US m/d/yyyy with AM/PM, YYYYMMDD, Unix epoch."""
     parsed = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
     todo = column != ""
+    unread = todo.copy()
     for pattern, fmt in DATE_FORMATS:
         if not todo.any():
             break
@@ -66,11 +67,29 @@ def parse_date(column: pd.Series, name: str, problems: Problems) -> pd.Series:
             values = pd.to_datetime(cells.str.upper().str.replace(r" ?([AP]M)$", r" \1",
                                                                   regex=True),
                                     format=fmt, errors="coerce")
+        values, beyond = _storable_dates(values)
         parsed.loc[hit] = values.astype("datetime64[ns]")
+        _report(problems, cells, beyond, name, DATE_RANGE_REASON)
         todo &= ~hit
-    _report(problems, column, (column != "") & parsed.isna(), name,
+        unread.loc[beyond.index[beyond]] = False  # reported: not again as "not a date"
+    _report(problems, column, unread & parsed.isna(), name,
             "is not a date (use YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or YYYYMMDD)")
     return parsed.dt.normalize()
+
+
+DATE_RANGE_REASON = "is not a date between 1678 and 2261 (the dates that can be stored)"
+
+
+def _storable_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return the dates with those outside the nanosecond range blanked, and which those
+    were (a year 1600 or 9999 cell is an invalid value, not a crash of the import)."""
+    values = pd.Series(values)
+    if values.dtype == "datetime64[ns]":
+        return values, pd.Series(False, index=values.index)
+    # Parsed at a coarser unit (pandas keeps out-of-range years that way): compare years.
+    years = values.dt.year
+    beyond = values.notna() & ((years < 1678) | (years > 2261))
+    return values.where(~beyond).astype("datetime64[ns]"), beyond
 
 
 _DURATION = r"^(\d+):(\d{2})(?::(\d{2}))?$"
@@ -118,6 +137,10 @@ def parse_number(
         parsed = pd.to_numeric(normalise_numbers(column, decimal).where(present),
                                errors="coerce")
     _report(problems, column, present & parsed.isna(), name, "is not a number")
+    # Infinity, NaN and 1e308 parse as floats, but no score or count is one of them.
+    infinite = parsed.notna() & ~np.isfinite(parsed)
+    _report(problems, column, infinite, name, "is not a finite number")
+    parsed = parsed.where(~infinite)
     ok = parsed.notna()
     if integer:
         _report(problems, column, ok & (parsed != np.floor(parsed)), name, "is not a whole number")
@@ -127,7 +150,9 @@ def parse_number(
         span = f"between {low:g} and {high:g}" if low is not None and high is not None else (
             f"at least {low:g}" if low is not None else f"at most {high:g}"
         )
-        _report(problems, column, ok & ((parsed < lo) | (parsed > hi)), name, f"is not {span}")
+        outside = ok & ((parsed < lo) | (parsed > hi))
+        _report(problems, column, outside, name, f"is not {span}")
+        parsed = parsed.where(~outside)  # reported; blank, so no cast overflows on it
     return parsed
 
 
