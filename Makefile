@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test lint demo bench clean screenshots
+.PHONY: run test lint demo bench soak clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,15 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
-# The performance benchmark (100k and 1M responses; BENCH_ARGS="--sizes 100k,1M,10M" for all).
+# The performance benchmark (100k and 1M responses; BENCH_ARGS="--sizes 100k,1M,10M" for all),
+# ending with the soak (SOAK_MINUTES, default 10; 0 skips it).
+SOAK_MINUTES ?= 10
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.run --soak-minutes $(SOAK_MINUTES) $(BENCH_ARGS)
+
+# Only the soak: Procfile gunicorn, default cache, 32 clients over every view and export.
+soak: $(VENV)/.installed-test
+	$(BIN)/python -m bench.run --soak-only --sizes 100k --soak-minutes $(SOAK_MINUTES) $(BENCH_ARGS)
 
 demo: $(VENV)/.installed
 	$(BIN)/cxdash demo

@@ -114,13 +114,12 @@ def bench_headers(store) -> dict[str, str]:
     return {"Authorization": "Bearer " + accounts.create_token(store, "bench", actor="bench")}
 
 
-def measure_callbacks(url: str, cache: str, searches: list[str], cache_dir: str) -> dict:
+def measure_callbacks(url: str, cache: str, searches: list[str]) -> dict:
     """Time each view's main callback through /_dash-update-component (server time)."""
     from dashboard.app import create_app, settle_for_serving
     from dashboard.config import Config
 
-    app = create_app(Config.from_env({}, database_url=url, cache_url=cache, cache_dir=cache_dir,
-                                     language="en"))
+    app = create_app(Config.from_env({}, database_url=url, cache_url=cache, language="en"))
     settle_for_serving()  # as the server does (dashboard/wsgi.py)
     client = app.server.test_client()
     headers = bench_headers(app.server.extensions["cxdash"]["store"])
@@ -307,10 +306,8 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     port = free_port()
     procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
     command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
-    # As deployed: the default (filesystem) cache, in a folder of its own.
-    cache_dir = tempfile.mkdtemp(prefix="cxdash-bench-cache-")
-    env = {**os.environ, "CXDASH_DATABASE_URL": url, "CXDASH_CACHE_URL": "filesystem",
-           "CXDASH_CACHE_DIR": cache_dir}
+    # As deployed: the default cache.
+    env = _default_env(url)
     from data.store import Store
 
     store = Store(url)
@@ -357,10 +354,116 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
     finally:
         server.terminate()
         server.wait(timeout=20)
-        shutil.rmtree(cache_dir, ignore_errors=True)
     return {"clients": clients, "seconds": seconds, "requests": len(latencies),
             "throughput_rps": len(latencies) / seconds, "p95_ms": 1000 * percentile(latencies, 0.95),
             "errors": errors[0], "server_rss_mb": rss, "first_load_kb": payload / 1024}
+
+
+def _default_env(url: str) -> dict[str, str]:
+    """The server's environment as deployed: this database, every cache setting default."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CXDASH_CACHE")}
+    return {**env, "CXDASH_DATABASE_URL": url}
+
+
+# The soak's views: path and the output that names the view's main callback.
+SOAK_VIEWS = {**VIEWS, "personas": ("/personas", "persona-cards.children"),
+              "mine": ("/mine", "mine-table.children")}
+SOAK_EXPORTS = ("data.csv", "data-de.csv", "data.xlsx")
+
+
+def measure_soak(url: str, clients: int, minutes: float, seed: int = 11) -> dict:
+    """Serve as the Procfile does with the default cache, and let `clients` threads pick
+    random filters over every view and the CSV/XLSX exports for `minutes`: requests per
+    second and p95 per minute, errors, and the server's RSS sampled every 10 s. A cache
+    that degrades with its size shows as a slower last minute than first."""
+    from dashboard.app import create_app
+    from dashboard.config import Config
+    from data.store import Store
+
+    port = free_port()
+    procfile = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
+    command = procfile.replace("${PORT:-8050}", str(port)).replace("0.0.0.0", "127.0.0.1")
+    store = Store(url)
+    headers = bench_headers(store)
+    store.dispose()
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = subprocess.Popen([gunicorn, *shlex.split(command)[1:]], cwd=ROOT,
+                              env=_default_env(url), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    app = create_app(Config.from_env({}, database_url="duckdb:///:memory:", cache_url="none"))
+    keys = {view: next(k for k in app.callback_map if needle in k.strip(".").split("..."))
+            for view, (_, needle) in SOAK_VIEWS.items()}
+    seconds = minutes * 60
+    samples: list[tuple[float, float, bool]] = []  # (seconds since start, latency, ok)
+    rss: list[tuple[float, float]] = []
+    failures: dict[str, int] = {}
+    lock = threading.Lock()
+    try:
+        wait_until_healthy(base, 60)
+        start = time.time()
+        stop = start + seconds
+
+        def request_for(rng: random.Random) -> urllib.request.Request:
+            search = random_searches(1, seed=rng.randrange(1 << 30))[0]
+            view = rng.choice(list(SOAK_VIEWS))
+            path = SOAK_VIEWS[view][0]
+            if view == "mine":
+                search += "&department=" + rng.choice(DEPARTMENTS)
+            if rng.random() < 0.15:
+                export = rng.choice(SOAK_EXPORTS)
+                return urllib.request.Request(
+                    f"{base}/export/{export}{search}&view={path}", headers=headers)
+            body = json.dumps(_callback_body(app, keys[view], search, path)).encode()
+            return urllib.request.Request(base + "/_dash-update-component", data=body,
+                                          headers={"Content-Type": "application/json",
+                                                   **headers})
+
+        def client(i: int) -> None:
+            rng = random.Random(seed * 1000 + i)
+            while time.time() < stop:
+                request = request_for(rng)
+                at, started = time.time() - start, time.perf_counter()
+                try:
+                    with urllib.request.urlopen(request, timeout=60) as response:
+                        response.read()
+                    ok, why = True, ""
+                except OSError as exc:
+                    ok, why = False, f"{exc.__class__.__name__} {getattr(exc, 'code', '')}"
+                with lock:
+                    samples.append((at, time.perf_counter() - started, ok))
+                    if not ok:
+                        failures[why] = failures.get(why, 0) + 1
+
+        def watch() -> None:
+            while time.time() < stop:
+                rss.append((time.time() - start, _rss_mb(server.pid)))
+                time.sleep(10)
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        threads.append(threading.Thread(target=watch))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        rss.append((time.time() - start, _rss_mb(server.pid)))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    window = min(60.0, seconds / 2)
+
+    def part(lo: float, hi: float) -> dict:
+        inside = [latency for at, latency, _ in samples if lo <= at < hi]
+        return {"requests": len(inside), "throughput_rps": len(inside) / max(hi - lo, 1e-9),
+                "p95_ms": 1000 * percentile(inside, 0.95)}
+
+    return {"clients": clients, "minutes": minutes, "requests": len(samples),
+            "errors": sum(1 for *_, ok in samples if not ok), "failures": failures,
+            "first": part(0, window), "last": part(seconds - window, seconds),
+            "p95_ms": 1000 * percentile([latency for _, latency, _ in samples], 0.95),
+            "rss_mb": [round(mb) for _, mb in rss],
+            "rss_start_mb": rss[0][1] if rss else 0, "rss_peak_mb": max(mb for _, mb in rss),
+            "rss_end_mb": rss[-1][1] if rss else 0}
 
 
 def _rss_mb(pid: int) -> float:
@@ -445,36 +548,48 @@ def build_database(url: str, responses: int) -> float:
 
 
 def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows: int,
-        postgres: str | None, out_dir: Path) -> dict:
+        postgres: str | None, out_dir: Path, soak_minutes: float = 10,
+        soak_only: bool = False) -> dict:
     searches_arg = str(combos)
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "platform": platform.platform(), "cpu_reference": cpu_reference()},
               "combos": combos, "sizes": {}}
     work = Path(tempfile.mkdtemp(prefix="cxdash-bench-"))
     try:
+        if soak_only:
+            url = f"duckdb:///{work / f'{sizes[0]}.duckdb'}"
+            build_database(url, SIZES[sizes[0]])
+            report["soak"] = {"size": sizes[0], **_child(
+                ["--measure", "soak", url, str(clients), str(soak_minutes)])}
+            sizes = []
         for size in sizes:
             url = f"duckdb:///{work / f'{size}.duckdb'}"
             entry = {"demo_load_s": build_database(url, SIZES[size])}
             entry["cold"] = _child(["--measure", "callbacks", url, "none", searches_arg])
-            entry["warm"] = _child(["--measure", "callbacks", url, "filesystem", searches_arg,
-                                    str(work / f"cache-{size}")])
+            entry["warm"] = _child(["--measure", "callbacks", url, "memory", searches_arg])
             entry["floor"] = _child(["--measure", "floor", url, searches_arg])
             entry["gunicorn"] = _child(["--measure", "gunicorn", url, str(clients),
                                         str(seconds), searches_arg])
             report["sizes"][size] = entry
             print(f"measured {size}", file=sys.stderr)
-        url = f"duckdb:///{work / 'import.duckdb'}"
-        build_database(url, 1000)
-        report["import"] = _child(["--measure", "import", url, str(import_rows)])
-        if postgres:
+        if sizes and soak_minutes > 0:  # on the first size's database
+            report["soak"] = {"size": sizes[0], **_child(
+                ["--measure", "soak", f"duckdb:///{work / f'{sizes[0]}.duckdb'}",
+                 str(clients), str(soak_minutes)])}
+            print("measured the soak", file=sys.stderr)
+        if sizes:
+            url = f"duckdb:///{work / 'import.duckdb'}"
+            build_database(url, 1000)
+            report["import"] = _child(["--measure", "import", url, str(import_rows)])
+        if postgres and sizes:
             report["postgres"] = {}
             for size in [s for s in sizes if s != "100k"] or sizes:
                 _reset_postgres(postgres)
                 build_database(postgres, SIZES[size])
                 report["postgres"][size] = {
                     "cold": _child(["--measure", "callbacks", postgres, "none", searches_arg]),
-                    "warm": _child(["--measure", "callbacks", postgres, "filesystem",
-                                    searches_arg, str(work / f"pg-cache-{size}")]),
+                    "warm": _child(["--measure", "callbacks", postgres, "memory",
+                                    searches_arg]),
                 }
             _reset_postgres(postgres)
     finally:
@@ -497,8 +612,26 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+def soak_table(soak: dict) -> str:
+    """The soak as Markdown: first against last minute, errors, RSS."""
+    first, last = soak["first"], soak["last"]
+    lines = [f"Soak on {soak['size']}: {soak['clients']} clients for {soak['minutes']:g} min, "
+             f"{soak['requests']:,} requests, {soak['errors']} errors"
+             + (f" ({soak['failures']})" if soak["failures"] else "") + ".", "",
+             "| window | requests | req/s | p95 |", "|---|---:|---:|---:|"]
+    for name, part in (("first minute", first), ("last minute", last)):
+        lines.append(f"| {name} | {part['requests']:,} | {part['throughput_rps']:.1f} | "
+                     f"{part['p95_ms']:.0f} ms |")
+    lines += ["", f"Server RSS (master + worker): {soak['rss_start_mb']:.0f} MB at the start, "
+                  f"{soak['rss_peak_mb']:.0f} MB peak, {soak['rss_end_mb']:.0f} MB at the end "
+                  f"(every 10 s: {', '.join(str(v) for v in soak['rss_mb'])})."]
+    return "\n".join(lines)
+
+
 def table(report: dict) -> str:
     """Render the report as Markdown."""
+    if not report["sizes"]:
+        return soak_table(report["soak"]) if "soak" in report else ""
     machine = report.get("machine", {})
     lines = []
     for when in ("start", "end"):
@@ -568,14 +701,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-rows", type=int, default=1_000_000)
     parser.add_argument("--postgres", default=os.environ.get("CXDASH_TEST_POSTGRES_URL"),
                         help="also measure PostgreSQL at this URL (its public schema is reset)")
+    parser.add_argument("--soak-minutes", type=float, default=10,
+                        help="the soak: Procfile gunicorn, default cache, --clients clients "
+                             "over every view and export for this long (0: skip)")
+    parser.add_argument("--soak-only", action="store_true",
+                        help="run only the soak, on the first of --sizes")
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
     parser.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:  # a measuring child process
         what, url, *rest = args.measure
-        if what == "callbacks":  # url cache combos [cache_dir]
-            cache_dir = rest[2] if len(rest) > 2 else tempfile.mkdtemp()
-            result = measure_callbacks(url, rest[0], random_searches(int(rest[1])), cache_dir)
+        if what == "callbacks":  # url cache combos
+            result = measure_callbacks(url, rest[0], random_searches(int(rest[1])))
+        elif what == "soak":  # url clients minutes
+            result = measure_soak(url, int(rest[0]), float(rest[1]))
         elif what == "floor":  # url combos
             result = measure_floor_and_naive(url, random_searches(int(rest[0])))
         elif what == "import":  # url rows
@@ -590,7 +729,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size {unknown}; use {', '.join(SIZES)}")
     report = run(sizes, args.combos, args.clients, args.seconds, args.import_rows,
-                 args.postgres, Path(args.out))
+                 args.postgres, Path(args.out), args.soak_minutes, args.soak_only)
     print(table(report))
     return 0
 

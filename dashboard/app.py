@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import logging
 import sys
 from pathlib import Path
 
@@ -28,25 +29,31 @@ from dashboard import api, auth, downloads, pdf
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
+from data.cache import MemoryCache
 from data.store import Store
 from layouts import shell as shell_layout
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 
 
 def _cache(server: flask.Flask, config: Config):
-    """Return a flask-caching cache for query results, or None when disabled."""
+    """Return the query cache: bounded in memory (default), Redis, or None when disabled."""
     url = config.cache_url.strip()
-    if url in ("", "none", "null"):
+    if url in ("none", "null"):
         return None
     if url.startswith(("redis://", "rediss://", "unix://")):
-        settings = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": url}
-    else:
-        settings = {"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": config.cache_dir,
-                    "CACHE_THRESHOLD": 5000}
-    settings["CACHE_DEFAULT_TIMEOUT"] = 24 * 3600
-    return Cache(server, config=settings)
+        return Cache(server, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": url,
+                                     "CACHE_DEFAULT_TIMEOUT": 24 * 3600})
+    if url not in ("", "memory"):
+        if url != "filesystem":
+            raise ValueError(f"CXDASH_CACHE_URL is memory, redis://…, or none, not {url!r}.")
+        # The former default: its folder cache collapsed under load (see data.cache).
+        log.warning("CXDASH_CACHE_URL=filesystem is no longer offered; using the memory "
+                    "cache instead")
+    return MemoryCache(config.cache_entries, config.cache_mb * 1024 * 1024)
 
 
 def filter_options(store: Store) -> dict[str, list[dict]]:

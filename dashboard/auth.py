@@ -12,10 +12,11 @@ here on the server, by the role of that user (see ``data.accounts``):
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict
 from datetime import timedelta
 from urllib.parse import quote, urlsplit
 
@@ -34,15 +35,20 @@ from data.store import Store
 log = logging.getLogger(__name__)
 
 LANG_COOKIE = "cxdash_lang"
-# Paths anyone may fetch: the sign-in page, the health check, the language switch, files.
-OPEN_PREFIXES = ("/login", "/healthz", "/lang/", "/assets/", "/_dash-component-suites/",
-                 "/_favicon.ico", "/favicon.ico")
+# What anyone may fetch, by the route a request matched (not by path prefix: /loginX or
+# /lang/../x match Dash's catch-all and would serve the app's index): the sign-in page,
+# the health check, the language switch, static files.
+OPEN_ENDPOINTS = frozenset({
+    "login", "health", "set_language", "_dash_assets.static", "/_favicon.ico",
+    "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"})
 # Dash callbacks whose outputs start with these ids need this role (checked before they run).
 GUARDED_OUTPUTS = {"data-": "analyst", "admin-": "admin"}
-# Login attempts: failures allowed per user name and per client address in the window.
+# Login attempts: failures allowed per (user name, client address) and per address in
+# the window; at most LOGIN_COUNTER_KEYS counters in memory when there is no Redis.
 LOGIN_WINDOW_S = 15 * 60
 LOGIN_FAILURES_PER_NAME = 5
 LOGIN_FAILURES_PER_ADDRESS = 20
+LOGIN_COUNTER_KEYS = 20_000
 
 
 class Forbidden(PermissionError):
@@ -89,45 +95,113 @@ class _SessionInterface(SecureCookieSessionInterface):
             flask.has_request_context() and flask.request.is_secure)
 
 
-class LoginLimiter:
-    """Count failed sign-ins per user name and per address in a sliding window."""
+class MemoryCounter:
+    """Counters in fixed windows, in this process, bounded: past max_keys the counters
+    touched longest ago go first (memory stays at about max_keys × 200 bytes)."""
 
-    def __init__(self, window_s: float = LOGIN_WINDOW_S):
-        self.window_s = window_s
-        self.failures: dict[str, deque] = defaultdict(deque)
+    def __init__(self, max_keys: int = LOGIN_COUNTER_KEYS):
+        self.max_keys = max_keys
+        self.items: OrderedDict[str, tuple[float, int]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def _recent(self, key: str, now: float) -> int:
-        queue = self.failures[key]
-        while queue and queue[0] < now - self.window_s:
-            queue.popleft()
-        return len(queue)
+    def _live(self, key: str, now: float) -> tuple[float, int] | None:
+        item = self.items.get(key)
+        if item is not None and item[0] <= now:
+            del self.items[key]
+            return None
+        return item
+
+    def incr(self, key: str, window_s: float) -> int:
+        now = time.monotonic()
+        with self.lock:
+            item = self._live(key, now)
+            item = (now + window_s, 1) if item is None else (item[0], item[1] + 1)
+            self.items[key] = item
+            self.items.move_to_end(key)
+            while len(self.items) > self.max_keys:
+                self.items.popitem(last=False)
+            return item[1]
+
+    def get(self, key: str) -> tuple[int, float]:
+        """(count, seconds until the window ends) of a counter."""
+        now = time.monotonic()
+        with self.lock:
+            item = self._live(key, now)
+        return (0, 0.0) if item is None else (item[1], item[0] - now)
+
+    def reset(self, key: str) -> None:
+        with self.lock:
+            self.items.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class RedisCounter:
+    """The same counters in Redis (INCR with an expiry): shared by every process and
+    instance, bounded by Redis expiring them."""
+
+    def __init__(self, url: str):
+        import redis
+
+        self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+
+    def incr(self, key: str, window_s: float) -> int:
+        pipe = self.client.pipeline()
+        pipe.incr("cxdash:login:" + key)
+        pipe.expire("cxdash:login:" + key, int(window_s), nx=True)
+        return int(pipe.execute()[0])
+
+    def get(self, key: str) -> tuple[int, float]:
+        pipe = self.client.pipeline()
+        pipe.get("cxdash:login:" + key)
+        pipe.ttl("cxdash:login:" + key)
+        count, ttl = pipe.execute()
+        return int(count or 0), float(max(ttl, 0))
+
+    def reset(self, key: str) -> None:
+        self.client.delete("cxdash:login:" + key)
+
+
+class LoginLimiter:
+    """Failed sign-ins counted per (name, address) and per address in fixed windows.
+
+    Never per name alone: then anyone could keep a name (``admin``) out by failing five
+    times; here a stranger's failures lock only their own address, and the owner with
+    the right password from another address still signs in."""
+
+    def __init__(self, counter=None, window_s: float = LOGIN_WINDOW_S):
+        self.counter = counter if counter is not None else MemoryCounter()
+        self.window_s = window_s
+
+    @staticmethod
+    def _keys(name: str, address: str) -> tuple[tuple[str, int], tuple[str, int]]:
+        pair = hashlib.sha256(f"{name.lower()}\0{address}".encode()).hexdigest()[:32]
+        return ((f"p:{pair}", LOGIN_FAILURES_PER_NAME),
+                (f"a:{address[:64]}", LOGIN_FAILURES_PER_ADDRESS))
 
     def retry_after(self, name: str, address: str) -> int:
         """Seconds until another attempt is allowed (0: allowed now)."""
-        now = time.monotonic()
-        with self.lock:
-            waits = []
-            for key, limit in ((f"n:{name.lower()}", LOGIN_FAILURES_PER_NAME),
-                               (f"a:{address}", LOGIN_FAILURES_PER_ADDRESS)):
-                if self._recent(key, now) >= limit:
-                    waits.append(self.failures[key][0] + self.window_s - now)
-            return int(max(waits)) + 1 if waits else 0
+        waits = []
+        for key, limit in self._keys(name, address):
+            count, left = self.counter.get(key)
+            if count >= limit:
+                waits.append(left)
+        return int(max(waits)) + 1 if waits else 0
 
     def failed(self, name: str, address: str) -> None:
-        now = time.monotonic()
-        with self.lock:
-            self.failures[f"n:{name.lower()}"].append(now)
-            self.failures[f"a:{address}"].append(now)
+        for key, _ in self._keys(name, address):
+            self.counter.incr(key, self.window_s)
 
-    def succeeded(self, name: str) -> None:
-        with self.lock:
-            self.failures.pop(f"n:{name.lower()}", None)
+    def succeeded(self, name: str, address: str) -> None:
+        self.counter.reset(self._keys(name, address)[0][0])
 
 
 def _safe_next(target: str | None) -> str:
-    """Only same-site paths: never another host, never a scheme."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    """Only same-site paths: never another host, never a scheme, never a control
+    character (a CR/LF would break the Location header)."""
+    if (not target or not target.startswith("/") or target.startswith("//") or "\\" in target
+            or any(ord(c) < 32 or ord(c) == 127 for c in target)):
         return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
@@ -135,19 +209,14 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def login_page(lang: str, next_path: str = "/", message: str | None = None,
-               name: str = "", status: int = 200) -> flask.Response:
-    """The sign-in form as plain HTML (no Dash needed before signing in)."""
-    e = escape
-    alert = (f'<div class="alert alert-danger" role="alert" id="login-error">{e(message)}</div>'
-             if message else "")
-    other = "en" if lang == "de" else "de"
+def _page(lang: str, title: str, body: str, status: int = 200) -> flask.Response:
+    """A small page outside Dash (sign-in, password change) in the app's look."""
     html = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(t("login.title", lang))} · cxdash</title>
+<title>{escape(title)} · cxdash</title>
 <link rel="stylesheet" href="/assets/_vendor/bootstrap/bootstrap.min.css">
 <link rel="stylesheet" href="/assets/style/app.css">
 </head>
@@ -155,8 +224,29 @@ def login_page(lang: str, next_path: str = "/", message: str | None = None,
 <main class="login-card card shadow-sm">
   <div class="card-body p-4">
     <p class="h4 mb-1"><span class="brand-cx">cx</span>dash</p>
-    <h1 class="h5 mb-3 text-secondary">{e(t("login.title", lang))}</h1>
-    {alert}
+    <h1 class="h5 mb-3 text-secondary">{escape(title)}</h1>
+{body}
+  </div>
+</main>
+</body>
+</html>"""
+    response = flask.make_response(html, status)
+    response.headers["Content-Type"] = "text/html; charset=utf-8"
+    return response
+
+
+def _alert(message: str | None, kind: str = "danger", ident: str = "login-error") -> str:
+    if not message:
+        return ""
+    return f'<div class="alert alert-{kind}" role="alert" id="{ident}">{escape(message)}</div>'
+
+
+def login_page(lang: str, next_path: str = "/", message: str | None = None,
+               name: str = "", status: int = 200) -> flask.Response:
+    """The sign-in form as plain HTML (no Dash needed before signing in)."""
+    e = escape
+    other = "en" if lang == "de" else "de"
+    body = f"""    {_alert(message)}
     <form method="post" action="/login" autocomplete="on">
       <input type="hidden" name="next" value="{e(next_path)}">
       <div class="mb-3">
@@ -173,14 +263,29 @@ def login_page(lang: str, next_path: str = "/", message: str | None = None,
         {e(t("login.submit", lang))}</button>
     </form>
     <p class="small text-secondary mt-3 mb-0">{e(t("login.help", lang))}</p>
-    <p class="small mt-2 mb-0"><a href="/lang/{other}">{"Deutsch" if other == "de" else "English"}</a></p>
-  </div>
-</main>
-</body>
-</html>"""
-    response = flask.make_response(html, status)
-    response.headers["Content-Type"] = "text/html; charset=utf-8"
-    return response
+    <p class="small mt-2 mb-0"><a href="/lang/{other}">{"Deutsch" if other == "de" else "English"}</a></p>"""
+    return _page(lang, t("login.title", lang), body, status)
+
+
+def password_page(lang: str, message: str | None = None, done: bool = False,
+                  status: int = 200) -> flask.Response:
+    """The signed-in user's own password change form."""
+    e = escape
+    fields = "".join(
+        f"""      <div class="mb-3">
+        <label class="form-label" for="{name}">{e(t(f"password.{name}", lang))}</label>
+        <input class="form-control" id="{name}" name="{name}" type="password"
+               autocomplete="{auto}" required>
+      </div>
+""" for name, auto in (("current", "current-password"), ("new", "new-password"),
+                       ("confirm", "new-password")))
+    form = "" if done else f"""    <form method="post" action="/account/password">
+{fields}      <button class="btn btn-primary w-100" id="password-submit" type="submit">
+        {e(t("password.submit", lang))}</button>
+    </form>"""
+    body = (f"    {_alert(message)}{_alert(t('password.done', lang) if done else None, 'success', 'password-done')}\n"
+            f"{form}\n    <p class=\"small mt-3 mb-0\"><a href=\"/\">{e(t('password.back', lang))}</a></p>")
+    return _page(lang, t("password.title", lang), body, status)
 
 
 def _wants_json(path: str) -> bool:
@@ -221,7 +326,8 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(hours=config.session_hours),
     )
-    limiter = LoginLimiter()
+    shared = config.cache_url.strip().startswith(("redis://", "rediss://", "unix://"))
+    limiter = LoginLimiter(RedisCounter(config.cache_url.strip()) if shared else None)
     server.extensions["cxdash_login_limiter"] = limiter
     csp_cache: dict[str, str] = {}
 
@@ -242,13 +348,14 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
                 flask.g.cxdash_token = found[0]
                 return found[1]
             return None
-        name = flask.session.get("user")
-        if not name:
+        sid = flask.session.get("sid")
+        if not sid:
             return None
-        user = accounts.signed_in_user(store, name)
-        if user is None or user.generation != flask.session.get("gen"):
+        # Asked of the database on every request: sign-out, a password change, a
+        # deletion or a demotion by any process holds from the next request on.
+        user = accounts.session_user(store, sid)
+        if user is None:
             flask.session.clear()
-            return None
         return user
 
     @server.before_request
@@ -256,7 +363,8 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         path = flask.request.path
         if flask.request.method == "POST" and not _same_origin():
             return _refuse(path, 403, "Cross-site request refused.")
-        if path.startswith(OPEN_PREFIXES):
+        rule = flask.request.url_rule
+        if rule is not None and rule.endpoint in OPEN_ENDPOINTS:
             return None
         user = resolve_user()
         flask.g.cxdash_user = user
@@ -273,8 +381,9 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         return None
 
     def _same_origin() -> bool:
+        # "null" is what sandboxed frames and data: pages send: never this site.
         origin = flask.request.headers.get("Origin")
-        if not origin or origin == "null" and flask.request.path == "/login":
+        if not origin:
             return True
         return urlsplit(origin).netloc == flask.request.host
 
@@ -304,18 +413,50 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
             limiter.failed(name, address)
             accounts.record(store, name or "?", "login.failed", address)
             return login_page(lang, next_path, t("login.failed", lang), name, status=401)
-        limiter.succeeded(name)
-        flask.session.clear()
-        flask.session.permanent = True
-        flask.session["user"] = user.name
-        flask.session["gen"] = user.generation
+        limiter.succeeded(name, address)
+        _start_session(user.name)
         accounts.record(store, user.name, "login", address)
         return flask.redirect(next_path)
 
+    def _start_session(name: str) -> None:
+        flask.session.clear()
+        flask.session.permanent = True
+        flask.session["sid"] = accounts.start_session(store, name, config.session_hours)
+
     @server.route("/logout", methods=["GET", "POST"])
     def logout():
+        accounts.end_session(store, flask.session.get("sid"))
         flask.session.clear()
         return flask.redirect("/login")
+
+    @server.route("/account/password", methods=["GET", "POST"])
+    def change_password():
+        lang = language(config)
+        user = current_user()
+        if user is None or not flask.session.get("sid"):
+            return _refuse(flask.request.path, 403, t("password.session_only", lang))
+        if flask.request.method == "GET":
+            return password_page(lang)
+        form = flask.request.form
+        current, new = form.get("current") or "", form.get("new") or ""
+        address = flask.request.remote_addr or "?"
+        wait = limiter.retry_after(user.name, address)
+        if wait:
+            return password_page(lang, t("login.too_many", lang,
+                                         minutes=max(1, round(wait / 60))), status=429)
+        if new != (form.get("confirm") or ""):
+            return password_page(lang, t("password.mismatch", lang), status=400)
+        try:
+            accounts.change_own_password(store, user.name, current, new)
+        except accounts.AccountError as exc:
+            if accounts.authenticate(store, user.name, current) is None:
+                limiter.failed(user.name, address)
+                return password_page(lang, t("password.wrong", lang), status=400)
+            key = "password.weak" if len(new) < accounts.MIN_PASSWORD else "password.same"
+            log.info("password change of %s refused: %s", user.name, exc)
+            return password_page(lang, t(key, lang, n=accounts.MIN_PASSWORD), status=400)
+        _start_session(user.name)  # every other session of the user has ended
+        return password_page(lang, done=True)
 
     @server.after_request
     def headers(response: flask.Response):
@@ -331,6 +472,7 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
                 "frame-ancestors 'none'"
             )
         h = response.headers
+        h["Server"] = "cxdash"  # not the server's name and version
         h.setdefault("Content-Security-Policy", csp_cache["csp"])
         h.setdefault("X-Content-Type-Options", "nosniff")
         h.setdefault("X-Frame-Options", "DENY")

@@ -17,9 +17,11 @@ class Config:
 
     database_url: str = field(default_factory=default_url)
     secret_key: str = ""
-    # "filesystem" (default, under instance/cache), "redis://…", or "none"
-    cache_url: str = "filesystem"
-    cache_dir: str = "instance/cache"
+    # "memory" (default: bounded, per process), "redis://…", or "none"
+    cache_url: str = "memory"
+    # Bounds of the memory cache (per process): entries and megabytes of pickled values
+    cache_entries: int = 20_000
+    cache_mb: int = 256
     upload_limit_mb: int = 100
     upload_dir: str = "instance/uploads"
     # Empty: the browser's preferred language (German or English)

@@ -13,7 +13,6 @@ import hashlib
 import json
 import re
 import secrets
-import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -37,48 +36,15 @@ def _dummy_hash() -> str:
     return generate_password_hash("not a password of anyone")
 
 
-# Sign-in lookups are remembered for a few seconds per process (every request needs one);
-# any change made through this module forgets them at once, other processes within the TTL.
-LOOKUP_TTL_S = 10.0
-_lookups: dict[tuple, tuple[float, object]] = {}
-
-
-def _remembered(key: tuple, load):
-    now = time.monotonic()
-    hit = _lookups.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    value = load()
-    if len(_lookups) > 10_000:
-        _lookups.clear()
-    _lookups[key] = (now + LOOKUP_TTL_S, value)
-    return value
-
-
-def forget_lookups() -> None:
-    _lookups.clear()
-
-
-def _forgets(change):
-    """After a change of users or tokens, no process-local lookup may answer from before."""
-    @functools.wraps(change)
-    def wrapper(*args, **kwargs):
-        try:
-            return change(*args, **kwargs)
-        finally:
-            forget_lookups()
-    return wrapper
-
-
 def signed_in_user(store: Store, name: str) -> User | None:
-    """get_user, remembered for LOOKUP_TTL_S (the request gate asks on every request)."""
-    return _remembered(("user", store.url, name), lambda: get_user(store, name))
+    """get_user, asked afresh on every request: a demotion or deletion made by any process
+    holds from the next request on."""
+    return get_user(store, name)
 
 
 def token_user(store: Store, header: str | None) -> tuple[str, User] | None:
-    """check_token, remembered for LOOKUP_TTL_S."""
-    digest = _digest((header or "")[len("Bearer "):].strip())
-    return _remembered(("token", store.url, digest), lambda: check_token(store, header))
+    """check_token, asked afresh on every request (a revoked token stops at once)."""
+    return check_token(store, header)
 
 
 class AccountError(ValueError):
@@ -159,7 +125,6 @@ def count_users(store: Store) -> int:
         return conn.execute(sa.select(sa.func.count()).select_from(schema.users)).scalar() or 0
 
 
-@_forgets
 def add_user(store: Store, name: str, role: str, password: str | None,
              department_key: str | None = None, actor: str = "cli") -> User:
     """Create a user; password None makes a single-sign-on account without a password."""
@@ -185,7 +150,6 @@ def add_user(store: Store, name: str, role: str, password: str | None,
     return User(name, role, department_key or None)
 
 
-@_forgets
 def update_user(store: Store, name: str, *, role: str | None = None,
                 department_key: str | None = "", actor: str = "cli") -> None:
     """Change a user's role and/or department ('' leaves the department as it is)."""
@@ -213,7 +177,6 @@ def _admins(conn) -> int:
                         ).scalar() or 0
 
 
-@_forgets
 def delete_user(store: Store, name: str, actor: str = "cli") -> None:
     u = schema.users
     with store.begin() as conn:
@@ -224,10 +187,10 @@ def delete_user(store: Store, name: str, actor: str = "cli") -> None:
             raise AccountError("The last admin cannot be deleted.")
         conn.execute(u.delete().where(u.c.name == name))
         conn.execute(schema.api_tokens.delete().where(schema.api_tokens.c.user_name == name))
+        _end_sessions(conn, name)
         audit(conn, actor, "user.delete", name)
 
 
-@_forgets
 def set_password(store: Store, name: str, password: str, actor: str = "cli") -> None:
     """Set a new password; the user's other sessions end."""
     check_password_strength(password)
@@ -237,7 +200,56 @@ def set_password(store: Store, name: str, password: str, actor: str = "cli") -> 
             password_hash=generate_password_hash(password), generation=u.c.generation + 1))
         if done.rowcount == 0:
             raise AccountError(f"There is no user {name!r}.")
+        _end_sessions(conn, name)
         audit(conn, actor, "user.password", name)
+
+
+def change_own_password(store: Store, name: str, current: str, new: str) -> None:
+    """A signed-in user's own change: the current password must be right; every session
+    of the user ends (the caller starts a new one for this browser)."""
+    if authenticate(store, name, current) is None:
+        raise AccountError("The current password is wrong.")
+    if new == current:
+        raise AccountError("The new password must differ from the current one.")
+    set_password(store, name, new, actor=name)
+
+
+# ---------------------------------------------------------------- sessions
+
+def start_session(store: Store, name: str, hours: float) -> str:
+    """Create a server-side session for ``name``; return the id for the cookie (only its
+    hash is stored). Expired sessions are removed on the way, so the table stays small."""
+    sid = secrets.token_urlsafe(32)
+    s, now = schema.sessions, _now()
+    with store.begin() as conn:
+        conn.execute(s.delete().where(s.c.expires_at < now))
+        conn.execute(s.insert().values(id_hash=_digest(sid), user_name=name, created_at=now,
+                                       expires_at=now + dt.timedelta(hours=hours)))
+    return sid
+
+
+def session_user(store: Store, sid: str | None) -> User | None:
+    """The user of a live session id (None when unknown, ended or expired), with the
+    role as it is now."""
+    if not sid or not isinstance(sid, str):
+        return None
+    s, u = schema.sessions, schema.users
+    query = (sa.select(u).join(s, s.c.user_name == u.c.name)
+             .where(s.c.id_hash == _digest(sid), s.c.expires_at > _now()))
+    with store.connect() as conn:
+        return _user(conn.execute(query).first())
+
+
+def end_session(store: Store, sid: str | None) -> None:
+    """End one session (sign-out)."""
+    if sid and isinstance(sid, str):
+        with store.begin() as conn:
+            conn.execute(schema.sessions.delete().where(
+                schema.sessions.c.id_hash == _digest(sid)))
+
+
+def _end_sessions(conn: sa.Connection, name: str) -> None:
+    conn.execute(schema.sessions.delete().where(schema.sessions.c.user_name == name))
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:
@@ -288,7 +300,6 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-@_forgets
 def create_token(store: Store, user: str, name: str | None = None, actor: str = "cli") -> str:
     """Create an API token that acts as ``user``; only its hash is stored, so show it once."""
     t = schema.api_tokens
@@ -307,7 +318,6 @@ def create_token(store: Store, user: str, name: str | None = None, actor: str = 
     return token
 
 
-@_forgets
 def revoke_token(store: Store, name: str, actor: str = "cli") -> None:
     t = schema.api_tokens
     with store.begin() as conn:

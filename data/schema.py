@@ -247,6 +247,16 @@ api_tokens = Table(
     Column("user_name", String(200)),
 )
 
+# Signed-in browser sessions; the cookie holds a random id, this table its SHA-256.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user_name", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
 ROLES = ("viewer", "owner", "analyst", "admin")
 
 # People who sign in; password_hash is empty for accounts that come through a trusted

@@ -1,17 +1,18 @@
-"""Several app instances on one database and one cache agree on the next request, and
-several databases on one cache never see each other's results."""
+"""Several app instances on one database (sharing Redis, or each with its own memory
+cache) agree on the next request, and several databases on one cache never see each
+other's results."""
 
 from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 
 import pytest
 
 from bench.run import _callback_body
 from dashboard.app import create_app
 from dashboard.config import Config
+from data.cache import MemoryCache
 from data.ingest import undo
 from tests.conftest import _skip_or_fail, analyst_database
 
@@ -26,9 +27,8 @@ def _nps(n_responses: int, score: int, prefix: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def _instance(url: str, cache_url: str, cache_dir: Path):
-    return create_app(Config.from_env({}, database_url=url, cache_url=cache_url,
-                                      cache_dir=str(cache_dir)))
+def _instance(url: str, cache_url: str):
+    return create_app(Config.from_env({}, database_url=url, cache_url=cache_url))
 
 
 def _nps_card(app, token: str) -> tuple[str, str]:
@@ -76,11 +76,18 @@ def redis_url():
     return REDIS_URL
 
 
-def test_two_instances_on_postgresql_and_redis_see_each_others_imports_and_undos(
-        postgres_url, redis_url, tmp_path):
+@pytest.fixture(params=["redis", "memory"])
+def cache_url(request):
+    """Redis shared by both instances, or the default: a memory cache in each (as two
+    processes have), which only the data version in every key keeps in step."""
+    return request.getfixturevalue("redis_url") if request.param == "redis" else "memory"
+
+
+def test_two_instances_on_postgresql_see_each_others_imports_and_undos(
+        postgres_url, cache_url):
     token = analyst_database(postgres_url)
-    first = _instance(postgres_url, redis_url, tmp_path)
-    second = _instance(postgres_url, redis_url, tmp_path)
+    first = _instance(postgres_url, cache_url)
+    second = _instance(postgres_url, cache_url)
     batch = _import(first, token, _nps(40, 10, "A"))
     before = _nps_card(first, token)
     assert before == ("100", "n = 40 responses") and _nps_card(second, token) == before
@@ -101,11 +108,12 @@ def test_two_instances_on_postgresql_and_redis_see_each_others_imports_and_undos
 def test_two_databases_on_one_cache_never_share_a_result(tmp_path):
     """Each database is at the same data version with different data: the shared cache
     folder must not hand one the other's numbers."""
-    cards = []
+    cards, shared = [], MemoryCache()
     for name, score in (("one", 10), ("two", 0)):
         url = f"duckdb:///{tmp_path / name}.duckdb"
         token = analyst_database(url)
-        app = _instance(url, "filesystem", tmp_path / "shared-cache")
+        app = _instance(url, "memory")
+        app.server.extensions["cxdash"]["store"].cache = shared
         _import(app, token, _nps(30, score, name))
         cards.append(_nps_card(app, token))
         app.server.extensions["cxdash"]["store"].dispose()

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 def test_benchmark_produces_every_figure(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "bench.run", "--sizes", "10k", "--combos", "2", "--clients", "2",
-         "--seconds", "1", "--import-rows", "500", "--postgres", "", "--out", str(tmp_path)],
+         "--seconds", "1", "--import-rows", "500", "--postgres", "", "--soak-minutes", "0.1",
+         "--out", str(tmp_path)],
         cwd=ROOT, check=True, capture_output=True, timeout=600,
     )
     report = json.loads((tmp_path / "latest.json").read_text())
@@ -28,3 +29,5 @@ def test_benchmark_produces_every_figure(tmp_path):
     assert entry["gunicorn"]["first_load_kb"] > 100  # scripts and styles were counted
     assert report["import"]["canonical_ok"] and report["import"]["qualtrics_ok"]
     assert report["import"]["qualtrics_preset"] == "qualtrics"
+    soak = report["soak"]
+    assert soak["requests"] > 0 and soak["errors"] == 0 and soak["rss_peak_mb"] > 0
