@@ -78,6 +78,7 @@ def options_from_form(form, max_bytes: int) -> ImportOptions:
         default_date=form.get("date") or None,
         ces_reversed=True if form.get("ces_reversed") in ("1", "true", "on") else None,
         skip_invalid=form.get("skip_invalid") in ("1", "true", "on"),
+        allow_duplicate=form.get("allow_duplicate") in ("1", "true", "on"),
         max_bytes=max_bytes,
         sheet=form.get("sheet") or None,
     )

@@ -465,7 +465,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    cli = parser()
+    args, extra = cli.parse_known_args(argv)
+    # argparse fills an optional positional before the options that follow it, so the
+    # name in `tokens create --user etl t1` arrives as a leftover: give it to the command.
+    if getattr(args, "func", None) is cmd_tokens and len(extra) == 1 and args.name is None \
+            and not extra[0].startswith("-"):
+        args.name, extra = extra[0], []
+    if extra:
+        cli.error("unrecognized arguments: " + " ".join(extra))
     try:
         return args.func(args)
     except DatabaseBusyError as exc:

@@ -115,6 +115,8 @@ class TextTable:
     delimiter: str
     preamble_lines: int = 0
     header_rows: list[list[str]] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # the "#" lines above the header
+    more_tables: tuple[int, int] = (0, 0)  # further tables after the first: (count, line)
 
     def with_header_rows(self, count: int) -> TextTable | None:
         """The same table read with `count` header rows, without parsing the file again;
@@ -126,7 +128,7 @@ class TextTable:
             return None
         heads = self.header_rows + [list(self.frame.iloc[i]) for i in range(extra)]
         return TextTable(self.frame.iloc[extra:], self.encoding, self.delimiter,
-                         self.preamble_lines, heads)
+                         self.preamble_lines, heads, self.preamble, self.more_tables)
 
 
 def read_text(content: bytes, header_rows: int = 1) -> TextTable:
@@ -134,9 +136,9 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
     combine several header rows, index data rows by their row number in the file.
     Ragged rows are reported with their numbers."""
     if not content.strip():
-        raise RejectedFile([Problem(None, None, "The file is empty.")])
+        raise RejectedFile([Problem.of("file.empty")])
     if looks_binary(content):
-        raise RejectedFile([Problem(None, None, "This is not a text (CSV) or .xlsx file.")])
+        raise RejectedFile([Problem.of("file.not_text")])
     encoding = detect_encoding(content)
     text = decode(content)
     skip, offset = 0, 0
@@ -147,8 +149,9 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
         offset += len(line)
     body = text[offset:]
     if not body.strip():
-        raise RejectedFile([Problem(None, None, "The file has no header row.")])
+        raise RejectedFile([Problem.of("file.no_header")])
     delimiter = sniff_delimiter(body)
+    body, more_tables = _first_table(body, delimiter, skip)
     grid = _fast_grid(body, delimiter)
     if grid is None:
         try:
@@ -156,7 +159,33 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
                                keep_default_na=False, skip_blank_lines=False, engine="c")
         except pd.errors.ParserError:
             raise RejectedFile(_ragged_rows(body, delimiter, skip)) from None
-    return _split(grid, skip, header_rows, encoding, delimiter)
+    table = _split(grid, skip, header_rows, encoding, delimiter)
+    table.preamble = [line.strip().lstrip("#").strip() for line in _lines(text[:offset])]
+    table.more_tables = more_tables
+    return table
+
+
+_GAP = re.compile(r"\n(?:[ \t]*\r?\n|[ \t]*#[^\n]*\n)+")
+
+
+def _first_table(body: str, delimiter: str, skip: int) -> tuple[str, tuple[int, int]]:
+    """Cut a download holding several tables (GA4, Matomo, UA) after its first one: a run
+    of blank or "#" lines followed by a comment or a row of another width starts the next
+    table. Return the first table and (how many more tables, the line the next starts)."""
+    header = next(_lines(body), "")
+    width = _count_outside_quotes(header, delimiter)
+    for gap in _GAP.finditer(body):
+        rest = body[gap.end():]
+        if not rest.strip():
+            break
+        gap_text = gap.group()
+        following = next(_lines(rest), "")
+        if "#" not in gap_text and _count_outside_quotes(following, delimiter) == width:
+            continue  # a spacer line inside the table
+        line = skip + body.count("\n", 0, gap.end()) + 1
+        count = 1 + sum(1 for g in _GAP.finditer(rest) if rest[g.end():].strip())
+        return body[:gap.start() + 1], (count, line)
+    return body, (0, 0)
 
 
 @dataclass
@@ -230,14 +259,12 @@ def check_xlsx(content: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile:
-        raise RejectedFile([Problem(None, None, "The .xlsx file is damaged or truncated "
-                                                "(not a readable zip archive).")]) from None
+        raise RejectedFile([Problem.of("xlsx.damaged")]) from None
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_XLSX_UNPACKED or unpacked / packed > MAX_XLSX_RATIO:
-        raise RejectedFile([Problem(None, None, (
-            f"The .xlsx file unpacks to {unpacked // (1024 * 1024)} MB "
-            f"({unpacked / packed:.0f}× its size); refused as a possible zip bomb."))])
+        raise RejectedFile([Problem.of(
+            "xlsx.bomb", size=unpacked // (1024 * 1024), ratio=f"{unpacked / packed:.0f}")])
 
 
 def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> TextTable:
@@ -248,11 +275,11 @@ def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> Tex
                              engine="openpyxl")
     except ValueError as exc:
         if isinstance(sheet, str) and "not found" in str(exc).lower():
-            raise RejectedFile([Problem(None, None, f"The workbook has no sheet {sheet!r}.")]
+            raise RejectedFile([Problem.of("xlsx.no_sheet", sheet=repr(sheet))]
                                ) from None
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     grid = grid.fillna("").astype(str)
     skip = 0
     while skip < len(grid) and ((grid.iloc[skip] == "").all()
@@ -274,26 +301,21 @@ def _ragged_rows(text: str, delimiter: str, offset: int = 0) -> list[Problem]:
     for number, row in enumerate(rows, start=2 + offset):
         if row and len(row) > len(header):
             problems.append(
-                Problem(
-                    number,
-                    None,
-                    f"has {len(row)} fields, the header has {len(header)}",
-                )
+                Problem.of("file.ragged", number, fields=len(row), header=len(header))
             )
-    return problems or [Problem(None, None, "The file could not be parsed as CSV.")]
+    return problems or [Problem.of("file.unparsable")]
 
 
 def read_workbook(content: bytes) -> dict[str, pd.DataFrame]:
     """Read every sheet of an .xlsx workbook as string frames, keyed by lower-case name,
     indexed by spreadsheet row number."""
     if not content.startswith(XLSX_MAGIC):
-        raise RejectedFile([Problem(None, None, "This is not an .xlsx workbook; a catalog is "
-                                                "one, with sheets such as touchpoints.")])
+        raise RejectedFile([Problem.of("xlsx.not_workbook")])
     check_xlsx(content)
     try:
         sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     out = {}
     for name, frame in sheets.items():
         frame = _clean(frame)
