@@ -144,8 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "possible zip bomb.",
                   "Die .xlsx-Datei entpackt sich auf {size} MB ({ratio}-fach); als mögliche "
                   "Zip-Bombe abgelehnt."),
-    "xlsx.no_sheet": ("The workbook has no sheet {sheet}.",
-                      "Die Arbeitsmappe hat kein Blatt {sheet}."),
+    "xlsx.no_sheet": ("The workbook has no sheet {name}.",
+                      "Die Arbeitsmappe hat kein Blatt {name}."),
     "xlsx.unreadable": ("Not a readable .xlsx workbook: {error}",
                         "Keine lesbare .xlsx-Arbeitsmappe: {error}"),
     "xlsx.not_workbook": ("This is not an .xlsx workbook; a catalog is one, with sheets such as "

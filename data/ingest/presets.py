@@ -220,8 +220,7 @@ def detect(table: TextTable) -> str:
         return "ga4"
     if cells & {"pageviews", "avg. time on page", "goal completions", "bounce rate",
                 "unique pageviews", "sessies", "bouncepercentage", "behaalde doelen",
-                "paginaweergaven", "seitenaufrufe", "absprungrate", "zielerreichungen",
-                "% new sessions", "% nieuwe sessies"} or "all web site data" in preamble:
+                "paginaweergaven", "% new sessions", "% nieuwe sessies"} or "all web site data" in preamble:
         return "ua"
     if table.delimiter == ";":
         return "excel-de"
@@ -364,7 +363,8 @@ def _score_column(source: Source, kind: str, used: set[str]) -> str | None:
 def _score_cells(cells: pd.Series, kind: str) -> pd.Series:
     """Cells as the score rules read them: verbal answers to their scale value."""
     lowered = cells.str.lower().str.replace(r"\s+", " ", regex=True).str.strip().str.rstrip(".!")
-    return lowered.map(_SCALE_VALUES.get(kind, {})).fillna(lowered)
+    mapped = lowered.astype(object).map(_SCALE_VALUES.get(kind, {}))
+    return mapped.where(mapped.notna(), lowered.astype(object))
 
 
 def scale_fit(column: pd.Series, kind: str, sample: int = 2000) -> float:
@@ -379,7 +379,7 @@ def scale_fit(column: pd.Series, kind: str, sample: int = 2000) -> float:
     low, high = SCALES[kind]
     number = pd.to_numeric(read.str.extract(r"^(-?\d+(?:[.,]\d+)?)")[0].str.replace(",", "."),
                            errors="coerce")
-    fits = number.between(low, high) | read.isin(NO_ANSWER)
+    fits = number.between(low, high) | read.isin(NO_ANSWER) | (number < 0)  # -9: missing code
     return float(fits.mean())
 
 

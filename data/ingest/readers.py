@@ -174,7 +174,12 @@ def _first_table(body: str, delimiter: str, skip: int) -> tuple[str, tuple[int, 
     table. Return the first table and (how many more tables, the line the next starts)."""
     header = next(_lines(body), "")
     width = _count_outside_quotes(header, delimiter)
+    quotes, counted = 0, 0
     for gap in _GAP.finditer(body):
+        quotes += body.count('"', counted, gap.start())
+        counted = gap.start()
+        if quotes % 2:
+            continue  # a blank line inside a quoted answer, not between tables
         rest = body[gap.end():]
         if not rest.strip():
             break
@@ -275,7 +280,7 @@ def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> Tex
                              engine="openpyxl")
     except ValueError as exc:
         if isinstance(sheet, str) and "not found" in str(exc).lower():
-            raise RejectedFile([Problem.of("xlsx.no_sheet", sheet=repr(sheet))]
+            raise RejectedFile([Problem.of("xlsx.no_sheet", name=repr(sheet))]
                                ) from None
         raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     except Exception as exc:  # openpyxl raises many types for corrupt files
