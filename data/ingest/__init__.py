@@ -186,6 +186,7 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
     result.notes += notes
     if options.default_date:
         result.notes.append(Note("note.date_override", date=options.default_date))
+    result.candidates = [c for c in result.candidates if c != mapping.get("score")]
     if "score" in mapping and result.candidates:
         result.notes.append(Note("note.score_candidates", column=mapping["score"],
                                  others=", ".join(result.candidates)))
@@ -254,7 +255,6 @@ def _add_wordings(problems: Problems, wordings: dict[str, list[int]]) -> None:
         problems.add(rows[0], "score", code="score.unknown_wording", value=repr(wording),
                      n=len(rows))
         problems.rows.update(rows)
-        problems.total += len(rows) - 1
 
 
 def _found_notes(result: ImportResult, found: dict) -> None:

@@ -318,6 +318,11 @@ def propose_mapping(source: Source, kind: str) -> dict[str, str]:
                 mapping[fld] = hit
                 used.add(hit)
                 break
+    if "date" in FIELDS[family(kind)] and "date" not in mapping:
+        found = _date_column(source, used)
+        if found:
+            mapping["date"] = found
+            used.add(found)
     if "score" in FIELDS[family(kind)]:
         score = _score_column(source, kind, used)
         if score:
@@ -358,6 +363,30 @@ def _score_column(source: Source, kind: str, used: set[str]) -> str | None:
     source.candidates = [c for c in ranked[1:]] + [c for c in named
                                                    if 0 < fits[c] < 0.8]
     return ranked[0] if ranked else None
+
+
+# Words of a header that holds a date, in English, German, Dutch and French.
+DATE_WORDS = ("date", "datum", "time", "zeit", "tijd", "heure", "timestamp", "stempel",
+              "created", "erstellt", "submitted", "eingereicht", "ingediend", "soumis", "jour",
+              "tag", "day", "dag")
+
+
+def _date_column(source: Source, used: set[str]) -> str | None:
+    """A column named like a date ("Ticket solved - Date", "Datum der Antwort") whose
+    values read as dates."""
+    from data.ingest.problems import Problems
+    from data.ingest.validate import parse_date
+
+    for c in source.columns:
+        if c in used or not any(re.search(rf"(^|\W){w}", norm(c)) for w in DATE_WORDS):
+            continue
+        cells = source.frame[c][source.frame[c] != ""].head(200)
+        if cells.empty:
+            continue
+        parsed = parse_date(cells, c, Problems())
+        if parsed.notna().mean() >= 0.8:
+            return c
+    return None
 
 
 def _score_cells(cells: pd.Series, kind: str) -> pd.Series:
@@ -430,6 +459,7 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         out[fld] = frame[column]
     notes: list[str] = []
     keep = pd.Series(True, index=frame.index)
+    invalid = pd.Series(False, index=frame.index).to_numpy()  # rows of unknown wordings
     cols = {norm(c): c for c in frame.columns}
     if source.preset == "limesurvey" and "submitdate" in cols:
         submit = frame[cols["submitdate"]]
@@ -489,7 +519,7 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
             if wordings is not None and not unknown.empty:
                 for wording, rows in unknown.groupby(unknown, sort=False).groups.items():
                     wordings[str(wording)] = [int(r) for r in rows]
-                keep &= ~out.index.isin(unknown.index)
+                invalid = out.index.isin(unknown.index)
         # Tools' "no answer" codes (SoSci -9, -1, …; SPSS-style 99/-99 are left alone).
         missing = out["score"].str.match(r"^-\d+$") & (source.preset in ("sosci", "limesurvey"))
         out.loc[missing, "score"] = ""
@@ -515,4 +545,4 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         out["date"] = source.period[1]
         notes.append(Note("note.period_end", start=source.period[0], end=source.period[1]))
     skipped = int((~keep).sum())
-    return out.loc[keep], skipped, notes
+    return out.loc[keep & ~invalid], skipped, notes
