@@ -59,8 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{value} liegt nicht zwischen {low} und {high}"),
     "number.below": ("{value} is not at least {low}", "{value} ist kleiner als {low}"),
     "number.above": ("{value} is not at most {high}", "{value} ist größer als {high}"),
-    "number.ambiguous": ("{value} could be {a} or {b}: the column mixes decimal marks",
-                         "{value} kann {a} oder {b} bedeuten: die Spalte mischt Dezimalzeichen"),
+    "number.ambiguous": ("{value} could be {a} or {b}: no other value of the column tells the "
+                         "decimal mark; write it without a thousands separator",
+                         "{value} kann {a} oder {b} bedeuten: kein anderer Wert der Spalte zeigt "
+                         "das Dezimalzeichen; schreibe die Zahl ohne Tausenderpunkt"),
     "date.not_date": ("{value} is not a date (use " + _DATE_FORMS["en"] + ")",
                       "{value} ist kein Datum (erwartet: " + _DATE_FORMS["de"] + ")"),
     "bool.not_bool": ("{value} is not yes/no (use 1/0, true/false, ja/nein)",

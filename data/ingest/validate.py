@@ -172,6 +172,16 @@ def parse_number(
         mark = column_decimal(column[present], integer, hint) if decimal == "auto" else decimal
         parsed = pd.to_numeric(normalise_numbers(column, mark).where(present),
                                errors="coerce")
+        if decimal == "auto" and not integer:
+            # "1,234" in a column no other value decides: 1.234 or 1234? Reported, not guessed.
+            doubtful = _undecided(column, present)
+            if doubtful.any():
+                cells = column[doubtful].tolist()
+                problems.add_rows(column.index[doubtful], name, lambda i: {
+                    "value": _show(cells[i]), "a": cells[i].replace(",", "").replace(".", ""),
+                    "b": cells[i].replace(",", ".")}, code="number.ambiguous")
+                parsed = parsed.where(~doubtful)
+                present = present & ~doubtful
     _report(problems, column, present & parsed.isna(), name, "number.not_number")
     ok = parsed.notna()
     if integer:
@@ -206,6 +216,16 @@ def column_decimal(cells: pd.Series, integer: bool = False, hint: str = ".") -> 
     if integer:
         return "," if cells.str.contains(r"\d\.\d{3}\D*$", regex=True).any() else "."
     return hint
+
+
+def _undecided(column: pd.Series, present: pd.Series) -> pd.Series:
+    """Cells like "1,234" whose mark no value of the column explains."""
+    cells = column[present]
+    if cells.empty or cells.str.contains(_COMMA_DECIMAL, regex=True).any() or \
+            cells.str.contains(_DOT_DECIMAL, regex=True).any() or \
+            (cells.str.contains(",", regex=False) & cells.str.contains(".", regex=False)).any():
+        return pd.Series(False, index=column.index)
+    return present & column.str.fullmatch(r"-?\d{1,3}[.,]\d{3}\s*%?")
 
 
 def _plain_numbers(column: pd.Series) -> pd.Series | None:
