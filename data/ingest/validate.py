@@ -33,10 +33,11 @@ def _report(problems: Problems, column: pd.Series, bad: pd.Series, name: str, co
 
 # Day, month and year in some order with "/", "." or "-", an optional time (seconds,
 # fractions, AM/PM) after it: the order is decided per column (see parse_date).
-_DMY = (r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})"
-        r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?)?$")
-_ISO = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|UTC|[+-]\d{2}:?\d{2})?$"
-_RANGE = r"^(\d{4}-\d{2}-\d{2})\s*(?:,|/| - | to | bis )\s*(\d{4}-\d{2}-\d{2})$"
+_DMY = (r"^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})"
+        r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)? *(?:[AaPp]\.?[Mm]\.?)?)?$")
+# No \s: it sends pandas to Python's re instead of Arrow's (three times slower at 1M rows).
+_ISO = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?(?:Z|UTC|[+-]\d{2}:?\d{2})?$"
+_RANGE = r"^(\d{4}-\d{2}-\d{2}) *(?:,|/| - | to | bis ) *(\d{4}-\d{2}-\d{2})$"
 _TIMEZONE = r"(?:Z|UTC|[+-]\d{2}:?\d{2})$"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
@@ -62,7 +63,7 @@ def parse_date(column: pd.Series, name: str, problems: Problems, *,
         zoned = cells.str.contains(_TIMEZONE, regex=True)
         if zoned.any():
             info["timezone"] = True
-        values = pd.to_datetime(cells.str.replace(_TIMEZONE, "", regex=True).str.strip(),
+        values = pd.to_datetime(cells.str.replace(_TIMEZONE, "", regex=True).str.rstrip(),
                                 format="ISO8601", errors="coerce")
         parsed.loc[iso] = values.astype("datetime64[ns]")
         todo &= ~iso
