@@ -222,6 +222,10 @@ def detect(table: TextTable) -> str:
                 "unique pageviews", "sessies", "bouncepercentage", "behaalde doelen",
                 "paginaweergaven", "% new sessions", "% nieuwe sessies"} or "all web site data" in preamble:
         return "ua"
+    if table.delimiter != ";" and cells & {"seitenaufrufe", "zielerreichungen", "absprungrate",
+                                           "neue sitzungen in %", "pages vues", "taux de rebond",
+                                           "objectifs atteints"}:
+        return "ua"  # German and French UA exports (a ";" file is German Excel)
     if table.delimiter == ";":
         return "excel-de"
     return "canonical"

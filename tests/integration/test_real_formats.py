@@ -213,3 +213,12 @@ def test_nothing_to_write_is_refused_and_creates_no_batch(cat, content, preset):
     with cat.connect() as conn:
         kinds = [r[0] for r in conn.execute(sa.select(schema.import_batches.c.kind))]
     assert kinds == ["catalog"]
+
+
+def test_german_ua_pages_with_the_preamble_period(cat):
+    result = check(cat, "ua_de_pages.csv", "web")
+    assert result.preset == "ua" and result.ok, [str(e) for e in result.errors]
+    assert list(result.frame["sessions"]) == [1200, 250]
+    assert list(result.frame["touchpoint_key"]) == ["tarifseite", "statusseite"]
+    assert set(result.frame["date"]) == {dt.date(2026, 3, 31)}  # the period's end
+    assert list(result.frame["bounces"]) == [486, 150]  # 40,5 % of 1.200
