@@ -78,8 +78,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[answer]"),
     "nps_group.mismatch": ("says {given} but the score makes a {expected}",
                            "sagt {given}, der Score ergibt aber {expected}"),
-    "url.unknown": ("{value} is not the URL of any touchpoint",
-                    "{value} ist keine URL eines Touchpoints"),
     "url.missing": ("needs a url or a touchpoint", "braucht eine URL oder einen Touchpoint"),
     # columns and files
     "column.missing": ("required column is missing", "Pflichtspalte fehlt"),
@@ -134,11 +132,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Unbekanntes Format {preset}; erlaubt: auto oder {presets}"),
     "file.source_kind": ("Source {source} is saved for {saved}, not {kind}.",
                          "Die Quelle {source} ist für {saved} gespeichert, nicht für {kind}."),
-    "file.preset_mismatch": (
-        "The file does not look like a {preset} export (it looks like {detected}); choose "
-        "the right format with [preset].",
-        "Die Datei sieht nicht wie ein {preset}-Export aus (eher wie {detected}); wähle das "
-        "richtige Format über [preset]."),
     "xlsx.damaged": ("The .xlsx file is damaged or truncated (not a readable zip archive).",
                      "Die .xlsx-Datei ist beschädigt oder abgeschnitten (kein lesbares "
                      "Zip-Archiv)."),
@@ -177,8 +170,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} bereits gespeicherte {n|Antwort|Antworten} (gleiche Antwort-ID) übersprungen"),
     "note.skipped_invalid": ("{n} invalid {n|row|rows} left out ([skip_invalid])",
                              "{n} ungültige {n|Zeile|Zeilen} ausgelassen ([skip_invalid])"),
-    "note.unanswered": ("{n} {n|row|rows} without an answer skipped",
-                        "{n} {n|Zeile|Zeilen} ohne Antwort übersprungen"),
     "note.limesurvey_placeholder": (
         "submitdate 1980-01-01 is LimeSurvey's placeholder for anonymised surveys; {fallback}",
         "submitdate 1980-01-01 ist LimeSurveys Platzhalter für anonymisierte Umfragen; "
@@ -214,18 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Ort der Antwort (das lokale Datum der Datei)"),
     "note.score_candidates": ("score read from {column}; other candidates: {others}",
                               "Score aus {column}; weitere Kandidaten: {others}"),
-    "note.unknown_wordings": (
-        "{n} {n|wording|wordings} the scale does not know: {wordings}; map with [answer]",
-        "{n} {n|Wortlaut|Wortlaute}, die die Skala nicht kennt: {wordings}; zuordnen über "
-        "[answer]"),
     "note.aggregate_children": (
         "{n} child {n|row|rows} of a flattened report skipped (their parent rows hold the "
         "totals)",
         "{n} {n|Unterzeile|Unterzeilen} eines flachen Berichts übersprungen (die Elternzeilen "
         "enthalten die Summen)"),
-    "note.decimal": ("numbers in {column} read with {mark_en} as decimal mark",
-                     "Zahlen in {column} mit {mark_de} als Dezimalzeichen gelesen"),
-    "note.variant": ("format: {variant}", "Format: {variant}"),
 }
 
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
