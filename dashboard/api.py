@@ -78,6 +78,10 @@ def options_from_form(form, max_bytes: int) -> ImportOptions:
         default_date=form.get("date") or None,
         ces_reversed=True if form.get("ces_reversed") in ("1", "true", "on") else None,
         skip_invalid=form.get("skip_invalid") in ("1", "true", "on"),
+        allow_duplicate=form.get("allow_duplicate") in ("1", "true", "on"),
+        answers=dict(item.partition("=")[::2] for item in form.getlist("answer") if "=" in item),
+        day_first={"1": True, "true": True, "0": False, "false": False}.get(
+            (form.get("day_first") or "").lower()),
         max_bytes=max_bytes,
         sheet=form.get("sheet") or None,
     )

@@ -62,7 +62,8 @@ def cmd_import(args) -> int:
             preset=args.preset, mapping=_pairs(args.map, "--map"), source=args.source,
             default_date=args.date, ces_reversed=True if args.ces_reversed else None,
             aliases=_aliases(args.alias), skip_invalid=args.skip_invalid,
-            allow_duplicate=args.allow_duplicate, sheet=args.sheet)
+            allow_duplicate=args.allow_duplicate, sheet=args.sheet,
+            answers=_pairs(args.answer, "--answer"), day_first=args.day_first)
     except ValueError as exc:
         print(f"cxdash import: {exc}", file=sys.stderr)
         return 2
@@ -359,12 +360,21 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--source", metavar="NAME",
                      help="reuse (and update) the saved mapping of this source")
     imp.add_argument("--save-source", metavar="NAME", help="save the mapping used under NAME")
-    imp.add_argument("--date", metavar="YYYY-MM-DD", help="date for files without a date column")
+    imp.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="one date for every row (overrides any date column of the file)")
     imp.add_argument("--sheet", metavar="NAME", help=".xlsx: the sheet to read (default: first)")
     imp.add_argument("--ces-reversed", action="store_true",
                      help="the source scores CES with 1 = least effort; flip it")
     imp.add_argument("--alias", action="append", metavar="DIMENSION:LABEL=KEY",
                      help="remember that LABEL means catalog KEY (e.g. touchpoint:Rückruf=st-hotline)")
+    imp.add_argument("--answer", action="append", metavar="WORDING=VALUE",
+                     help="read an answer wording the rules do not know as a scale value "
+                          "(repeatable; remembered with --save-source)")
+    order = imp.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_const", const=True,
+                       help="read 03/04/2026 as 3 April (default: decided from the values)")
+    order.add_argument("--month-first", dest="day_first", action="store_const", const=False,
+                       help="read 03/04/2026 as 4 March")
     imp.add_argument("--skip-invalid", action="store_true",
                      help="import the valid rows and report the invalid ones")
     imp.add_argument("--dry-run", action="store_true",
@@ -465,7 +475,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    cli = parser()
+    args, extra = cli.parse_known_args(argv)
+    # argparse fills an optional positional before the options that follow it, so the
+    # name in `tokens create --user etl t1` arrives as a leftover: give it to the command.
+    if getattr(args, "func", None) is cmd_tokens and len(extra) == 1 and args.name is None \
+            and not extra[0].startswith("-"):
+        args.name, extra = extra[0], []
+    if extra:
+        cli.error("unrecognized arguments: " + " ".join(extra))
     try:
         return args.func(args)
     except DatabaseBusyError as exc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 from dashboard.config import LANGUAGES
+from data.ingest.messages import render as render_message
 
 DEFAULT_LANGUAGE = "en"
 
@@ -517,82 +517,18 @@ def date(value: dt.date | None, lang: str) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-# Import problems and notes are written in English by data.ingest (the CLI and the API
-# speak English); the Data page shows them in the reader's language with these patterns.
-# A message no pattern knows stays English rather than disappear.
-_DIMENSIONS_DE = {"touchpoint": "Touchpoint", "journey": "Journey", "persona": "Persona",
-                  "channel": "Kanal", "department": "Abteilung", "phase": "Phase"}
-_IMPORT_TEXTS_DE = [
-    (r"(?P<v>'.*') is not a number", r"\g<v> ist keine Zahl"),
-    (r"(?P<v>'.*') is not a whole number", r"\g<v> ist keine ganze Zahl"),
-    (r"(?P<v>'.*') is not between (?P<a>\S+) and (?P<b>\S+)",
-     r"\g<v> liegt nicht zwischen \g<a> und \g<b>"),
-    (r"(?P<v>'.*') is not at least (?P<a>\S+)", r"\g<v> ist kleiner als \g<a>"),
-    (r"(?P<v>'.*') is not at most (?P<a>\S+)", r"\g<v> ist größer als \g<a>"),
-    (r"(?P<v>'.*') is not a date \(.*\)",
-     r"\g<v> ist kein Datum (erwartet: JJJJ-MM-TT, TT.MM.JJJJ, MM/TT/JJJJ oder JJJJMMTT)"),
-    (r"(?P<v>'.*') is not a known (?P<d>\w+)", lambda m: f"{m['v']} ist im Katalog nicht als "
-                                                      f"{_DIMENSIONS_DE.get(m['d'], m['d'])} "
-                                                      "bekannt"),
-    (r"(?P<v>'.*') is not one of: (?P<a>.*)", r"\g<v> ist keiner der Werte \g<a>"),
-    (r"(?P<v>'.*') is not yes/no .*", r"\g<v> ist nicht ja/nein (1/0, true/false, ja/nein)"),
-    (r"(?P<v>'.*') is not the URL of any touchpoint", r"\g<v> ist keine URL eines Touchpoints"),
-    (r"says (?P<a>\w+) but the score makes a (?P<b>\w+)",
-     r"sagt \g<a>, der Score ergibt aber \g<b>"),
-    (r"has (?P<a>\d+) fields, the header has (?P<b>\d+)",
-     r"hat \g<a> Felder, die Kopfzeile \g<b>"),
-    (r"required column is missing", "Pflichtspalte fehlt"),
-    (r"column appears more than once", "Spalte kommt mehrfach vor"),
-    (r"needs a url or a touchpoint column", "braucht eine Spalte url oder touchpoint"),
-    (r"The file is empty\.", "Die Datei ist leer."),
-    (r"The file has no header row\.", "Die Datei hat keine Kopfzeile."),
-    (r"This is not a text \(CSV\) or \.xlsx file\.",
-     "Das ist keine Textdatei (CSV) und keine .xlsx-Arbeitsmappe."),
-    (r"(?P<v>'.*') is not a finite number", r"\g<v> ist keine endliche Zahl"),
-    (r"(?P<v>'.*') is not a date between 1678 and 2261 \(the dates that can be stored\)",
-     r"\g<v> ist kein Datum zwischen 1678 und 2261 (nur diese lassen sich speichern)"),
-    (r"this line is (?P<a>[\d.]+) MB long; the limit is (?P<b>\d+) MB per line\..*",
-     r"diese Zeile ist \g<a> MB lang; erlaubt sind \g<b> MB je Zeile. Ist das ein "
-     r"CSV-Export mit einer Zeile je Datensatz?"),
-    (r"The header has (?P<a>[\d,]+) columns; the limit is (?P<b>[\d,]+)\.",
-     r"Die Kopfzeile hat \g<a> Spalten; erlaubt sind \g<b>."),
-    (r"The file has about (?P<a>[\d,]+) cells .*; the limit is (?P<b>[\d,]+)\..*",
-     r"Die Datei hat etwa \g<a> Zellen; erlaubt sind \g<b>. Teilen Sie sie in kleinere "
-     r"Dateien auf."),
-    (r"A quoted field \(starting with \"\) is never closed.*",
-     "Ein Feld in Anführungszeichen (beginnt mit \") wird nie geschlossen, so würden alle "
-     "folgenden Zeilen als eine Zelle gelesen. Schließen oder entfernen Sie das "
-     "Anführungszeichen."),
-    (r"a cell of (?P<a>[\d,]+) characters; the limit is (?P<b>[\d,]+) .*",
-     r"eine Zelle mit \g<a> Zeichen; erlaubt sind \g<b> (wie in Excel). Vielleicht hat ein "
-     r"nicht geschlossenes Anführungszeichen (\") die folgenden Zeilen angehängt."),
-    (r"Another import or undo is being written to the database right now.*",
-     "Gerade wird ein anderer Import oder eine Rücknahme in die Datenbank geschrieben; es "
-     "wurde nichts geschrieben. Bitte in einer Minute erneut versuchen."),
-    (r"(?P<n>\d+) survey previews skipped", r"\g<n> Umfrage-Vorschauen übersprungen"),
-    (r"(?P<n>\d+) incomplete responses \(no submitdate\) skipped",
-     r"\g<n> unvollständige Antworten (ohne submitdate) übersprungen"),
-    (r"(?P<n>\d+) total rows skipped", r"\g<n> Summenzeilen übersprungen"),
-    (r"(?P<n>\d+) responses already stored \(same response id\) skipped",
-     r"\g<n> bereits gespeicherte Antworten (gleiche Antwort-ID) übersprungen"),
-    (r"(?P<n>\d+) invalid rows left out \(--skip-invalid\)",
-     r"\g<n> ungültige Zeilen ausgelassen"),
-]
-_IMPORT_PATTERNS_DE = [(re.compile(rf"^{p}$", re.S), r) for p, r in _IMPORT_TEXTS_DE]
+# Import problems and notes carry a code and parameters (data.ingest.messages): the
+# Data page renders them in the reader's language, naming the page's controls.
 
 
-def import_text(message: str, lang: str) -> str:
-    """Translate one import problem message or note written by data.ingest."""
-    if lang != "de":
-        return message
-    for pattern, replacement in _IMPORT_PATTERNS_DE:
-        if pattern.match(message):
-            return pattern.sub(replacement, message)
-    return message
+def import_text(message, lang: str, surface: str = "page") -> str:
+    """Render an import note (or a problem's message) in the language; plain text from a
+    caller without a code stays as written."""
+    if hasattr(message, "code") and hasattr(message, "params"):
+        return render_message(message.code, message.params, lang, surface)
+    return str(message)
 
 
-def problem(p, lang: str) -> str:
+def problem(p, lang: str, surface: str = "page") -> str:
     """Say where an import problem is (sheet, row, column) and what it is, in the language."""
-    if lang != "de":
-        return str(p)
-    return p.text(import_text(p.message, lang), ("Blatt", "Zeile", "Spalte"))
+    return p.render(lang, surface)

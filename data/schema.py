@@ -135,7 +135,7 @@ audit_scores = Table(
     Column("date", Date, nullable=False),
     Column("perspective", String(16), nullable=False),
     Column("question", Text),
-    Column("score", SmallInteger, nullable=False),
+    Column("score", Float, nullable=False),  # 1-10, half points allowed (migration 0008)
     Column("comment", Text),
 )
 
@@ -186,8 +186,8 @@ audit_daily = Table(
     Column("touchpoint_key", KEY, nullable=False),
     Column("perspective", String(16), nullable=False),
     Column("n", BigInteger, nullable=False),
-    Column("total", BigInteger, nullable=False),
-    Column("total_sq", BigInteger, nullable=False),
+    Column("total", Float, nullable=False),
+    Column("total_sq", Float, nullable=False),
 )
 
 web_metrics = Table(

@@ -17,15 +17,15 @@ import sqlalchemy as sa
 from data import accounts, queries, schema
 from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
-from data.ingest.problems import Problem, RejectedFile
+from data.ingest.problems import Note, Problem, Problems, RejectedFile
 from data.ingest.readers import read_workbook
 from data.store import DatabaseBusyError, Store, bulk_insert, bump_data_version, busy_message
 
 KINDS = schema.BATCH_KINDS
 log = logging.getLogger(__name__)
 
-__all__ = ["KINDS", "ImportOptions", "ImportResult", "Problem", "RejectedFile", "commit",
-           "import_file", "prepare", "undo"]
+__all__ = ["KINDS", "ImportOptions", "ImportResult", "Note", "Problem", "RejectedFile",
+           "commit", "import_file", "prepare", "undo"]
 
 
 @dataclass
@@ -44,6 +44,8 @@ class ImportOptions:
     allow_duplicate: bool = False
     max_bytes: int = 100 * 1024 * 1024
     sheet: str | None = None  # .xlsx: the sheet to read (default: the first)
+    answers: dict[str, str] = field(default_factory=dict)  # wording -> scale value
+    day_first: bool | None = None  # None: decided per column from its values
 
 
 @dataclass
@@ -67,6 +69,10 @@ class ImportResult:
     frame: pd.DataFrame | None = None  # validated rows, kept for the commit after a preview
     error_total: int = 0
     skipped_problems: list[Problem] = field(default_factory=list)  # with skip_invalid
+    rows_unanswered: int = 0  # rows without an answer (empty or "don't know")
+    candidates: list[str] = field(default_factory=list)  # other possible score columns
+    unknown_wordings: dict[str, int] = field(default_factory=dict)  # wording -> rows
+    date_order: str | None = None  # "day-first" / "month-first" when dates had to decide
 
     @property
     def ok(self) -> bool:
@@ -86,11 +92,16 @@ class ImportResult:
                 "delimiter": self.delimiter, "columns": self.columns, "mapping": self.mapping,
                 "rows_duplicate": self.rows_duplicate, "rows_invalid": self.rows_invalid,
                 "unknown_labels": self.unknown_labels, "notes": self.notes,
-                "skipped_problems": [p.as_dict() for p in self.skipped_problems]}
+                "note_codes": [n.as_dict() if isinstance(n, Note) else {"code": "text",
+                               "params": {"text": n}, "message": n} for n in self.notes],
+                "skipped_problems": [p.as_dict() for p in self.skipped_problems],
+                "rows_unanswered": self.rows_unanswered, "candidates": self.candidates,
+                "unknown_wordings": self.unknown_wordings, "date_order": self.date_order}
 
 
-def _fail(*messages: str) -> ImportResult:
-    return ImportResult(errors=[Problem(None, None, m) for m in messages])
+def _fail(*problems: str | Problem) -> ImportResult:
+    return ImportResult(errors=[p if isinstance(p, Problem) else Problem(None, None, p)
+                                for p in problems])
 
 
 def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
@@ -108,18 +119,17 @@ def prepare(store: Store, content: bytes, kind: str, *, file_name: str = "",
         return ImportResult(errors=rejected.problems)
     except Exception as exc:  # a file nobody anticipated must not take the server down
         log.exception("Could not read %s", file_name or "an upload")
-        return _fail(f"The file could not be read ({type(exc).__name__}: {exc}). Check that it "
-                     "is a CSV or .xlsx export and that the right kind and format are chosen.")
+        return _fail(Problem.of("file.unreadable", error=f"{type(exc).__name__}: {exc}"))
 
 
 def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
              options: ImportOptions | None, check: bool) -> ImportResult:
     options = options or ImportOptions()
     if kind not in KINDS:
-        return _fail(f"Unknown kind {kind!r}; use one of " + ", ".join(KINDS))
+        return _fail(Problem.of("file.unknown_kind", kind=repr(kind), kinds=", ".join(KINDS)))
     if len(content) > options.max_bytes:
-        return _fail(f"The file has {len(content) / 1024 / 1024:.1f} MB; the limit is "
-                     f"{options.max_bytes / 1024 / 1024:.0f} MB (CXDASH_UPLOAD_LIMIT_MB).")
+        return _fail(Problem.of("file.too_large", size=f"{len(content) / 1024 / 1024:.1f}",
+                                limit=f"{options.max_bytes / 1024 / 1024:.0f}"))
     if kind == "catalog":
         try:
             frames, problems = validate_catalog(read_workbook(content), queries.catalog(store))
@@ -132,7 +142,8 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
         return result
     saved = sources.load(store, options.source) if options.source else None
     if saved and saved["kind"] != kind:
-        return _fail(f"Source {options.source!r} is saved for {saved['kind']}, not {kind}.")
+        return _fail(Problem.of("file.source_kind", source=repr(options.source),
+                                saved=saved["kind"], kind=kind))
     preset = options.preset if options.preset != "auto" or not saved else saved["preset"]
     try:
         source = presets.read_source(content, file_name, preset, sheet=options.sheet)
@@ -140,41 +151,70 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
         return ImportResult(errors=rejected.problems)
     result = ImportResult(preset=source.preset, encoding=source.encoding,
                           delimiter=source.delimiter, columns=source.columns)
+    if source.frame.empty:
+        return _fail_with(result, None, Problem.of("file.no_rows"))
     mapping = presets.propose_mapping(source, kind)
+    result.candidates = list(source.candidates)
     if saved:
         mapping.update({f: c for f, c in saved["mapping"].items() if c in source.columns})
     try:
         mapping.update({f: presets.resolve_column(source, c) for f, c in options.mapping.items()
                         if c})
     except KeyError as exc:
-        return _fail(f"--map: {exc.args[0]}. Columns: " + ", ".join(source.columns))
+        reference = exc.args[0]
+        if reference.startswith("#"):
+            return _fail(Problem.of("column.out_of_range", column=reference,
+                                    n=len(source.columns)))
+        return _fail(Problem.of("column.not_found", column=repr(reference),
+                                columns=", ".join(source.columns)))
     for f in [f for f, c in options.mapping.items() if not c]:
         mapping.pop(f, None)
+    if options.default_date:
+        mapping.pop("date", None)  # the date given overrides any column
     result.mapping = mapping
     if not check:
         return result
+    saved_options = saved["options"] if saved else {}
     ces_reversed = options.ces_reversed if options.ces_reversed is not None else bool(
-        saved and saved["options"].get("ces_reversed"))
+        saved_options.get("ces_reversed"))
+    answers = {**saved_options.get("answers", {}), **options.answers}
+    day_first = options.day_first if options.day_first is not None else \
+        saved_options.get("day_first")
+    wordings: dict[str, list[int]] = {}
     frame, skipped, notes = presets.apply(source, kind, mapping, options.default_date,
-                                          ces_reversed)
-    result.notes = notes
+                                          ces_reversed, answers=answers, wordings=wordings)
+    result.notes = list(source.notes[1:] if source.notes[:1] == ["xlsx"] else source.notes)
+    result.notes += notes
+    if options.default_date:
+        result.notes.append(Note("note.date_override", date=options.default_date))
+    result.candidates = [c for c in result.candidates if c != mapping.get("score")]
+    if "score" in mapping and result.candidates:
+        result.notes.append(Note("note.score_candidates", column=mapping["score"],
+                                 others=", ".join(result.candidates)))
     if "score" in presets.FIELDS[presets.family(kind)] and "score" not in mapping:
-        return _fail_with(result, "score", "No column holds the score. Name it with --map score=COLUMN "
-                          "(a header or #N); columns: " + ", ".join(source.columns))
-    if "date" not in mapping and not options.default_date:
-        return _fail_with(result, "date", "No column holds the date. Name it with --map date=COLUMN, "
-                          "or give one date for all rows with --date YYYY-MM-DD.")
-    rules = Rules(decimal="," if source.delimiter == ";" or source.preset == "excel-de" else ".",
-                  aliases=sources.aliases(store), ces_reversed=ces_reversed,
-                  require_conversions=source.preset in ("canonical", "excel-de"))
+        return _fail_with(result, "score", Problem.of("column.no_score", 1, "score",
+                                                      columns=", ".join(source.columns)))
+    if "date" not in frame and not options.default_date:
+        return _fail_with(result, "date", Problem.of("column.no_date", 1, "date"))
+    alias_problem = sources.check_aliases(store, options.aliases)
+    if alias_problem:
+        return _fail(alias_problem)
+    rules = Rules(decimal_hint="," if source.delimiter == ";" or source.preset == "excel-de"
+                  else ".", aliases=_merge_aliases(sources.aliases(store), options.aliases),
+                  ces_reversed=ces_reversed, day_first=day_first,
+                  date_convention=presets.DATE_CONVENTION.get(source.preset, "month-first"))
     valid, more_skipped, problems = validate_facts(kind, frame, queries.catalog(store), rules)
+    _found_notes(result, rules.found)
     result.rows_skipped = skipped + more_skipped
+    result.rows_unanswered = more_skipped - rules.found.get("not_touchpoint", (0, 0))[0]
     result.unknown_labels = problems.unknown
+    _add_wordings(problems, wordings)
+    result.unknown_wordings = {w: len(rows) for w, rows in wordings.items()}
     result.error_total = problems.total
     if problems and options.skip_invalid and not problems.file_level:
         result.rows_invalid = len(problems.rows)
         valid = valid.loc[~valid.index.isin(problems.rows)]
-        result.notes.append(f"{result.rows_invalid} invalid rows left out (--skip-invalid)")
+        result.notes.append(Note("note.skipped_invalid", n=result.rows_invalid))
         result.rows_skipped += result.rows_invalid
         result.skipped_problems = problems.listing()
     elif problems:
@@ -186,8 +226,10 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
         result.rows_duplicate = duplicates
         result.rows_skipped += duplicates
         if duplicates:
-            result.notes.append(f"{duplicates} responses already stored (same response id) "
-                                "skipped")
+            result.notes.append(Note("note.skipped_duplicates", n=duplicates))
+    if valid.empty:
+        return _fail_with(result, None, Problem.of("file.nothing_to_write",
+                                                   skipped=result.rows_skipped))
     result.frame = valid
     result.rows_imported = len(valid)
     result.sample = valid.head(10).astype(object).where(valid.head(10).notna(), None) \
@@ -195,9 +237,46 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
     return result
 
 
-def _fail_with(result: ImportResult, column: str, message: str) -> ImportResult:
-    result.errors = [Problem(1, column, message)]
+def _fail_with(result: ImportResult, column: str | None, problem: Problem) -> ImportResult:
+    result.errors = [problem]
     return result
+
+
+def _merge_aliases(saved: dict, given: dict) -> dict:
+    """Saved aliases with the ones given for this import (applied in a preview too)."""
+    out = {d: dict(labels) for d, labels in saved.items()}
+    for dimension, labels in given.items():
+        out.setdefault(dimension, {}).update({k.strip(): v for k, v in labels.items()})
+    return out
+
+
+def _add_wordings(problems: Problems, wordings: dict[str, list[int]]) -> None:
+    """List each answer wording no rule knows once, with how many rows give it."""
+    for wording, rows in wordings.items():
+        problems.add(rows[0], "score", code="score.unknown_wording", value=repr(wording),
+                     n=len(rows))
+        problems.rows.update(rows)
+
+
+def _found_notes(result: ImportResult, found: dict) -> None:
+    """Say in the preview what reading the values decided."""
+    if "order" in found:
+        order, reason = found["order"]
+        result.date_order = order
+        result.notes.append(Note(
+            "note.date_order", column="date", order_en=order, order_de={
+                "day-first": "Tag zuerst", "month-first": "Monat zuerst"}[order],
+            reason_en={"value": "a value decides it", "given": "as given",
+                       "convention": "no value decides it: the tool's convention"}[reason],
+            reason_de={"value": "ein Wert entscheidet es", "given": "wie angegeben",
+                       "convention": "kein Wert entscheidet es: Konvention des Tools"}[reason]))
+    if "range" in found:
+        result.notes.append(Note("note.range_end", example=found["range"]))
+    if found.get("timezone"):
+        result.notes.append(Note("note.timezone"))
+    if "not_touchpoint" in found:
+        rows, sessions = found["not_touchpoint"]
+        result.notes.append(Note("note.not_touchpoint", n=rows, sessions=sessions))
 
 
 def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame
@@ -269,13 +348,13 @@ def import_file(
         repeat = _earlier_batch(store, digest, kind)
         if repeat is not None:
             return _fail(repeat)
+    result = prepare(store, content, kind, file_name=file_name, options=options)
+    if not result.ok:
+        return result
     if options.aliases:
         problem = sources.save_aliases(store, options.aliases)
         if problem:
             return _fail(problem)
-    result = prepare(store, content, kind, file_name=file_name, options=options)
-    if not result.ok:
-        return result
     frames = result.frame if kind == "catalog" else {kind: result.frame}
 
     def guard(conn) -> int:
@@ -284,7 +363,7 @@ def import_file(
         if not allow_duplicate and kind != "catalog":
             repeat = _earlier_batch(conn, digest, kind)
             if repeat is not None:
-                raise RejectedFile([Problem(None, None, repeat)])
+                raise RejectedFile([repeat])
         if kind not in schema.SURVEY_METRICS or frames[kind].empty:
             return 0
         frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind])
@@ -293,8 +372,7 @@ def import_file(
             result.rows_skipped += duplicates
             result.rows_imported = len(frames[kind])
             result.frame = frames[kind]
-            result.notes.append(f"{duplicates} responses stored by an import running at the "
-                                "same time (same response id) skipped")
+            result.notes.append(Note("note.skipped_concurrent", n=duplicates))
         return duplicates
 
     try:
@@ -308,7 +386,8 @@ def import_file(
     name = save_source or options.source
     if name and kind != "catalog":
         sources.save(store, name, kind, result.preset, result.mapping,
-                     {"ces_reversed": bool(options.ces_reversed)})
+                     {"ces_reversed": bool(options.ces_reversed), "answers": options.answers,
+                      "day_first": options.day_first})
     return result
 
 
@@ -391,7 +470,7 @@ def commit(
     return batch_id
 
 
-def _earlier_batch(store_or_conn, digest: str, kind: str) -> str | None:
+def _earlier_batch(store_or_conn, digest: str, kind: str) -> Problem | None:
     """Return why the same file cannot be imported again, or None."""
     batches = schema.import_batches
     query = sa.select(batches.c.id, batches.c.created_at).where(
@@ -407,9 +486,8 @@ def _earlier_batch(store_or_conn, digest: str, kind: str) -> str | None:
         earlier = store_or_conn.execute(query).first()
     if earlier is None:
         return None
-    return (f"This file was already imported as batch {earlier.id} on "
-            f"{earlier.created_at:%Y-%m-%d %H:%M}; importing it again would count every row "
-            "twice. Undo that batch first, or import with --allow-duplicate.")
+    return Problem.of("file.already_imported", batch=earlier.id,
+                      when=f"{earlier.created_at:%Y-%m-%d %H:%M}")
 
 
 def _upsert_catalog(conn, frames: dict[str, pd.DataFrame]) -> None:

@@ -36,7 +36,8 @@ PERSPECTIVE_WORDS = {
 FACT_COLUMNS = {
     "survey": {
         "required": ("date", "score"),
-        "optional": ("response_id", "journey", "touchpoint", "persona", "channel", "comment"),
+        "optional": ("response_id", "journey", "touchpoint", "persona", "channel", "comment",
+                     "url"),
     },
     "audit": {
         "required": ("date", "touchpoint", "score"),
@@ -79,9 +80,9 @@ def check_columns(frame, required, optional, problems: Problems, sheet=None) -> 
     present = list(frame.columns)
     for name in required:
         if name not in present:
-            problems.add(1, name, "required column is missing", sheet)
+            problems.add(1, name, sheet=sheet, code="column.missing")
     for name in {c for c in present if present.count(c) > 1}:
-        problems.add(1, name, "column appears more than once", sheet)
+        problems.add(1, name, sheet=sheet, code="column.duplicate")
 
 
 def normalise_url(series: pd.Series) -> pd.Series:
@@ -97,10 +98,14 @@ class Rules:
     """How to read values: the file's decimal mark, saved label aliases (dimension ->
     {label: key}), a reversed CES scale, and whether web files must carry conversions."""
 
-    decimal: str = "."
+    decimal: str = "auto"  # or "." / ",": "auto" decides per column from its values
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     ces_reversed: bool = False
-    require_conversions: bool = True
+    require_conversions: bool = False
+    decimal_hint: str = "."  # the tool's convention when a column's values do not decide
+    day_first: bool | None = None  # None: decided per column, then by the convention
+    date_convention: str = "month-first"
+    found: dict = field(default_factory=dict)  # what reading decided (date order, skips)
 
 
 def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame],
@@ -115,7 +120,7 @@ def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame
                 if rules.require_conversions or c != "conversions"]
     check_columns(frame, required, spec["optional"], problems)
     if kind == "web" and "url" not in frame.columns and "touchpoint" not in frame.columns:
-        problems.add(1, "url", "needs a url or a touchpoint column")
+        problems.add(1, "url", code="column.url_or_touchpoint")
     if problems:
         return pd.DataFrame(), 0, problems
 
@@ -131,7 +136,8 @@ def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame
         return frame[name] if name in frame.columns else pd.Series("", index=frame.index)
 
     out = pd.DataFrame(index=frame.index)
-    date = v.parse_date(col("date"), "date", problems)
+    date = v.parse_date(col("date"), "date", problems, day_first=rules.day_first,
+                        convention=rules.date_convention, info=rules.found)
     _require(problems, col("date"), "date")
     out["date"] = date.dt.date
 
@@ -139,17 +145,27 @@ def validate_facts(kind: str, raw: pd.DataFrame, catalog: dict[str, pd.DataFrame
         _validate_web(frame, col, out, _with_aliases(catalog, rules), problems, rules)
     else:
         low, high = SCALES[kind]
-        score = v.parse_number(col("score"), "score", problems, integer=True, low=low, high=high,
-                               decimal=rules.decimal)
+        # Audit scores are panel means on 1-10: half points (6,5) are valid.
+        score = v.parse_number(col("score"), "score", problems, integer=kind != "audit",
+                               low=low, high=high, decimal=rules.decimal,
+                               hint=rules.decimal_hint)
         if kind == "ces" and rules.ces_reversed:
             score = (low + high) - score  # so 7 always means least effort
-        out["score"] = score.round().astype("Int16")
+        out["score"] = score.round(2) if kind == "audit" else score.round().astype("Int16")
         if "nps_group" in frame.columns and kind == "nps":
             _check_nps_group(frame["nps_group"], score, problems)
         if kind == "audit":
             _validate_audit(col, out, _with_aliases(catalog, rules), problems)
         else:
             _validate_survey(kind, col, out, _with_aliases(catalog, rules), problems)
+    if "_skip" in out:
+        # Rows of pages that are no touchpoint: summed up in a note, not imported.
+        skip = out.pop("_skip").fillna(False).astype(bool)
+        if skip.any():
+            rules.found["not_touchpoint"] = (int(skip.sum()),
+                                             int(out.loc[skip, "sessions"].fillna(0).sum()))
+            out = out.loc[~skip]
+            skipped += int(skip.sum())
     out.index.name = "row"
     return out, skipped, problems
 
@@ -170,7 +186,7 @@ def _check_nps_group(groups: pd.Series, score: pd.Series, problems: Problems) ->
     if bad.any():
         g, e = given[bad].tolist(), expected[bad].tolist()
         problems.add_rows(groups.index[bad], "nps_group",
-                          lambda i: f"says {g[i]} but the score makes a {e[i]}")
+                          lambda i: {"given": g[i], "expected": e[i]}, code="nps_group.mismatch")
 
 
 def _with_aliases(catalog: dict[str, pd.DataFrame], rules: Rules) -> dict[str, pd.DataFrame]:
@@ -192,7 +208,7 @@ def _with_aliases(catalog: dict[str, pd.DataFrame], rules: Rules) -> dict[str, p
 def _require(problems: Problems, column: pd.Series, name: str) -> None:
     empty = column == ""
     if empty.any():
-        problems.add_rows(column.index[empty], name, lambda i: "is empty but required")
+        problems.add_rows(column.index[empty], name, lambda i: {}, code="cell.required")
 
 
 def _validate_survey(kind, col, out, catalog, problems) -> None:
@@ -204,6 +220,24 @@ def _validate_survey(kind, col, out, catalog, problems) -> None:
             col(dimension), dimension, problems, v.resolver(catalog.get(table)), dimension
         )
     out["comment"] = v.optional_text(col("comment"))
+    url = col("url")
+    if (url != "").any():
+        # On-site surveys (Hotjar, …) carry the page: it names the touchpoint, as on web rows.
+        by_url = _url_touchpoints(url, catalog.get("touchpoints"))
+        out["touchpoint_key"] = out["touchpoint_key"].fillna(by_url)
+
+
+def _url_touchpoints(url: pd.Series, touchpoints: pd.DataFrame | None) -> pd.Series:
+    """Resolve page URLs (or paths) to touchpoint keys: the touchpoint's URL, or an alias,
+    key or name written as the page."""
+    url_lookup: dict[str, str] = {}
+    if touchpoints is not None and not touchpoints.empty:
+        with_url = touchpoints[touchpoints["url"].fillna("").astype(str).str.strip() != ""]
+        url_lookup = dict(zip(normalise_url(with_url["url"]), with_url["key"], strict=True))
+    by_url = normalise_url(url).map(url_lookup)
+    names = v.resolver(touchpoints)
+    by_name = url.str.casefold().map(names)
+    return by_url.fillna(by_name).where(url != "")
 
 
 def _validate_audit(col, out, catalog, problems) -> None:
@@ -220,44 +254,47 @@ def _validate_audit(col, out, catalog, problems) -> None:
 
 def _validate_web(frame, col, out, catalog, problems, rules: Rules) -> None:
     touchpoints = catalog.get("touchpoints")
-    by_reference = v.resolve_reference(
-        col("touchpoint"), "touchpoint", problems, v.resolver(touchpoints), "touchpoint"
-    )
+    # A page or label that is no touchpoint ("(not set)", the other 400 pages of a site)
+    # is skipped and summed up, never an error; its label is offered for an alias.
+    reference = col("touchpoint")
+    lookup = v.resolver(touchpoints)
+    by_reference = reference.str.casefold().map(lookup).where(reference != "")
     url = col("url")
-    url_lookup = {}
-    if touchpoints is not None and not touchpoints.empty:
-        with_url = touchpoints[touchpoints["url"].fillna("").astype(str).str.strip() != ""]
-        url_lookup = dict(zip(normalise_url(with_url["url"]), with_url["key"], strict=True))
-    by_url = normalise_url(url).map(url_lookup).where(url != "")
-    unknown_url = (url != "") & by_url.isna() & (col("touchpoint") == "")
-    if unknown_url.any():
-        values = url[unknown_url].tolist()
-        problems.add_rows(url.index[unknown_url], "url",
-                          lambda i: f"{values[i]!r} is not the URL of any touchpoint")
-    neither = (url == "") & (col("touchpoint") == "")
+    by_url = _url_touchpoints(url, touchpoints)
+    for column, found in (("touchpoint", by_reference), ("url", by_url)):
+        cells = col(column)
+        unknown = (cells != "") & found.isna() & (by_reference.isna() & by_url.isna())
+        if unknown.any():
+            labels = problems.unknown.setdefault("touchpoint", {})
+            for row, label in cells[unknown].items():
+                labels.setdefault(label, []).append(int(row))
+    neither = (url == "") & (reference == "")
     if neither.any():
-        problems.add_rows(url.index[neither], "url", lambda i: "needs a url or a touchpoint")
+        problems.add_rows(url.index[neither], "url", lambda i: {}, code="url.missing")
     out["touchpoint_key"] = by_reference.fillna(by_url)
+    out["_skip"] = out["touchpoint_key"].isna() & ~neither
     out["url"] = v.optional_text(url)
-    d = rules.decimal
+    d, h = rules.decimal, rules.decimal_hint
     for name in ("sessions", "conversions"):
         if name == "conversions" and name not in frame.columns:
             out[name] = pd.array([0] * len(frame), dtype="Int64")
             continue
         _require(problems, col(name), name)
-        out[name] = v.parse_number(col(name), name, problems, integer=True, low=0, decimal=d
-                                   ).round().astype("Int64")
-    bounces = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0, decimal=d)
+        out[name] = v.parse_number(col(name), name, problems, integer=True, low=0, decimal=d,
+                                   hint=h).round().astype("Int64")
+    bounces = v.parse_number(col("bounces"), "bounces", problems, integer=True, low=0, decimal=d,
+                             hint=h)
     if "bounce_rate" in frame.columns and "bounces" not in frame.columns:
         raw_rate = col("bounce_rate")
-        rate = v.parse_number(raw_rate, "bounce_rate", problems, low=0, high=100, decimal=d)
+        rate = v.parse_number(raw_rate, "bounce_rate", problems, low=0, high=100, decimal=d,
+                              hint=h)
         # GA4 writes rates as fractions (0.625), UA and Matomo as percentages (62.5%).
         if not raw_rate.str.contains("%").any() and rate.max(skipna=True) <= 1:
             rate = rate * 100
         bounces = (rate / 100 * out["sessions"].astype("float64")).round()
     out["bounces"] = bounces.round().astype("Int64")
     out["time_on_page_s"] = v.parse_number(col("time_on_page_s"), "time_on_page_s", problems,
-                                           low=0, decimal=d)
+                                           low=0, decimal=d, hint=h)
 
 
 # --- catalog --------------------------------------------------------------------
@@ -271,8 +308,7 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
     """
     problems = Problems()
     if not any(name in sheets for name in CATALOG_COLUMNS):
-        problems.add(None, None, "The workbook has none of the sheets "
-                     + ", ".join(CATALOG_COLUMNS))
+        problems.add(None, None, code="catalog.no_sheets", sheets=", ".join(CATALOG_COLUMNS))
         return {}, problems
     out: dict[str, pd.DataFrame] = {}
     for name, (required, optional) in CATALOG_COLUMNS.items():
@@ -286,14 +322,14 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
         for column in ("key", "name"):
             empty = frame[column] == ""
             if empty.any():
-                problems.add_rows(frame.index[empty], column, lambda i: "is empty but required",
-                                  sheet=name)
+                problems.add_rows(frame.index[empty], column, lambda i: {}, sheet=name,
+                                  code="cell.required")
         dup = frame["key"].str.casefold().duplicated(keep="first") & (frame["key"] != "")
         if dup.any():
             keys = frame.loc[dup, "key"].tolist()
             problems.add_rows(frame.index[dup], "key",
-                              lambda i, k=keys: f"{k[i]!r} appears twice in the sheet",
-                              sheet=name)
+                              lambda i, k=keys: {"value": repr(k[i])}, sheet=name,
+                              code="catalog.duplicate_key")
         out[name] = frame
     if problems:
         return {}, problems
@@ -341,6 +377,6 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
                         pairs.append((key, persona))
             result["journey_personas"] = pd.DataFrame(pairs, columns=["journey_key", "persona_key"])
         for p in sub.listing():
-            sheet_problems.add(p.row, p.column, p.message, sheet=name)
+            sheet_problems.add(p.row, p.column, p.message, name, p.code, **p.params)
         result[name] = rows.reset_index(drop=True)
     return result, sheet_problems

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.ingest.canonical import family
-from data.ingest.problems import Problem, RejectedFile
+from data.ingest.canonical import SCALES, family
+from data.ingest.problems import Note, Problem, RejectedFile
 from data.ingest.readers import TextTable, is_xlsx, read_any
 
 FIELDS = {
     "survey": ("date", "score", "response_id", "journey", "touchpoint", "persona", "channel",
-               "comment"),
+               "comment", "url"),
     "audit": ("date", "touchpoint", "score", "perspective", "question", "comment"),
     "web": ("date", "url", "touchpoint", "sessions", "conversions", "bounces", "bounce_rate",
             "time_on_page_s"),
@@ -27,12 +27,17 @@ FIELDS = {
 # Header names (normalised: lower case, single spaces) that name a field, best first.
 NAMES = {
     "date": ["date", "datum", "recordeddate", "recorded date", "submitdate", "submitted at",
-             "submit date", "submit date (utc)", "datum abgeschickt", "end date", "enddate",
-             "lastdata", "day",
-             "tag", "datestamp", "start date (utc)",
-             "startdate", "start date", "started", "day index", "created", "timestamp"],
+             "submit date", "submit date (utc)", "datum abgeschickt", "date submitted",
+             "completion time", "response timestamp", "created at", "erstellt am",
+             "eingereicht am", "abgeschickt am", "timestamp", "zeitstempel", "tijdstempel",
+             "horodateur", "horodatage", "date de soumission", "soumis le", "ingediend op",
+             "datum ingediend", "end date", "enddate", "end time", "endtime", "lastdata", "day",
+             "tag", "dag", "jour", "datestamp", "start date (utc)", "startdate", "start date",
+             "start time", "time started", "started", "day index", "dagindex", "tagesindex",
+             "created", "solved at", "rated at"],
     "response_id": ["response_id", "response id", "responseid", "respondent id", "id", "case",
-                    "#", "antwort-id", "antwort id", "serial", "token", "network id"],
+                    "#", "antwort-id", "antwort id", "serial", "token", "network id",
+                    "number", "ticket id", "survey response id"],
     "journey": ["journey", "customer journey", "reise"],
     "touchpoint": ["touchpoint", "touchpoint key", "kontaktpunkt"],
     "persona": ["persona", "segment"],
@@ -42,13 +47,19 @@ NAMES = {
     "perspective": ["perspective", "perspektive", "sicht"],
     "question": ["question", "frage", "kriterium"],
     "url": ["url", "page", "page path", "page path and screen class", "page location",
+            "source url", "page url", "paginapad", "pagina", "chemin de la page", "page title",
             "page path + query string", "landing page", "landing page + query string", "label",
             "seite", "seiten-url", "seitenpfad"],
-    "sessions": ["sessions", "sitzungen", "nb_visits", "visits", "besuche"],
-    "conversions": ["conversions", "key events", "goal completions", "nb_conversions",
-                    "transactions", "konversionen", "conversions (all)", "goal conversions"],
-    "bounces": ["bounces", "absprünge", "bounce count"],
-    "bounce_rate": ["bounce rate", "bounce_rate", "absprungrate"],
+    "sessions": ["sessions", "sitzungen", "nb_visits", "visits", "besuche", "sessies",
+                 "bezoeken", "visites"],
+    "conversions": ["conversions", "key events", "schlüsselereignisse", "goal completions",
+                    "nb_conversions", "transactions", "konversionen", "conversions (all)",
+                    "goal conversions", "zielerreichungen", "zielvorhabenabschlüsse",
+                    "behaalde doelen", "doelconversies", "conversies", "belangrijke gebeurtenissen",
+                    "conversions d'objectifs", "événements clés"],
+    "bounces": ["bounces", "absprünge", "bounce count", "nb_bounces"],
+    "bounce_rate": ["bounce rate", "bounce_rate", "absprungrate", "bouncepercentage",
+                    "taux de rebond"],
     "time_on_page_s": ["time_on_page_s", "time on page", "avg. time on page",
                        "average engagement time", "avg_time_on_page", "verweildauer",
                        "avg. session duration"],
@@ -58,9 +69,10 @@ COMMENT_WORDS = ["reason", "why", "grund", "warum", "better", "besser", "comment
                  "anmerkung", "verbessern"]
 # Words in a header or question text that mark the score column of each kind.
 SCORE_WORDS = {
-    "nps": ["nps", "recommend", "empfehl", "weiterempf"],
-    "ces": ["ces", "effort", "aufwand", "einfach", "easy"],
-    "csat": ["csat", "satisf", "zufrieden"],
+    "nps": ["nps", "recommend", "empfehl", "weiterempf", "likely", "wahrscheinlich",
+            "aanbevelen", "recommander"],
+    "ces": ["ces", "effort", "aufwand", "einfach", "easy", "leicht", "moeite", "facile"],
+    "csat": ["csat", "satisf", "zufrieden", "tevreden", "rating"],
     "audit": ["score", "bewertung", "wert", "punkte", "rating"],
 }
 NPS_ENDS = {"extremely likely": "10", "äußerst wahrscheinlich": "10",
@@ -76,7 +88,8 @@ SCALE_LABELS = {
               "gar nicht zufrieden"],
         "2": ["dissatisfied", "somewhat dissatisfied", "unsatisfied", "unzufrieden",
               "eher unzufrieden", "weniger zufrieden", "nicht zufrieden"],
-        "3": ["neither satisfied nor dissatisfied", "neutral", "neither", "weder noch",
+        "3": ["neither satisfied nor dissatisfied", "neither satisfied or dissatisfied",
+              "neutral", "neither", "weder noch", "weder zufrieden, noch unzufrieden",
               "weder zufrieden noch unzufrieden", "teils/teils", "teils, teils", "teils teils",
               "mittelmäßig"],
         "4": ["satisfied", "somewhat satisfied", "zufrieden", "eher zufrieden"],
@@ -86,15 +99,19 @@ SCALE_LABELS = {
     },
     "ces": {
         "1": ["strongly disagree", "stimme überhaupt nicht zu", "trifft überhaupt nicht zu",
+              "stimme gar nicht zu", "trifft gar nicht zu", "lehne voll und ganz ab",
               "very difficult", "sehr schwierig", "sehr schwer", "extremely difficult"],
-        "2": ["disagree", "stimme nicht zu", "trifft nicht zu", "difficult", "schwierig",
-              "schwer"],
-        "3": ["somewhat disagree", "slightly disagree", "stimme eher nicht zu",
+        "2": ["disagree", "stimme nicht zu", "trifft nicht zu", "lehne ab", "difficult",
+              "schwierig", "schwer"],
+        "3": ["somewhat disagree", "slightly disagree", "stimme eher nicht zu", "lehne eher ab",
               "trifft eher nicht zu", "somewhat difficult", "eher schwierig", "eher schwer"],
-        "4": ["neither agree nor disagree", "neutral", "weder noch", "teils/teils",
+        "4": ["neither agree nor disagree", "neither agree or disagree", "neutral", "weder noch",
+              "stimme weder zu noch nicht zu", "weder zustimmung noch ablehnung",
+              "neither difficult nor easy", "neither easy or difficult", "teils/teils",
               "teils, teils", "teils teils", "neither easy nor difficult",
               "weder leicht noch schwer", "weder einfach noch schwierig"],
         "5": ["somewhat agree", "slightly agree", "stimme eher zu", "trifft eher zu",
+              "stimme teilweise zu",
               "somewhat easy", "eher leicht", "eher einfach"],
         "6": ["agree", "stimme zu", "trifft zu", "easy", "leicht", "einfach"],
         "7": ["strongly agree", "stimme voll und ganz zu", "stimme voll zu",
@@ -104,7 +121,16 @@ SCALE_LABELS = {
 }
 # Verbal "no answer" cells count as unanswered (skipped), as an empty cell does.
 NO_ANSWER = {"keine antwort", "keine angabe", "k. a.", "k.a.", "weiß nicht", "weiss nicht",
-             "no answer", "n/a", "not applicable", "don't know", "prefer not to say"}
+             "kann ich nicht beurteilen", "no answer", "n/a", "na", "not applicable",
+             "don't know", "don’t know", "do not know", "dont know", "i don't know", "not sure",
+             "prefer not to say", "prefer not to answer", "weet niet", "geen mening",
+             "ne sait pas", "je ne sais pas", "offered", "unoffered"}
+# Zendesk's CSAT ratings: good / bad (legacy) on the 1-5 scale's ends.
+SCALE_LABELS["csat"]["5"] += ["good", "good, i'm satisfied", "gut", "positive"]
+SCALE_LABELS["csat"]["1"] += ["bad", "bad, i'm unsatisfied", "schlecht", "negative"]
+# NPS answered in words at the ends (likelihood wordings of the 0-10 scale).
+YES_NO = {"yes", "no", "ja", "nein", "y", "n", "true", "false", "wahr", "falsch", "oui", "non",
+          "nee", "i don't remember", "maybe", "vielleicht", "weiß nicht", "don't know"}
 _SCALE_VALUES = {kind: {label: value for value, labels in scale.items() for label in labels}
                  for kind, scale in SCALE_LABELS.items()}
 LIMESURVEY_PLACEHOLDER = "1980-01-01"
@@ -125,15 +151,27 @@ class Source:
     delimiter: str
     descriptions: dict[str, str] = field(default_factory=dict)  # column -> question text
     notes: list[str] = field(default_factory=list)
+    period: tuple[str, str] | None = None  # a report period from the preamble (start, end)
+    candidates: list[str] = field(default_factory=list)  # other possible score columns
 
     @property
     def columns(self) -> list[str]:
         return list(self.frame.columns)
 
 
-PRESETS = ("canonical", "qualtrics", "surveymonkey", "limesurvey", "sosci", "typeform", "ga4",
-           "ua", "matomo", "excel-de", "xlsx")
-HEADER_ROWS = {"qualtrics": 3, "surveymonkey": 2}
+PRESETS = ("canonical", "qualtrics", "qualtrics-legacy", "surveymonkey", "limesurvey", "sosci",
+           "typeform", "googleforms", "msforms", "alchemer", "delighted", "hotjar", "zendesk",
+           "ga4", "ua", "matomo", "excel-de", "xlsx")
+HEADER_ROWS = {"qualtrics": 3, "qualtrics-legacy": 2, "surveymonkey": 2}
+# How a tool writes ambiguous dates like 03/04/2026 when its values do not decide it.
+DATE_CONVENTION = {"googleforms": "month-first", "msforms": "month-first",
+                   "typeform": "month-first", "alchemer": "month-first", "ga4": "day-first",
+                   "excel-de": "day-first", "sosci": "day-first", "limesurvey": "day-first",
+                   "hotjar": "day-first", "matomo": "day-first"}
+DATE_FIRST_HEADERS = {"timestamp": "googleforms", "zeitstempel": "googleforms",
+                      "horodateur": "googleforms", "tijdstempel": "googleforms",
+                      "marca temporal": "googleforms", "marca de temps": "googleforms",
+                      "informazioni cronologiche": "googleforms"}
 
 
 def detect(table: TextTable) -> str:
@@ -143,9 +181,11 @@ def detect(table: TextTable) -> str:
     cells = set(first)
     row2 = [norm(c) for c in table.frame.iloc[0]] if len(table.frame) else []
     row3 = [str(c) for c in table.frame.iloc[1]] if len(table.frame) > 1 else []
-    if "responseid" in cells and any(c.startswith('{"importid"') for c in
-                                     [x.lower() for x in row3]):
-        return "qualtrics"
+    if "responseid" in cells and any(c.replace("'", '"').startswith('{"importid"')
+                                     for c in [x.lower() for x in row3]):
+        return "qualtrics"  # current and 2016 formats: names, question texts, ImportIds
+    if first[:2] == ["v1", "v2"] and "responseid" in row2:
+        return "qualtrics-legacy"  # V1…Vn export tags, then one label row
     if "respondent id" in cells and any(c in ("response", "open-ended response") for c in row2):
         return "surveymonkey"
     if "submitdate" in cells and ("id" in cells or "lastpage" in cells):
@@ -156,12 +196,36 @@ def detect(table: TextTable) -> str:
         return "typeform"
     if "label" in cells and cells & {"nb visits", "nb hits", "nb uniq visitors"}:
         return "matomo"
+    if any(c.startswith("metadaten:") or c.startswith("metadata:") for c in first) or (
+            cells & {"bezeichnung", "libellé"} and cells & {"besuche", "visites"}):
+        return "matomo"  # a translated report (German, French), flattened or not
+    if first[:1] and first[0] in DATE_FIRST_HEADERS:
+        return DATE_FIRST_HEADERS[first[0]]
+    if {"start time", "completion time"} <= cells and "id" in cells:
+        return "msforms"
+    if "response id" in cells and cells & {"date submitted", "time started"}:
+        return "alchemer"
+    if "score" in cells and cells & {"permalink", "response timestamp", "delighted permalink"}:
+        return "delighted"
+    if cells & {"hotjar user id", "source url"} and cells & {"date submitted", "number"}:
+        return "hotjar"
+    if "ticket id" in cells and any("satisfaction" in c or "rating" in c for c in first):
+        return "zendesk"
+    preamble = " ".join(table.preamble).lower()
     if cells & {"key events", "average engagement time", "page path and screen class",
-                "views", "active users"}:
+                "views", "active users", "engaged sessions", "engagement rate",
+                "schlüsselereignisse", "aktive nutzer", "belangrijke gebeurtenissen",
+                "actieve gebruikers"} or any("(default channel group)" in c for c in first) \
+            or "property:" in preamble and "start date:" in preamble:
         return "ga4"
     if cells & {"pageviews", "avg. time on page", "goal completions", "bounce rate",
-                "unique pageviews"}:
+                "unique pageviews", "sessies", "bouncepercentage", "behaalde doelen",
+                "paginaweergaven", "% new sessions", "% nieuwe sessies"} or "all web site data" in preamble:
         return "ua"
+    if table.delimiter != ";" and cells & {"seitenaufrufe", "zielerreichungen", "absprungrate",
+                                           "neue sitzungen in %", "pages vues", "taux de rebond",
+                                           "objectifs atteints"}:
+        return "ua"  # German and French UA exports (a ";" file is German Excel)
     if table.delimiter == ";":
         return "excel-de"
     return "canonical"
@@ -172,8 +236,8 @@ def read_source(content: bytes, file_name: str = "", preset: str = "auto",
     """Read a file as the named preset, or detect which tool wrote it; for a workbook,
     the named sheet or the first."""
     if preset not in ("auto", *PRESETS):
-        raise RejectedFile([Problem(None, None, f"Unknown preset {preset!r}; use auto or one "
-                                                f"of {', '.join(PRESETS)}")])
+        raise RejectedFile([Problem.of("file.unknown_preset", preset=repr(preset),
+                                       presets=", ".join(PRESETS))])
     probe = read_any(content, file_name, header_rows=1, sheet=sheet)
     name = detect(probe) if preset in ("auto", "xlsx") else preset
     rows = HEADER_ROWS.get(name, 1)
@@ -184,14 +248,39 @@ def read_source(content: bytes, file_name: str = "", preset: str = "auto",
     if name == "qualtrics":
         # Rows 2 and 3 of the file are question texts and ImportIds, not answers.
         descriptions = dict(zip(table.header_rows[0], table.header_rows[1], strict=False))
+    elif name == "qualtrics-legacy":
+        # V1…V10 are export tags whose names stand in the label row; questions keep their
+        # ids (Q1) and the label row is their text.
+        tags, labels = table.header_rows[0], table.header_rows[1]
+        columns = [label if re.fullmatch(r"V\d+", tag) and label else tag
+                   for tag, label in zip(tags, labels, strict=False)]
+        frame.columns = columns + list(frame.columns[len(columns):])
+        descriptions = dict(zip(columns, labels, strict=False))
     elif name == "surveymonkey":
         frame.columns = _surveymonkey_columns(table.header_rows)
         descriptions = {c: c for c in frame.columns}
     frame = _unique_columns(frame)
-    notes = []
+    notes: list = []
     if is_xlsx(content, file_name):
         notes.append("xlsx")
-    return Source(name, frame, table.encoding, table.delimiter, descriptions, notes)
+    if table.more_tables[0]:
+        notes.append(Note("note.more_tables", n=table.more_tables[0], line=table.more_tables[1]))
+    source = Source(name, frame, table.encoding, table.delimiter, descriptions, notes)
+    source.period = _preamble_period(table.preamble)
+    return source
+
+
+def _preamble_period(lines: list[str]) -> tuple[str, str] | None:
+    """The report period a GA4 (or UA) download names in its preamble, as ISO dates."""
+    found = {}
+    for line in lines:
+        m = re.match(r"(start|end)\s*date\s*:\s*(\d{4})-?(\d{2})-?(\d{2})\s*$", line, re.I)
+        if m:
+            found[m[1].lower()] = f"{m[2]}-{m[3]}-{m[4]}"
+        m = re.match(r"(\d{4})(\d{2})(\d{2})\s*-\s*(\d{4})(\d{2})(\d{2})$", line)
+        if m:  # UA: "20140101-20141231"
+            found = {"start": f"{m[1]}-{m[2]}-{m[3]}", "end": f"{m[4]}-{m[5]}-{m[6]}"}
+    return (found.get("start", found["end"]), found["end"]) if "end" in found else None
 
 
 def _surveymonkey_columns(heads: list[list[str]]) -> list[str]:
@@ -233,6 +322,11 @@ def propose_mapping(source: Source, kind: str) -> dict[str, str]:
                 mapping[fld] = hit
                 used.add(hit)
                 break
+    if "date" in FIELDS[family(kind)] and "date" not in mapping:
+        found = _date_column(source, used)
+        if found:
+            mapping["date"] = found
+            used.add(found)
     if "score" in FIELDS[family(kind)]:
         score = _score_column(source, kind, used)
         if score:
@@ -259,13 +353,83 @@ def _score_column(source: Source, kind: str, used: set[str]) -> str | None:
     if exact:
         return exact
     words = SCORE_WORDS[kind]
+    named = []
     for c in columns:
         text = norm(c) + " " + norm(source.descriptions.get(c, ""))
         if c in used or "group" in text or text.strip().endswith(("reason", "why")):
             continue
         if any(re.search(rf"(^|\W){re.escape(w)}", text) for w in words):
+            named.append(c)
+    # The question text proposes, the values decide: a Yes/No column beside the 0-10
+    # question ("Recommended" and "Likely-To-Recommend") is never the score.
+    fits = {c: scale_fit(source.frame[c], kind) for c in named}
+    ranked = sorted((c for c in named if fits[c] >= 0.8), key=lambda c: -fits[c])
+    source.candidates = [c for c in ranked[1:]] + [c for c in named
+                                                   if 0 < fits[c] < 0.8]
+    return ranked[0] if ranked else None
+
+
+# Words of a header that holds a date, in English, German, Dutch and French.
+DATE_WORDS = ("date", "datum", "time", "zeit", "tijd", "heure", "timestamp", "stempel",
+              "created", "erstellt", "submitted", "eingereicht", "ingediend", "soumis", "jour",
+              "tag", "day", "dag")
+
+
+def _date_column(source: Source, used: set[str]) -> str | None:
+    """A column named like a date ("Ticket solved - Date", "Datum der Antwort") whose
+    values read as dates."""
+    from data.ingest.problems import Problems
+    from data.ingest.validate import parse_date
+
+    for c in source.columns:
+        if c in used or not any(re.search(rf"(^|\W){w}", norm(c)) for w in DATE_WORDS):
+            continue
+        cells = source.frame[c][source.frame[c] != ""].head(200)
+        if cells.empty:
+            continue
+        parsed = parse_date(cells, c, Problems())
+        if parsed.notna().mean() >= 0.8:
             return c
     return None
+
+
+def _score_cells(cells: pd.Series, kind: str) -> pd.Series:
+    """Cells as the score rules read them: verbal answers to their scale value."""
+    lowered = cells.str.lower().str.replace(r"\s+", " ", regex=True).str.strip().str.rstrip(".!")
+    mapped = lowered.astype(object).map(_SCALE_VALUES.get(kind, {}))
+    return mapped.where(mapped.notna(), lowered.astype(object))
+
+
+def scale_fit(column: pd.Series, kind: str, sample: int = 2000) -> float:
+    """Share of a column's answers (a sample) that fit the kind's scale; 0 for a Yes/No
+    column."""
+    cells = column[column != ""].head(sample)
+    if cells.empty:
+        return 0.0
+    read = _score_cells(cells, kind)
+    if read.isin(YES_NO).mean() > 0.5:
+        return 0.0
+    low, high = SCALES[kind]
+    number = pd.to_numeric(read.str.extract(r"^(-?\d+(?:[.,]\d+)?)")[0].str.replace(",", "."),
+                           errors="coerce")
+    fits = number.between(low, high) | read.isin(NO_ANSWER) | (number < 0)  # -9: missing code
+    return float(fits.mean())
+
+
+def _aggregate_children(frame: pd.DataFrame, cols: dict[str, str]) -> pd.Series:
+    """Rows of a flattened Matomo report whose parent row (is_aggregate = 1) is in the
+    file too: the parent holds the total, the child would count it again."""
+    flag = next((c for n, c in cols.items() if n.endswith("is aggregate")
+                 or n.endswith("is_aggregate")), None)
+    label = cols.get("label") or cols.get("bezeichnung") or cols.get("libellé")
+    none = pd.Series(False, index=frame.index)
+    if flag is None or label is None:
+        return none
+    parents = frame[label][frame[flag] == "1"]
+    if parents.empty:
+        return none
+    prefixes = tuple(f"{p} - " for p in parents)
+    return (frame[flag] == "0") & frame[label].str.startswith(prefixes)
 
 
 def resolve_column(source: Source, reference: str) -> str:
@@ -283,24 +447,30 @@ def resolve_column(source: Source, reference: str) -> str:
 
 def apply(source: Source, kind: str, mapping: dict[str, str],
           default_date: str | None = None,
-          ces_reversed: bool = False) -> tuple[pd.DataFrame, int, list[str]]:
+          ces_reversed: bool = False, answers: dict[str, str] | None = None,
+          wordings: dict[str, list[int]] | None = None
+          ) -> tuple[pd.DataFrame, int, list[str]]:
     """Return (frame with canonical column names, rows skipped, notes) after the preset's
     own rules: incomplete responses, missing codes, verbal answers, placeholder dates,
     total rows. Verbal CES answers already mean 7 = least effort; with ces_reversed (for the
-    source's numbers) they are stored so that the later flip leaves them as they are."""
+    source's numbers) they are stored so that the later flip leaves them as they are.
+
+    ``answers`` maps further wordings (lower case) to scale values; rows whose wording no
+    rule knows are left out and listed in ``wordings`` (wording -> rows)."""
     frame = source.frame
     out = pd.DataFrame(index=frame.index)
     for fld, column in mapping.items():
         out[fld] = frame[column]
     notes: list[str] = []
     keep = pd.Series(True, index=frame.index)
+    invalid = pd.Series(False, index=frame.index).to_numpy()  # rows of unknown wordings
     cols = {norm(c): c for c in frame.columns}
     if source.preset == "limesurvey" and "submitdate" in cols:
         submit = frame[cols["submitdate"]]
         incomplete = submit == ""
         keep &= ~incomplete
         if incomplete.any():
-            notes.append(f"{int(incomplete.sum())} incomplete responses (no submitdate) skipped")
+            notes.append(Note("note.skipped_incomplete", n=int(incomplete.sum())))
         if "date" in out and (out["date"].str.startswith(LIMESURVEY_PLACEHOLDER)).any():
             placeholder = out["date"].str.startswith(LIMESURVEY_PLACEHOLDER)
             fallback = next((frame[cols[n]] for n in ("startdate", "datestamp") if n in cols
@@ -310,18 +480,21 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
                 out.loc[placeholder, "date"] = fallback[placeholder]
             else:
                 out.loc[placeholder, "date"] = default_date or ""
-            notes.append("submitdate 1980-01-01 is LimeSurvey's placeholder for anonymised "
-                         "surveys; " + ("startdate used instead" if fallback is not None else
-                                        "the import date is used" if default_date else
-                                        "give the date with --date"))
-    if source.preset == "qualtrics":
+            how = "startdate" if fallback is not None else "given" if default_date else "none"
+            notes.append(Note("note.limesurvey_placeholder", fallback={
+                "startdate": "startdate used instead", "given": "the date given is used",
+                "none": "give the date"}[how], fallback_de={
+                "startdate": "stattdessen startdate verwendet",
+                "given": "das angegebene Datum wird verwendet",
+                "none": "gib das Datum an"}[how]))
+    if source.preset in ("qualtrics", "qualtrics-legacy"):
         # Qualtrics previews are test answers, not customers.
         status = frame[cols["status"]] if "status" in cols else None
         if status is not None:
             preview = status.str.lower().isin({"survey preview", "1", "preview"})
             keep &= ~preview
             if preview.any():
-                notes.append(f"{int(preview.sum())} survey previews skipped")
+                notes.append(Note("note.skipped_previews", n=int(preview.sum())))
         if "score" in mapping and norm(mapping["score"] + "_NPS_GROUP") in cols:
             out["nps_group"] = frame[cols[norm(mapping["score"] + "_NPS_GROUP")]]
     if "score" in out:
@@ -330,7 +503,8 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
         if texty.any():
             original = out.loc[texty, "score"]
             lowered = score = original.str.lower()
-            labels = _SCALE_VALUES.get(kind, {})
+            labels = {**_SCALE_VALUES.get(kind, {}),
+                      **{norm(k): str(v) for k, v in (answers or {}).items()}}
             if labels:
                 plain = (score.str.replace(r"\s+", " ", regex=True).str.strip()
                          .str.rstrip(".!").map(labels))
@@ -343,7 +517,13 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
             # "10 - Extremely likely", "9 = sehr wahrscheinlich": the leading number counts.
             leading = score.str.extract(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:[-–=:]\s*\D.*)?$")[0]
             # A cell no rule understood keeps its own spelling for the problem report.
-            out.loc[texty, "score"] = leading.fillna(score.where(score != lowered, original))
+            read = leading.fillna(score.where(score != lowered, original))
+            out.loc[texty, "score"] = read
+            unknown = read[(read != "") & leading.isna() & ~read.str.fullmatch(r"-?\d+(?:[.,]\d+)?")]
+            if wordings is not None and not unknown.empty:
+                for wording, rows in unknown.groupby(unknown, sort=False).groups.items():
+                    wordings[str(wording)] = [int(r) for r in rows]
+                invalid = out.index.isin(unknown.index)
         # Tools' "no answer" codes (SoSci -9, -1, …; SPSS-style 99/-99 are left alone).
         missing = out["score"].str.match(r"^-\d+$") & (source.preset in ("sosci", "limesurvey"))
         out.loc[missing, "score"] = ""
@@ -358,8 +538,15 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
             total |= (out[dims] == "").all(axis=1)
         if total.any():
             keep &= ~total
-            notes.append(f"{int(total.sum())} total rows skipped")
-    if "date" not in out and default_date:
+            notes.append(Note("note.skipped_totals", n=int(total.sum())))
+        children = _aggregate_children(frame, cols)
+        if children.any():
+            keep &= ~children
+            notes.append(Note("note.aggregate_children", n=int(children.sum())))
+    if default_date:
         out["date"] = default_date
+    elif "date" not in out and source.period:
+        out["date"] = source.period[1]
+        notes.append(Note("note.period_end", start=source.period[0], end=source.period[1]))
     skipped = int((~keep).sum())
-    return out.loc[keep], skipped, notes
+    return out.loc[keep & ~invalid], skipped, notes

@@ -73,8 +73,8 @@ MAX_CELLS = 40_000_000
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 
-def _refuse(row: int | None, message: str) -> RejectedFile:
-    return RejectedFile([Problem(row, None, message)])
+def _refuse(row: int | None, code: str, **params) -> RejectedFile:
+    return RejectedFile([Problem.of(code, row, **params)])
 
 
 def check_lines(content: bytes) -> int:
@@ -85,10 +85,9 @@ def check_lines(content: bytes) -> int:
     lengths = np.diff(breaks, prepend=-1, append=len(data)) - 1
     longest = int(lengths.argmax()) if len(lengths) else 0
     if len(lengths) and lengths[longest] > MAX_LINE_BYTES:
-        raise _refuse(longest + 1, (
-            f"this line is {lengths[longest] / 1024 / 1024:.1f} MB long; the limit is "
-            f"{MAX_LINE_BYTES // 1024 // 1024} MB per line. Check that this is a CSV export "
-            "with one row per line."))
+        raise _refuse(longest + 1, "file.line_too_long",
+                      size=f"{lengths[longest] / 1024 / 1024:.1f}",
+                      limit=MAX_LINE_BYTES // 1024 // 1024)
     return len(breaks) + 1
 
 
@@ -98,12 +97,10 @@ def check_width(header: str, delimiter: str, lines: int, header_row: int) -> Non
     if width > MAX_COLUMNS:  # the quick count may include quoted delimiters: count exactly
         width = len(next(csv.reader([header], delimiter=delimiter), []))
     if width > MAX_COLUMNS:
-        raise _refuse(header_row, f"The header has {width:,} columns; the limit is "
-                                  f"{MAX_COLUMNS:,}.")
+        raise _refuse(header_row, "file.too_many_columns", width=width, limit=MAX_COLUMNS)
     if width * lines > MAX_CELLS:
-        raise _refuse(None, f"The file has about {width * lines:,} cells ({lines:,} lines × "
-                            f"{width:,} columns); the limit is {MAX_CELLS:,}. Split it into "
-                            "smaller files.")
+        raise _refuse(None, "file.too_many_cells", cells=width * lines, lines=lines,
+                      width=width, limit=MAX_CELLS)
 
 
 def check_quotes(body: str, delimiter: str, skip: int) -> None:
@@ -123,9 +120,7 @@ def check_quotes(body: str, delimiter: str, skip: int) -> None:
             # The end of the file inside quotes, or a quoted cell beyond csv's field limit
             # (131,072 characters, far above any real cell): the quote runs on.
             if "end of data" in str(exc) or "field limit" in str(exc):
-                raise _refuse(skip + record, (
-                    "A quoted field (starting with \") is never closed, so the rows after it "
-                    "would be read as one cell. Close the quote, or remove it.")) from None
+                raise _refuse(skip + record, "file.unclosed_quote") from None
 
 
 def check_cells(frame: pd.DataFrame) -> None:
@@ -134,10 +129,8 @@ def check_cells(frame: pd.DataFrame) -> None:
         lengths = frame.iloc[:, i].str.len()
         if len(lengths) and lengths.max() > MAX_CELL_CHARS:
             row = lengths.idxmax()
-            raise RejectedFile([Problem(int(row), str(column), (
-                f"a cell of {int(lengths.max()):,} characters; the limit is "
-                f"{MAX_CELL_CHARS:,} (as in Excel). An unclosed quote (\") may have joined "
-                "the rows after it."))])
+            raise RejectedFile([Problem.of("cell.too_long", int(row), str(column),
+                                           chars=int(lengths.max()), limit=MAX_CELL_CHARS)])
 
 
 def looks_binary(content: bytes) -> bool:
@@ -210,6 +203,8 @@ class TextTable:
     delimiter: str
     preamble_lines: int = 0
     header_rows: list[list[str]] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # the "#" lines above the header
+    more_tables: tuple[int, int] = (0, 0)  # further tables after the first: (count, line)
 
     def with_header_rows(self, count: int) -> TextTable | None:
         """The same table read with `count` header rows, without parsing the file again;
@@ -221,7 +216,7 @@ class TextTable:
             return None
         heads = self.header_rows + [list(self.frame.iloc[i]) for i in range(extra)]
         return TextTable(self.frame.iloc[extra:], self.encoding, self.delimiter,
-                         self.preamble_lines, heads)
+                         self.preamble_lines, heads, self.preamble, self.more_tables)
 
 
 def read_text(content: bytes, header_rows: int = 1) -> TextTable:
@@ -229,9 +224,9 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
     combine several header rows, index data rows by their row number in the file.
     Ragged rows are reported with their numbers."""
     if not content.strip():
-        raise RejectedFile([Problem(None, None, "The file is empty.")])
+        raise RejectedFile([Problem.of("file.empty")])
     if looks_binary(content):
-        raise RejectedFile([Problem(None, None, "This is not a text (CSV) or .xlsx file.")])
+        raise RejectedFile([Problem.of("file.not_text")])
     lines = check_lines(content)
     encoding = detect_encoding(content)
     text = decode_mixed(content)
@@ -247,11 +242,12 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
         offset += len(line)
     body = text[offset:]
     if not body.strip():
-        raise RejectedFile([Problem(None, None, "The file has no header row.")])
+        raise RejectedFile([Problem.of("file.no_header")])
     header = next(_lines(body), "")
     check_width(header, max(DELIMITERS, key=header.count), lines, skip + 1)
     delimiter = sniff_delimiter(body)
     check_quotes(body, delimiter, skip)
+    body, more_tables = _first_table(body, delimiter, skip)
     grid = _fast_grid(body, delimiter)
     if grid is None:
         try:
@@ -261,7 +257,37 @@ def read_text(content: bytes, header_rows: int = 1) -> TextTable:
             raise RejectedFile(_ragged_rows(body, delimiter, skip)) from None
     table = _split(grid, skip, header_rows, encoding, delimiter)
     check_cells(table.frame)
+    table.preamble = [line.strip().lstrip("#").strip() for line in _lines(text[:offset])]
+    table.more_tables = more_tables
     return table
+
+
+_GAP = re.compile(r"\n(?:[ \t]*\r?\n|[ \t]*#[^\n]*\n)+")
+
+
+def _first_table(body: str, delimiter: str, skip: int) -> tuple[str, tuple[int, int]]:
+    """Cut a download holding several tables (GA4, Matomo, UA) after its first one: a run
+    of blank or "#" lines followed by a comment or a row of another width starts the next
+    table. Return the first table and (how many more tables, the line the next starts)."""
+    header = next(_lines(body), "")
+    width = _count_outside_quotes(header, delimiter)
+    quotes, counted = 0, 0
+    for gap in _GAP.finditer(body):
+        quotes += body.count('"', counted, gap.start())
+        counted = gap.start()
+        if quotes % 2:
+            continue  # a blank line inside a quoted answer, not between tables
+        rest = body[gap.end():]
+        if not rest.strip():
+            break
+        gap_text = gap.group()
+        following = next(_lines(rest), "")
+        if "#" not in gap_text and _count_outside_quotes(following, delimiter) == width:
+            continue  # a spacer line inside the table
+        line = skip + body.count("\n", 0, gap.end()) + 1
+        count = 1 + sum(1 for g in _GAP.finditer(rest) if rest[g.end():].strip())
+        return body[:gap.start() + 1], (count, line)
+    return body, (0, 0)
 
 
 @dataclass
@@ -335,14 +361,12 @@ def check_xlsx(content: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile:
-        raise RejectedFile([Problem(None, None, "The .xlsx file is damaged or truncated "
-                                                "(not a readable zip archive).")]) from None
+        raise RejectedFile([Problem.of("xlsx.damaged")]) from None
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_XLSX_UNPACKED or unpacked / packed > MAX_XLSX_RATIO:
-        raise RejectedFile([Problem(None, None, (
-            f"The .xlsx file unpacks to {unpacked // (1024 * 1024)} MB "
-            f"({unpacked / packed:.0f}× its size); refused as a possible zip bomb."))])
+        raise RejectedFile([Problem.of(
+            "xlsx.bomb", size=unpacked // (1024 * 1024), ratio=f"{unpacked / packed:.0f}")])
 
 
 def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> TextTable:
@@ -353,11 +377,11 @@ def read_xlsx(content: bytes, header_rows: int = 1, sheet: str | int = 0) -> Tex
                              engine="openpyxl")
     except ValueError as exc:
         if isinstance(sheet, str) and "not found" in str(exc).lower():
-            raise RejectedFile([Problem(None, None, f"The workbook has no sheet {sheet!r}.")]
+            raise RejectedFile([Problem.of("xlsx.no_sheet", name=repr(sheet))]
                                ) from None
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     grid = grid.fillna("").astype(str)
     skip = 0
     while skip < len(grid) and ((grid.iloc[skip] == "").all()
@@ -379,26 +403,21 @@ def _ragged_rows(text: str, delimiter: str, offset: int = 0) -> list[Problem]:
     for number, row in enumerate(rows, start=2 + offset):
         if row and len(row) > len(header):
             problems.append(
-                Problem(
-                    number,
-                    None,
-                    f"has {len(row)} fields, the header has {len(header)}",
-                )
+                Problem.of("file.ragged", number, fields=len(row), header=len(header))
             )
-    return problems or [Problem(None, None, "The file could not be parsed as CSV.")]
+    return problems or [Problem.of("file.unparsable")]
 
 
 def read_workbook(content: bytes) -> dict[str, pd.DataFrame]:
     """Read every sheet of an .xlsx workbook as string frames, keyed by lower-case name,
     indexed by spreadsheet row number."""
     if not content.startswith(XLSX_MAGIC):
-        raise RejectedFile([Problem(None, None, "This is not an .xlsx workbook; a catalog is "
-                                                "one, with sheets such as touchpoints.")])
+        raise RejectedFile([Problem.of("xlsx.not_workbook")])
     check_xlsx(content)
     try:
         sheets = pd.read_excel(io.BytesIO(content), sheet_name=None, dtype=str, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise RejectedFile([Problem(None, None, f"Not a readable .xlsx workbook: {exc}")]) from None
+        raise RejectedFile([Problem.of("xlsx.unreadable", error=str(exc))]) from None
     out = {}
     for name, frame in sheets.items():
         frame = _clean(frame)

@@ -8,6 +8,7 @@ import json
 import sqlalchemy as sa
 
 from data import queries, schema
+from data.ingest.problems import Problem
 from data.store import Store, bump_data_version
 
 DIMENSION_TABLES = {"journey": "journeys", "touchpoint": "touchpoints", "persona": "personas",
@@ -55,19 +56,32 @@ def aliases(store: Store) -> dict[str, dict[str, str]]:
     return out
 
 
-def save_aliases(store: Store, new: dict[str, dict[str, str]]) -> str | None:
-    """Remember labels for catalog keys; return a message if a dimension or key is unknown."""
+def check_aliases(store: Store, new: dict[str, dict[str, str]]) -> Problem | None:
+    """Return the problem of the first alias whose dimension or key is unknown, or None."""
+    if not new:
+        return None
     catalog = queries.catalog(store)
-    rows = []
     for dimension, labels in new.items():
         table = DIMENSION_TABLES.get(dimension)
         if table is None:
-            return f"Aliases exist for {', '.join(DIMENSION_TABLES)}, not {dimension!r}."
+            return Problem.of("alias.unknown_dimension", dimensions=", ".join(DIMENSION_TABLES),
+                              dimension=repr(dimension))
         keys = set(catalog[table]["key"])
         for label, key in labels.items():
             if key not in keys:
-                return f"{key!r} is not a {dimension} key in the catalog (alias {label!r})."
-            rows.append({"dimension": dimension, "label": label.strip(), "key": key})
+                return Problem.of("alias.unknown_key", key=repr(key), dimension=dimension,
+                                  label=repr(label))
+    return None
+
+
+def save_aliases(store: Store, new: dict[str, dict[str, str]]) -> Problem | None:
+    """Remember labels for catalog keys; return the problem if a dimension or key is
+    unknown."""
+    problem = check_aliases(store, new)
+    if problem:
+        return problem
+    rows = [{"dimension": dimension, "label": label.strip(), "key": key}
+            for dimension, labels in new.items() for label, key in labels.items()]
     t = schema.label_aliases
     with store.begin(exclusive=True) as conn:
         for row in rows:

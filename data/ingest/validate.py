@@ -22,62 +22,111 @@ def _show(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
 
-def _report(problems: Problems, column: pd.Series, bad: pd.Series, name: str, why: str) -> None:
+def _report(problems: Problems, column: pd.Series, bad: pd.Series, name: str, code: str,
+            **extra) -> None:
+    """Add one problem of the code per bad cell, the cell's value as its parameter."""
     if bad.any():
         values = column[bad].tolist()
-        problems.add_rows(column.index[bad], name, lambda i: f"{_show(values[i])} {why}")
+        problems.add_rows(column.index[bad], name,
+                          lambda i: {"value": _show(values[i]), **extra}, code=code)
 
 
-DATE_FORMATS = (
-    # (pattern the cell must match, strptime format or a special name)
-    (r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$", "ISO8601"),
-    (r"^\d{1,2}\.\d{1,2}\.\d{4}$", "%d.%m.%Y"),
-    (r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}$", "%d.%m.%Y %H:%M"),
-    (r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}:\d{2}$", "%d.%m.%Y %H:%M:%S"),
-    (r"^\d{1,2}/\d{1,2}/\d{4}$", "%m/%d/%Y"),
-    (r"^\d{1,2}/\d{1,2}/\d{2}$", "%m/%d/%y"),
-    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} ?[AaPp][Mm]$", "%m/%d/%Y %I:%M:%S %p"),
-    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} ?[AaPp][Mm]$", "%m/%d/%Y %I:%M %p"),
-    (r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(:\d{2})?$", "%m/%d/%Y %H:%M"),
-    (r"^(19|20)\d{6}$", "%Y%m%d"),
-    (r"^\d{9,10}$", "epoch-s"),
-    (r"^\d{12,13}$", "epoch-ms"),
-)
+# Day, month and year in some order with "/", "." or "-", an optional time (seconds,
+# fractions, AM/PM) after it: the order is decided per column (see parse_date).
+_DMY = (r"^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})"
+        r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)? *(?:[AaPp]\.?[Mm]\.?)?)?$")
+# No \s: it sends pandas to Python's re instead of Arrow's (three times slower at 1M rows).
+_ISO = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)? ?(?:Z|UTC|[+-]\d{2}:?\d{2})?$"
+_RANGE = r"^(\d{4}-\d{2}-\d{2}) *(?:,|/| - | to | bis ) *(\d{4}-\d{2}-\d{2})$"
+_TIMEZONE = r"(?:Z|UTC|[+-]\d{2}:?\d{2})$"
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 
-def parse_date(column: pd.Series, name: str, problems: Problems) -> pd.Series:
-    """Parse dates: ISO, dd.mm.yyyy, US m/d/yyyy with AM/PM, YYYYMMDD, Unix epoch."""
+def parse_date(column: pd.Series, name: str, problems: Problems, *,
+               day_first: bool | None = None, convention: str = "month-first",
+               info: dict | None = None) -> pd.Series:
+    """Parse dates: ISO (with T, time zones and offsets: the local calendar date is kept),
+    ranges "A,B" (dated at B, the period's end), D/M/Y or M/D/Y with "/", "." or "-" and
+    an optional time with AM/PM, YYYYMMDD, Excel serials and Unix epochs.
+
+    Day-first or month-first is decided for the whole column: day_first when given, else
+    a first field above 12 (day-first) or a second one (month-first), else the tool's
+    convention ("." always reads day-first). ``info`` receives what was decided."""
+    info = {} if info is None else info
     parsed = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
     todo = column != ""
-    unread = todo.copy()
-    for pattern, fmt in DATE_FORMATS:
-        if not todo.any():
-            break
-        hit = todo & column.str.match(pattern)
-        if not hit.any():
-            continue
-        cells = column[hit]
-        if fmt == "ISO8601":
-            values = pd.to_datetime(cells.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "", regex=True),
-                                    format="ISO8601", errors="coerce")
-        elif fmt.startswith("epoch"):
-            unit = "s" if fmt == "epoch-s" else "ms"
-            values = pd.to_datetime(pd.to_numeric(cells), unit=unit, errors="coerce")
-        else:
-            values = pd.to_datetime(cells.str.upper().str.replace(r" ?([AP]M)$", r" \1",
-                                                                  regex=True),
-                                    format=fmt, errors="coerce")
-        values, beyond = _storable_dates(values)
-        parsed.loc[hit] = values.astype("datetime64[ns]")
-        _report(problems, cells, beyond, name, DATE_RANGE_REASON)
-        todo &= ~hit
-        unread.loc[beyond.index[beyond]] = False  # reported: not again as "not a date"
-    _report(problems, column, unread & parsed.isna(), name,
-            "is not a date (use YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or YYYYMMDD)")
+    if not todo.any():
+        return parsed
+    beyond = pd.Series(False, index=column.index)
+
+    def put(index, values) -> None:
+        """Store parsed dates; those outside what can be stored are reported, not stored."""
+        values, outside = _storable_dates(values)
+        parsed.loc[index] = values
+        beyond.loc[outside[outside].index] = True
+    iso = todo & column.str.match(_ISO)
+    if iso.any():
+        cells = column[iso]
+        zoned = cells.str.contains(_TIMEZONE, regex=True)
+        if zoned.any():
+            info["timezone"] = True
+        values = pd.to_datetime(cells.str.replace(_TIMEZONE, "", regex=True).str.rstrip(),
+                                format="ISO8601", errors="coerce")
+        put(cells.index, values)
+        todo &= ~iso
+    if todo.any():
+        ranges = column[todo].str.extract(_RANGE)
+        hit = ranges[1].notna()
+        if hit.any():
+            info["range"] = column[todo][hit].iloc[0]
+            put(hit[hit].index, pd.to_datetime(ranges.loc[hit, 1], format="%Y-%m-%d",
+                                               errors="coerce"))
+            todo &= ~parsed.notna() & ~beyond
+    if todo.any():
+        parts = column[todo].str.extract(_DMY)
+        hit = parts[0].notna()
+        if hit.any():
+            p = parts[hit]
+            a, b = p[0].astype(int), p[2].astype(int)
+            year = p[3].astype(int)
+            year = year.where(p[3].str.len() == 4, year + 2000)
+            if day_first is not None:
+                first, reason = day_first, "given"
+            elif (a > 12).any():
+                first, reason = True, "value"
+            elif (b > 12).any():
+                first, reason = False, "value"
+            else:
+                dots = (p[1] == ".").all()
+                first = dots or convention == "day-first" or (
+                    convention != "month-first" and (p[1] == "-").all())
+                reason = "convention"
+            if not (p[1] == ".").all() or reason != "convention":
+                info["order"] = ("day-first" if first else "month-first", reason)
+            day, month = (a, b) if first else (b, a)
+            values = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}),
+                                    errors="coerce")
+            put(p.index, values)
+            todo &= ~parsed.notna() & ~column.index.isin(p.index)
+    if todo.any():
+        cells = column[todo]
+        compact = cells.str.match(r"^(19|20)\d{6}$")
+        if compact.any():
+            put(compact[compact].index, pd.to_datetime(cells[compact], format="%Y%m%d",
+                                                       errors="coerce"))
+        serial = cells.str.match(r"^\d{5}(\.\d+)?$")
+        if serial.any():
+            days = pd.to_numeric(cells[serial], errors="coerce")
+            days = days.where((days >= 20000) & (days <= 80000))
+            put(serial[serial].index, EXCEL_EPOCH + pd.to_timedelta(days.round(6), unit="D"))
+        for pattern, unit in ((r"^\d{9,10}$", "s"), (r"^\d{12,13}$", "ms")):
+            epoch = cells.str.match(pattern)
+            if epoch.any():
+                put(epoch[epoch].index, pd.to_datetime(pd.to_numeric(cells[epoch]), unit=unit,
+                                                       errors="coerce"))
+    _report(problems, column, beyond, name, "date.out_of_range")
+    _report(problems, column, (column != "") & parsed.isna() & ~beyond, name, "date.not_date")
     return parsed.dt.normalize()
-
-
-DATE_RANGE_REASON = "is not a date between 1678 and 2261 (the dates that can be stored)"
 
 
 def _storable_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -128,32 +177,80 @@ def parse_number(
     integer: bool = False,
     low: float | None = None,
     high: float | None = None,
-    decimal: str = ".",
+    decimal: str = "auto",
+    hint: str = ".",
 ) -> pd.Series:
-    """Parse numbers (formatted ones too), optionally whole and within [low, high]."""
+    """Parse numbers (formatted ones too), optionally whole and within [low, high]; with
+    decimal="auto" the decimal mark is decided from the column's own values."""
     present = column != ""
-    parsed = _plain_numbers(column.where(present)) if decimal == "." else None
+    parsed = _plain_numbers(column.where(present)) if decimal in (".", "auto") else None
+    if parsed is not None and decimal == "auto" and integer and \
+            (parsed.dropna() != np.floor(parsed.dropna())).any():
+        parsed = None  # "2.546" in a count column: Dutch or German thousands, decided below
     if parsed is None:
-        parsed = pd.to_numeric(normalise_numbers(column, decimal).where(present),
+        mark = column_decimal(column[present], integer, hint) if decimal == "auto" else decimal
+        parsed = pd.to_numeric(normalise_numbers(column, mark).where(present),
                                errors="coerce")
-    _report(problems, column, present & parsed.isna(), name, "is not a number")
+        if decimal == "auto" and not integer:
+            # "1,234" in a column no other value decides: 1.234 or 1234? Reported, not guessed.
+            doubtful = _undecided(column, present)
+            if doubtful.any():
+                cells = column[doubtful].tolist()
+                problems.add_rows(column.index[doubtful], name, lambda i: {
+                    "value": _show(cells[i]), "a": cells[i].replace(",", "").replace(".", ""),
+                    "b": cells[i].replace(",", ".")}, code="number.ambiguous")
+                parsed = parsed.where(~doubtful)
+                present = present & ~doubtful
+    _report(problems, column, present & parsed.isna(), name, "number.not_number")
     # Infinity, NaN and 1e308 parse as floats, but no score or count is one of them.
     infinite = parsed.notna() & ~np.isfinite(parsed)
-    _report(problems, column, infinite, name, "is not a finite number")
+    _report(problems, column, infinite, name, "number.not_finite")
     parsed = parsed.where(~infinite)
     ok = parsed.notna()
     if integer:
-        _report(problems, column, ok & (parsed != np.floor(parsed)), name, "is not a whole number")
+        _report(problems, column, ok & (parsed != np.floor(parsed)), name, "number.not_whole")
     if low is not None or high is not None:
         lo = -np.inf if low is None else low
         hi = np.inf if high is None else high
-        span = f"between {low:g} and {high:g}" if low is not None and high is not None else (
-            f"at least {low:g}" if low is not None else f"at most {high:g}"
-        )
+        code = "number.not_between" if low is not None and high is not None else (
+            "number.below" if low is not None else "number.above")
+        bounds = {k: f"{b:g}" for k, b in (("low", low), ("high", high)) if b is not None}
         outside = ok & ((parsed < lo) | (parsed > hi))
-        _report(problems, column, outside, name, f"is not {span}")
+        _report(problems, column, outside, name, code, **bounds)
         parsed = parsed.where(~outside)  # reported; blank, so no cast overflows on it
     return parsed
+
+
+_COMMA_DECIMAL = r"\d,(?:\d{1,2}|\d{4,})\D*$|^-?,\d"
+_DOT_DECIMAL = r"\d\.(?:\d{1,2}|\d{4,})\D*$|^-?\.\d"
+
+
+def column_decimal(cells: pd.Series, integer: bool = False, hint: str = ".") -> str:
+    """Decide a column's decimal mark from its values: a mark followed by other than three
+    digits is decimal; with both marks in one cell the last one is; a count column's
+    three-digit groups are thousands; otherwise the hint (the tool's convention)."""
+    if cells.empty:
+        return hint
+    both = cells[cells.str.contains(",", regex=False) & cells.str.contains(".", regex=False)]
+    if not both.empty:
+        return "," if both.iloc[0].rfind(",") > both.iloc[0].rfind(".") else "."
+    comma = cells.str.contains(_COMMA_DECIMAL, regex=True).any()
+    dot = cells.str.contains(_DOT_DECIMAL, regex=True).any()
+    if comma != dot:
+        return "," if comma else "."
+    if integer:
+        return "," if cells.str.contains(r"\d\.\d{3}\D*$", regex=True).any() else "."
+    return hint
+
+
+def _undecided(column: pd.Series, present: pd.Series) -> pd.Series:
+    """Cells like "1,234" whose mark no value of the column explains."""
+    cells = column[present]
+    if cells.empty or cells.str.contains(_COMMA_DECIMAL, regex=True).any() or \
+            cells.str.contains(_DOT_DECIMAL, regex=True).any() or \
+            (cells.str.contains(",", regex=False) & cells.str.contains(".", regex=False)).any():
+        return pd.Series(False, index=column.index)
+    return present & column.str.fullmatch(r"-?\d{1,3}[.,]\d{3}\s*%?")
 
 
 def _plain_numbers(column: pd.Series) -> pd.Series | None:
@@ -171,7 +268,7 @@ def parse_bool(column: pd.Series, name: str, problems: Problems) -> pd.Series:
     """Parse yes/no words (English or German, 1/0, x) into booleans; empty is False."""
     lowered = column.str.lower()
     bad = ~lowered.isin(TRUE_WORDS | FALSE_WORDS)
-    _report(problems, column, bad, name, "is not yes/no (use 1/0, true/false, ja/nein)")
+    _report(problems, column, bad, name, "bool.not_bool")
     return lowered.isin(TRUE_WORDS)
 
 
@@ -181,7 +278,8 @@ def parse_choice(column: pd.Series, name: str, problems: Problems, choices: dict
     lowered = column.str.lower()
     mapped = lowered.map(choices)
     allowed = ", ".join(sorted(set(choices.values())))
-    _report(problems, column, (column != "") & mapped.isna(), name, f"is not one of: {allowed}")
+    _report(problems, column, (column != "") & mapped.isna(), name, "choice.not_one_of",
+            allowed=allowed)
     return mapped
 
 
@@ -208,7 +306,7 @@ def resolve_reference(
                     dtype=object)
     mapped = pd.Series(keys[codes], index=column.index, dtype=object)
     unknown = (column != "") & mapped.isna()
-    _report(problems, column, unknown, name, f"is not a known {what}")
+    _report(problems, column, unknown, name, "reference.unknown", dimension=what)
     if unknown.any():
         labels = problems.unknown.setdefault(what, {})
         for row, label in column[unknown].items():

@@ -368,3 +368,15 @@ def test_the_last_admin_stays(site):
         accounts.delete_user(store, "admin")
     with pytest.raises(accounts.AccountError):
         accounts.update_user(store, "admin", role="viewer")
+
+
+def test_cli_token_name_after_the_user_option_as_the_readme_writes_it(tmp_path, capsys):
+    url = f"duckdb:///{tmp_path / 'names.duckdb'}"
+    run = lambda *a: cli.main(["--database-url", url, *a])  # noqa: E731
+    assert run("users", "add", "etl", "--role", "analyst", "--sso") == 0
+    assert run("tokens", "create", "--user", "etl", "t1") == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("cxd_")
+    assert run("tokens", "list") == 0
+    assert "t1" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        run("tokens", "create", "--user", "etl", "t2", "extra")

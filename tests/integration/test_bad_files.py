@@ -66,13 +66,10 @@ def test_bad_file_is_refused_and_nothing_changes(loaded, case):
     content, kind, message = BAD[case]
     before = snapshot(loaded)
     result = import_file(loaded, content, kind, file_name=f"{case}.csv")
-    if case == "header only":
-        assert result.ok and result.rows_imported == 0  # nothing to import is not an error
-    else:
-        assert not result.ok
-        assert any(message in e.message for e in result.errors), [str(e) for e in result.errors]
-        assert result.batch_id is None
-        assert snapshot(loaded) == before
+    assert not result.ok
+    assert any(message in e.message for e in result.errors), [str(e) for e in result.errors]
+    assert result.batch_id is None
+    assert snapshot(loaded) == before
 
 
 def test_the_same_file_twice_is_refused(loaded):

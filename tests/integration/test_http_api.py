@@ -80,3 +80,17 @@ def test_without_a_valid_token_nothing_is_imported(api):
     assert post(client, {"Authorization": "Bearer wrong"}, content, "nps.csv",
                 kind="nps").status_code == 401
     assert cli.kpi_summary(store, Filters())["nps"]["n"] == 0
+
+
+def test_allow_duplicate_imports_the_same_file_again(api):
+    client, headers, store = api
+    content = (FIXTURES / "exports" / "matomo_web.csv").read_bytes()
+    assert post(client, headers, content, "m.csv", kind="web", date="2026-03-02"
+                ).status_code == 201
+    again = post(client, headers, content, "m.csv", kind="web", date="2026-03-02")
+    assert again.status_code == 422
+    assert again.get_json()["errors"][0]["code"] == "file.already_imported"
+    forced = post(client, headers, content, "m.csv", kind="web", date="2026-03-02",
+                  allow_duplicate="1")
+    assert forced.status_code == 201
+    assert cli.kpi_summary(store, Filters())["web"]["sessions"] == 2 * 970

@@ -127,8 +127,11 @@ def test_nps_group_must_agree_with_the_score(catalog_store):
 
 def test_responses_already_stored_are_skipped_not_counted_twice(catalog_store):
     run(catalog_store, "qualtrics_nps.csv", "nps")
-    again = run(catalog_store, "qualtrics_nps.xlsx", "nps")  # another file, same responses
-    assert (again.rows_imported, again.rows_duplicate) == (0, 4)
+    again = import_file(catalog_store, (EXPORTS / "qualtrics_nps.xlsx").read_bytes(), "nps",
+                        file_name="qualtrics_nps.xlsx")  # another file, same responses
+    # Nothing left to write: refused with that reason, and no empty batch is created.
+    assert (again.ok, again.rows_duplicate, again.batch_id) == (False, 4, None)
+    assert [e.code for e in again.errors] == ["file.nothing_to_write"]
     assert kpi(catalog_store)["nps"]["n"] == 4
 
 

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from data import schema
+from data import queries, schema
 from data.store import DatabaseBusyError, Store, bulk_insert
 
 
 def test_migrations_create_every_table_and_are_idempotent(store):
-    assert store.current_revision() == "0007"
+    assert store.current_revision() == "0008"
     store.upgrade()  # a second run changes nothing
     with store.connect() as conn:
         inspector = sa.inspect(conn)
@@ -180,4 +180,42 @@ def test_postgresql_has_its_fact_indexes_and_fresh_statistics_after_an_import(po
             "audit_scores_touchpoint"} <= indexes
     for table, rows in counted.items():
         assert rows > 0 and estimated[table] == pytest.approx(rows, rel=0.2), table
+    store.dispose()
+
+
+def test_migration_0008_keeps_whole_audit_scores_and_takes_half_points(db_url):
+    """Audits stored before 0008 (whole numbers) survive the type change; after it a
+    half point is stored as such and audit_daily sums it right."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from data.store import MIGRATIONS
+
+    store = Store(db_url)
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with store.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0007")
+        conn.commit()
+    with store.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO audit_scores (batch_id, touchpoint_key, date, perspective, score) "
+            "VALUES (1, 'tp', DATE '2026-03-02', 'customer', 7)")
+        conn.exec_driver_sql(
+            "INSERT INTO audit_daily VALUES (1, DATE '2026-03-02', 'tp', 'customer', 1, 7, 49)")
+    store.upgrade()
+    assert store.current_revision() == "0008"
+    frame = pd.DataFrame({"batch_id": [2], "touchpoint_key": ["tp"],
+                          "date": pd.to_datetime(["2026-03-03"]).date,
+                          "perspective": ["customer"], "score": [6.5]})
+    with store.begin() as conn:
+        bulk_insert(conn, schema.audit_scores, frame)
+        conn.execute(queries.audit_rollup(2))
+    with store.connect() as conn:
+        scores = sorted(r[0] for r in conn.execute(sa.select(schema.audit_scores.c.score)))
+        total = conn.execute(sa.select(sa.func.sum(schema.audit_daily.c.total))).scalar()
+        squares = conn.execute(sa.select(sa.func.sum(schema.audit_daily.c.total_sq))).scalar()
+    assert scores == [6.5, 7.0]
+    assert (float(total), float(squares)) == (13.5, 49 + 42.25)
     store.dispose()

@@ -45,12 +45,12 @@ def test_placeholders_are_filled():
 
 
 def test_import_problems_read_in_german_on_the_data_page():
-    """The problems validation writes (English, for the CLI and API) are shown in German."""
+    """The problems validation writes carry codes; the page renders German from them."""
     import pandas as pd
 
     from dashboard.i18n import import_text, problem
     from data.ingest import validate as v
-    from data.ingest.problems import Problem, Problems
+    from data.ingest.problems import Note, Problem, Problems
 
     problems = Problems()
     cells = pd.Series(["elf", "7.5", "12"], index=[2, 3, 4])
@@ -59,6 +59,9 @@ def test_import_problems_read_in_german_on_the_data_page():
     v.resolve_reference(pd.Series(["Nirgendwo"], index=[6]), "journey", problems,
                         {"vertrag": "vertrag"}, "journey")
     v.parse_bool(pd.Series(["vielleicht"], index=[7]), "pain_point", problems)
+    assert [p.code for p in problems.items] == [
+        "number.not_number", "number.not_whole", "number.not_between", "date.not_date",
+        "reference.unknown", "bool.not_bool"]
     german = [problem(p, "de") for p in problems.items]
     assert german == [
         "Zeile 2, Spalte score: 'elf' ist keine Zahl",
@@ -70,7 +73,9 @@ def test_import_problems_read_in_german_on_the_data_page():
         "Zeile 7, Spalte pain_point: 'vielleicht' ist nicht ja/nein (1/0, true/false, ja/nein)",
     ]
     assert problem(problems.items[0], "en") == "row 2, column score: 'elf' is not a number"
-    assert problem(Problem(1, "date", "required column is missing"), "de") == \
+    assert str(problems.items[0]) == "row 2, column score: 'elf' is not a number"
+    assert problem(Problem.of("column.missing", 1, "date"), "de") == \
         "Zeile 1, Spalte date: Pflichtspalte fehlt"
-    assert import_text("3 total rows skipped", "de") == "3 Summenzeilen übersprungen"
+    assert import_text(Note("note.skipped_totals", n=3), "de") == "3 Summenzeilen übersprungen"
+    assert import_text(Note("note.skipped_totals", n=1), "de") == "1 Summenzeile übersprungen"
     assert import_text("Something nobody foresaw", "de") == "Something nobody foresaw"
