@@ -61,6 +61,7 @@ class ImportResult:
     mapping: dict[str, str] = field(default_factory=dict)
     rows_duplicate: int = 0
     rows_invalid: int = 0
+    rows_unanswered: int = 0  # rows_skipped = unanswered + invalid + duplicate + other
     unknown_labels: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     sample: list[dict] = field(default_factory=list)
@@ -77,14 +78,22 @@ class ImportResult:
             "batch_id": self.batch_id,
             "rows_imported": self.rows_imported,
             "rows_skipped": self.rows_skipped,
+            **self.skipped_split(),
             "errors": [p.as_dict() for p in self.errors],
         }
+
+    def skipped_split(self) -> dict[str, int]:
+        """Say what the skipped rows were: without an answer, invalid (left out with
+        skip_invalid), already stored, and others (previews, totals, incomplete)."""
+        left_out = self.rows_invalid if self.ok else 0  # a refused file leaves none out
+        other = self.rows_skipped - self.rows_unanswered - left_out - self.rows_duplicate
+        return {"rows_unanswered": self.rows_unanswered, "rows_invalid": self.rows_invalid,
+                "rows_duplicate": self.rows_duplicate, "rows_skipped_other": max(other, 0)}
 
     def details(self) -> dict:
         """Everything a preview shows, JSON-ready."""
         return {**self.as_dict(), "preset": self.preset, "encoding": self.encoding,
                 "delimiter": self.delimiter, "columns": self.columns, "mapping": self.mapping,
-                "rows_duplicate": self.rows_duplicate, "rows_invalid": self.rows_invalid,
                 "unknown_labels": self.unknown_labels, "notes": self.notes,
                 "skipped_problems": [p.as_dict() for p in self.skipped_problems]}
 
@@ -169,6 +178,7 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
                   require_conversions=source.preset in ("canonical", "excel-de"))
     valid, more_skipped, problems = validate_facts(kind, frame, queries.catalog(store), rules)
     result.rows_skipped = skipped + more_skipped
+    result.rows_unanswered = more_skipped
     result.unknown_labels = problems.unknown
     result.error_total = problems.total
     if problems and options.skip_invalid and not problems.file_level:
@@ -456,7 +466,9 @@ def undo(store: Store, batch_id: int, actor: str = "?") -> int:
         removed = conn.execute(table.delete().where(table.c.batch_id == batch_id)).rowcount
         for daily, _ in queries.ROLLUPS.values():
             conn.execute(daily.delete().where(daily.c.batch_id == batch_id))
-        conn.execute(batches.update().where(batches.c.id == batch_id).values(status="undone"))
+        conn.execute(batches.update().where(batches.c.id == batch_id).values(
+            status="undone", undone_by=actor,
+            undone_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
         accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
     store.forget_version()
