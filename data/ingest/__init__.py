@@ -68,6 +68,7 @@ class ImportResult:
     frame: pd.DataFrame | None = None  # validated rows, kept for the commit after a preview
     error_total: int = 0
     skipped_problems: list[Problem] = field(default_factory=list)  # with skip_invalid
+    busy: bool = False  # refused only because another import held the database: retry
 
     @property
     def ok(self) -> bool:
@@ -314,7 +315,9 @@ def import_file(
     except RejectedFile as rejected:
         return ImportResult(errors=rejected.problems)
     except DatabaseBusyError as exc:
-        return _fail(str(exc))
+        refused = _fail(str(exc))
+        refused.busy = True
+        return refused
     name = save_source or options.source
     if name and kind != "catalog":
         sources.save(store, name, kind, result.preset, result.mapping,
