@@ -211,26 +211,30 @@ def _fail_with(result: ImportResult, column: str, message: str) -> ImportResult:
     return result
 
 
-def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame
-                          ) -> tuple[pd.DataFrame, int]:
-    """Skip responses whose id is already stored for the metric, or repeated in the file."""
+def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame,
+                          since_batch: int | None = None) -> tuple[pd.DataFrame, int]:
+    """Skip responses whose id is already stored for the metric (in a batch after
+    since_batch, when given), or repeated in the file."""
     ids = frame["response_id"].dropna()
     if ids.empty:
         return frame, 0
     repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
     if isinstance(store_or_conn, Store):
         with store_or_conn.connect() as conn:
-            known = _stored_response_ids(conn, kind, ids.drop_duplicates())
+            known = _stored_response_ids(conn, kind, ids.drop_duplicates(), since_batch)
     else:
-        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates())
-    stored = frame["response_id"].isin(known)
-    drop = repeated | stored
+        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates(), since_batch)
+    drop = repeated | frame["response_id"].isin(known) if known else repeated
+    if not drop.any():
+        return frame, 0
     return frame.loc[~drop], int(drop.sum())
 
 
-def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
+def _stored_response_ids(conn, kind: str, ids: pd.Series, since_batch: int | None = None
+                         ) -> set[str]:
     """Return which of the ids are already stored for the metric, in one query."""
     sr = schema.survey_responses
+    after = since_batch if since_batch is not None else -1
     if conn.dialect.name == "duckdb":
         raw = conn.connection.driver_connection
         view = f"_cxdash_ids_{threading.get_ident()}"
@@ -238,7 +242,8 @@ def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
         try:
             rows = raw.execute(
                 "SELECT DISTINCT s.response_id FROM survey_responses s "
-                f'JOIN "{view}" i ON s.response_id = i.id WHERE s.metric = ?', [kind]
+                f'JOIN "{view}" i ON s.response_id = i.id WHERE s.metric = ? '
+                "AND s.batch_id > ?", [kind, after]
             ).fetchall()
         finally:
             raw.unregister(view)
@@ -247,15 +252,24 @@ def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
 
         param = sa.bindparam("ids", value=list(ids.astype(str)), type_=ARRAY(sa.String))
         rows = conn.execute(sa.select(sr.c.response_id).distinct().where(
-            sr.c.metric == kind, sr.c.response_id == sa.any_(param))).fetchall()
+            sr.c.metric == kind, sr.c.batch_id > after,
+            sr.c.response_id == sa.any_(param))).fetchall()
     else:
         rows = []
         values = list(ids.astype(str))
         for start in range(0, len(values), 5000):
             rows += conn.execute(sa.select(sr.c.response_id).where(
-                sr.c.metric == kind, sr.c.response_id.in_(values[start:start + 5000])
+                sr.c.metric == kind, sr.c.batch_id > after,
+                sr.c.response_id.in_(values[start:start + 5000])
             )).fetchall()
     return {r[0] for r in rows}
+
+
+def _last_batch(conn) -> int:
+    """Return the newest batch id (batches are numbered in commit order: only exclusive
+    transactions create them)."""
+    rows = conn.execute(sa.select(sa.func.max(schema.import_batches.c.id))).fetchall()
+    return rows[0][0] or 0
 
 
 def import_file(
@@ -284,6 +298,8 @@ def import_file(
         problem = sources.save_aliases(store, options.aliases)
         if problem:
             return _fail(problem)
+    with store.connect() as conn:
+        seen = _last_batch(conn)  # responses of later batches are checked again when writing
     result = prepare(store, content, kind, file_name=file_name, options=options)
     if not result.ok:
         return result
@@ -296,9 +312,9 @@ def import_file(
             repeat = _earlier_batch(conn, digest, kind)
             if repeat is not None:
                 raise RejectedFile([Problem(None, None, repeat)])
-        if kind not in schema.SURVEY_METRICS or frames[kind].empty:
+        if kind not in schema.SURVEY_METRICS or frames[kind].empty or _last_batch(conn) == seen:
             return 0
-        frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind])
+        frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind], seen)
         if duplicates:
             result.rows_duplicate += duplicates
             result.rows_skipped += duplicates
