@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import auth
-from dashboard.i18n import t
+from dashboard.i18n import t, tn
 from data import export, queries, schema
 from data.ingest import ImportOptions, import_file, prepare, presets, sources, undo
 from data.store import Store
@@ -31,16 +31,38 @@ def options_for(kind, preset, source, date, flags, mapping=None, aliases=None,
 
 
 def _mapping(values, id_list) -> dict[str, str]:
-    # An emptied dropdown means "this field is not in the file".
-    return {i["field"]: (v or "") for v, i in zip(values or [], id_list or [], strict=False)}
+    # An emptied dropdown means "this field is not in the file". Between two files the
+    # browser may still send the dropdowns of the last one, or ids of removed ones (None).
+    return {i["field"]: (v or "") for v, i in zip(values or [], id_list or [], strict=False)
+            if isinstance(i, dict) and isinstance(i.get("field"), str)
+            and (v is None or isinstance(v, str))}
 
 
 def _aliases(values, id_list) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for v, i in zip(values or [], id_list or [], strict=False):
-        if v:
+        if v and isinstance(v, str) and isinstance(i, dict) and isinstance(
+                i.get("dimension"), str) and isinstance(i.get("label"), str):
             out.setdefault(i["dimension"], {})[i["label"]] = v
     return out
+
+
+# What makes the mapping dropdowns on the page stale: they belong to the last file,
+# kind, format or source until the proposal for the new one has replaced them.
+_NEW_PROPOSAL = (ids.DATA_UPLOAD, ids.DATA_KIND, ids.DATA_PRESET, ids.DATA_SOURCE)
+
+
+def _triggers() -> set[str]:
+    """The plain ids whose change started this callback (pattern ids left out)."""
+    return {p.rsplit(".", 1)[0] for p in ctx.triggered_prop_ids}
+
+
+def _page_mapping(kind, map_values, map_ids, triggers: set[str]) -> dict[str, str]:
+    """The mapping the analyst set on the page, or none (the proposal) when the dropdowns
+    are stale or the kind (a catalog) has no mapping."""
+    if kind == "catalog" or triggers & set(_NEW_PROPOSAL):
+        return {}
+    return _mapping(map_values, map_ids)
 
 
 def _refusal():
@@ -91,9 +113,14 @@ class DataPage:
             return None, True, None
         if refused := _refusal():
             return refused, True, None
-        options = options_for(kind, preset, source, date, flags, _mapping(map_values, map_ids),
+        triggers = _triggers()
+        if ids.DATA_UPLOAD in triggers:  # unticked by fresh_file: not the last file's choice
+            flags = [f for f in flags or [] if f != "skip_invalid"]
+        options = options_for(kind, preset, source, date, flags,
+                              _page_mapping(kind, map_values, map_ids, triggers),
                               max_bytes=self.max_bytes)
-        aliases = _aliases(alias_values, alias_ids)
+        # Alias pickers belong to the file on screen: saved when it is checked again.
+        aliases = _aliases(alias_values, alias_ids) if triggers == {ids.DATA_RECHECK} else {}
         if aliases:
             problem = sources.save_aliases(self.store, aliases)
             if problem:
@@ -114,7 +141,8 @@ class DataPage:
         if loaded is None:
             return t("data.upload_gone", lang), no_update, True
         content, name = loaded
-        options = options_for(kind, preset, source, date, flags, _mapping(map_values, map_ids),
+        options = options_for(kind, preset, source, date, flags,
+                              _page_mapping(kind, map_values, map_ids, set()),
                               max_bytes=self.max_bytes)
         result = import_file(self.store, content, kind, file_name=name, created_by=auth.actor(),
                              options=options, save_source=save_source or None)
@@ -134,7 +162,16 @@ class DataPage:
         except (LookupError, ValueError) as exc:
             return data_page.result_message_text(str(exc)), no_update
         return (data_page.result_message_text(
-            t("data.undone", lang, batch=trigger["batch"], n=removed), "info"), (tick or 0) + 1)
+            tn("data.undone", lang, removed, batch=trigger["batch"]), "info"), (tick or 0) + 1)
+
+    @staticmethod
+    def fresh_file(upload, flags):
+        """Start a new file clean: no banner of the last import, skip-invalid unticked
+        (leaving out invalid rows is decided for a file after seeing its problems)."""
+        if not upload:
+            return no_update, no_update
+        kept = [f for f in flags or [] if f != "skip_invalid"]
+        return None, kept if kept != (flags or []) else no_update
 
     def history(self, _tick, lang):
         b = schema.import_batches
@@ -202,6 +239,13 @@ def register(app, store: Store, uploads, max_bytes: int) -> None:
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(page.undo)
+    app.callback(
+        Output(ids.DATA_RESULT, "children", allow_duplicate=True),
+        Output(ids.DATA_OPTIONS, "value"),
+        Input(ids.DATA_UPLOAD, "data"),
+        State(ids.DATA_OPTIONS, "value"),
+        prevent_initial_call=True,
+    )(DataPage.fresh_file)
     app.callback(
         Output(ids.DATA_HISTORY, "children"),
         Input(ids.DATA_TICK, "data"),

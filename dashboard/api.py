@@ -121,6 +121,8 @@ def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int
         result = import_file(store, upload.read(), kind, file_name=upload.filename or "",
                              created_by=who, options=options,
                              save_source=flask.request.form.get("save_source") or None)
+        if result.busy:  # another import held the database past the wait: say when to retry
+            return flask.jsonify(result.as_dict()), 503, {"Retry-After": "30"}
         return flask.jsonify(result.as_dict()), (201 if result.ok else 422)
 
     @server.post("/api/uploads")

@@ -212,13 +212,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.field.bounce_rate": {"en": "Bounce rate", "de": "Absprungrate"},
     "data.field.time_on_page_s": {"en": "Time on page (s)", "de": "Verweildauer (s)"},
     "data.valid": {"en": "{n} rows to import", "de": "{n} Zeilen zum Import"},
+    "data.valid.one": {"en": "{n} row to import", "de": "{n} Zeile zum Import"},
     "data.skipped": {"en": "{n} without answer", "de": "{n} ohne Antwort"},
+    "data.skipped_other": {"en": "{n} other rows skipped", "de": "{n} weitere übersprungen"},
+    "data.skipped_other.one": {"en": "{n} other row skipped", "de": "{n} weitere übersprungen"},
     "data.duplicates": {"en": "{n} already stored", "de": "{n} schon gespeichert"},
     "data.invalid": {"en": "{n} invalid", "de": "{n} ungültig"},
     "data.ready": {"en": "Ready: {n} rows can be imported in one step.",
                    "de": "Bereit: {n} Zeilen können in einem Schritt importiert werden."},
+    "data.ready.one": {"en": "Ready: {n} row can be imported in one step.",
+                       "de": "Bereit: {n} Zeile kann in einem Schritt importiert werden."},
+    "data.nothing": {"en": "Nothing to import: no row of this file can be stored.",
+                     "de": "Nichts zu importieren: keine Zeile dieser Datei lässt sich speichern."},
     "data.rejected": {"en": "{n} problems – the file is not imported until they are fixed:",
                       "de": "{n} Probleme – die Datei wird erst importiert, wenn sie behoben sind:"},
+    "data.rejected.one": {"en": "{n} problem – the file is not imported until it is fixed:",
+                          "de": "{n} Problem – die Datei wird erst importiert, wenn es behoben ist:"},
     "data.more_problems": {"en": "… and {n} more (download them as CSV)",
                            "de": "… und {n} weitere (als CSV herunterladen)"},
     "data.unknown_labels": {"en": "Labels the catalog does not know – map each to an entry:",
@@ -235,6 +244,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.importing": {"en": "Importing …", "de": "Import läuft …"},
     "data.imported": {"en": "Imported {n} rows as batch {batch} ({skipped} skipped).",
                       "de": "{n} Zeilen als Batch {batch} importiert ({skipped} übersprungen)."},
+    "data.imported.one": {"en": "Imported {n} row as batch {batch} ({skipped} skipped).",
+                          "de": "{n} Zeile als Batch {batch} importiert ({skipped} übersprungen)."},
+    "data.skipped_split": {"en": "Skipped: {parts}.", "de": "Übersprungen: {parts}."},
+    "data.other": {"en": "{n} other", "de": "{n} weitere"},
     "data.not_imported": {"en": "Nothing was imported:", "de": "Nichts wurde importiert:"},
     "data.upload_gone": {"en": "The upload has expired; please upload the file again.",
                          "de": "Der Upload ist abgelaufen; bitte laden Sie die Datei erneut hoch."},
@@ -250,11 +263,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "data.col.action": {"en": "", "de": ""},
     "data.status.committed": {"en": "imported", "de": "importiert"},
     "data.status.undone": {"en": "undone", "de": "rückgängig gemacht"},
+    "data.undone_by": {"en": "undone by {who} on {when}",
+                       "de": "rückgängig gemacht von {who} am {when}"},
     "data.undo": {"en": "Undo", "de": "Rückgängig"},
     "data.undo_confirm": {"en": "Undo batch {batch}? Its {n} rows will be removed.",
                           "de": "Batch {batch} rückgängig machen? Seine {n} Zeilen werden entfernt."},
+    "data.undo_confirm.one": {"en": "Undo batch {batch}? Its {n} row will be removed.",
+                              "de": "Batch {batch} rückgängig machen? Seine {n} Zeile wird entfernt."},
     "data.undone": {"en": "Batch {batch} undone: {n} rows removed.",
                     "de": "Batch {batch} rückgängig gemacht: {n} Zeilen entfernt."},
+    "data.undone.one": {"en": "Batch {batch} undone: {n} row removed.",
+                        "de": "Batch {batch} rückgängig gemacht: {n} Zeile entfernt."},
     "nav.language": {"en": "Language", "de": "Sprache"},
     "filter.journey": {"en": "Journey", "de": "Journey"},
     "filter.persona": {"en": "Persona", "de": "Persona"},
@@ -489,6 +508,13 @@ def t(key: str, lang: str, /, **values) -> str:
     entry = TEXTS.get(key)
     text = key if entry is None else entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def tn(key: str, lang: str, n: int, /, **values) -> str:
+    """Translate a key that counts n things: its ".one" form for exactly one (German and
+    English both say "1 problem", "2 problems"); n is formatted as a count."""
+    one = f"{key}.one"
+    return t(one if n == 1 and one in TEXTS else key, lang, n=count(n, lang), **values)
 
 
 def number(value, lang: str, digits: int = 1, signed: bool = False) -> str:

@@ -125,6 +125,8 @@ import_batches = Table(
     Column("rows_imported", Integer, nullable=False, default=0),
     Column("rows_skipped", Integer, nullable=False, default=0),
     Column("status", String(16), nullable=False, default="committed"),
+    Column("undone_by", String(200)),
+    Column("undone_at", DateTime),
 )
 
 audit_scores = Table(

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import count, import_text, problem, t
+from dashboard.i18n import count, import_text, problem, t, tn
 from layouts import components as c
 from layouts import ids
 
@@ -113,32 +113,39 @@ def mapping_editor(fields: tuple[str, ...], columns: list[str], mapping: dict[st
 
 def check(result, catalog: dict[str, pd.DataFrame], lang: str) -> html.Div:
     """Counts, notes, problems, unknown labels with alias pickers, and the first rows."""
+    split = result.skipped_split()
     badges = [
-        dbc.Badge(t("data.valid", lang, n=count(result.rows_imported, lang)), color="success",
+        dbc.Badge(tn("data.valid", lang, result.rows_imported if result.ok else 0),
+                  color="success" if result.ok and result.rows_imported else "light",
+                  text_color=None if result.ok and result.rows_imported else "dark",
                   className="me-1"),
-        dbc.Badge(t("data.skipped", lang, n=count(result.rows_skipped - result.rows_duplicate
-                                                  - result.rows_invalid
-                                                  if result.ok else result.rows_skipped, lang)),
+        dbc.Badge(t("data.skipped", lang, n=count(split["rows_unanswered"], lang)),
                   color="secondary", className="me-1"),
-        dbc.Badge(t("data.duplicates", lang, n=count(result.rows_duplicate, lang)),
+        dbc.Badge(t("data.invalid", lang, n=count(split["rows_invalid"], lang)),
+                  color="danger" if split["rows_invalid"] else "light",
+                  text_color=None if split["rows_invalid"] else "dark", className="me-1"),
+        dbc.Badge(t("data.duplicates", lang, n=count(split["rows_duplicate"], lang)),
                   color="info", className="me-1"),
-        dbc.Badge(t("data.invalid", lang, n=count(result.rows_invalid, lang)),
-                  color="danger" if result.rows_invalid else "light",
-                  text_color=None if result.rows_invalid else "dark", className="me-1"),
     ]
+    if split["rows_skipped_other"]:
+        badges.append(dbc.Badge(tn("data.skipped_other", lang, split["rows_skipped_other"]),
+                                color="secondary", className="me-1"))
     parts = [html.Div(badges, className="mb-2 data-counts")]
     if result.notes:
         parts.append(html.Ul([html.Li(import_text(n, lang)) for n in result.notes],
                              className="small mb-2"))
-    if result.ok:
-        parts.append(dbc.Alert(t("data.ready", lang, n=count(result.rows_imported, lang)),
-                               color="success", className="py-2 small"))
+    if result.ok and result.rows_imported:
+        parts.append(dbc.Alert(tn("data.ready", lang, result.rows_imported),
+                               color="success", className="py-2 small data-ready"))
+    elif result.ok:  # nothing would be written: never a green "Ready"
+        parts.append(dbc.Alert(t("data.nothing", lang), color="warning",
+                               className="py-2 small data-nothing"))
     else:
         shown = result.errors[:50]
         more = result.error_total - len(shown)
         parts.append(dbc.Alert([
-            html.Div(t("data.rejected", lang, n=count(result.error_total or len(result.errors),
-                                                       lang)), className="fw-semibold mb-1"),
+            html.Div(tn("data.rejected", lang, result.error_total or len(result.errors)),
+                     className="fw-semibold mb-1"),
             html.Ul([html.Li(problem(p, lang)) for p in shown],
                     className="mb-0 small data-problems"),
             html.Div(t("data.more_problems", lang, n=more), className="small") if more > 0
@@ -181,9 +188,17 @@ def alias_editor(unknown: dict[str, dict[str, list[int]]], catalog, lang: str) -
 
 def result_message(result, lang: str):
     if result.ok:
-        return dbc.Alert(t("data.imported", lang, n=count(result.rows_imported, lang),
-                           batch=result.batch_id, skipped=count(result.rows_skipped, lang)),
-                         color="success", className="py-2")
+        split = result.skipped_split()
+        parts = [t(key, lang, n=count(split[field], lang)) for key, field in (
+            ("data.skipped", "rows_unanswered"), ("data.invalid", "rows_invalid"),
+            ("data.duplicates", "rows_duplicate"), ("data.other", "rows_skipped_other"))
+            if split[field]]
+        message = tn("data.imported", lang, result.rows_imported, batch=result.batch_id,
+                     skipped=count(result.rows_skipped, lang))
+        if parts:
+            message += " " + t("data.skipped_split", lang, parts=", ".join(parts))
+        return dbc.Alert(message,
+                         color="success", className="py-2 data-imported")
     return dbc.Alert([html.Div(t("data.not_imported", lang), className="fw-semibold"),
                       html.Ul([html.Li(problem(p, lang)) for p in result.errors[:20]],
                               className="mb-0 small")], color="danger", className="py-2")
@@ -202,16 +217,25 @@ def history(batches: pd.DataFrame, lang: str) -> html.Div:
         action = dcc.ConfirmDialogProvider(
             dbc.Button(t("data.undo", lang), size="sm", color="danger", outline=True),
             id=ids.undo_batch(int(b.id)),
-            message=t("data.undo_confirm", lang, batch=int(b.id), n=int(b.rows_imported)),
+            message=tn("data.undo_confirm", lang, int(b.rows_imported), batch=int(b.id)),
         ) if undoable else None
         body.append(html.Tr([
             html.Td(str(b.id)), html.Td(f"{pd.Timestamp(b.created_at):%Y-%m-%d %H:%M}"),
             html.Td(b.created_by or "–"), html.Td(b.file_name or "–"), html.Td(b.kind),
             html.Td(f"{count(b.rows_imported, lang)} / {count(b.rows_skipped, lang)}"),
-            html.Td(t(f"data.status.{b.status}", lang)), html.Td(action),
+            html.Td(_status(b, lang)), html.Td(action),
         ]))
     return html.Table([head, html.Tbody(body)],
                       className="table table-sm align-middle small mb-0 history-table")
+
+
+def _status(batch, lang: str) -> str:
+    """The batch's status; for an undone one, who undid it and when."""
+    who, when = getattr(batch, "undone_by", None), getattr(batch, "undone_at", None)
+    if batch.status == "undone" and (who or not pd.isna(when)):
+        return t("data.undone_by", lang, who=who or "?",
+                 when="?" if pd.isna(when) else f"{pd.Timestamp(when):%Y-%m-%d %H:%M}")
+    return t(f"data.status.{batch.status}", lang)
 
 
 def result_message_text(message: str, color: str = "danger"):

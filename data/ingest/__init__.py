@@ -19,7 +19,14 @@ from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Note, Problem, Problems, RejectedFile
 from data.ingest.readers import read_workbook
-from data.store import DatabaseBusyError, Store, bulk_insert, bump_data_version, busy_message
+from data.store import (
+    WRITE_WAIT_S,
+    DatabaseBusyError,
+    Store,
+    bulk_insert,
+    bump_data_version,
+    busy_message,
+)
 
 KINDS = schema.BATCH_KINDS
 log = logging.getLogger(__name__)
@@ -63,6 +70,7 @@ class ImportResult:
     mapping: dict[str, str] = field(default_factory=dict)
     rows_duplicate: int = 0
     rows_invalid: int = 0
+    rows_unanswered: int = 0  # rows_skipped = unanswered + invalid + duplicate + other
     unknown_labels: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     sample: list[dict] = field(default_factory=list)
@@ -73,6 +81,7 @@ class ImportResult:
     candidates: list[str] = field(default_factory=list)  # other possible score columns
     unknown_wordings: dict[str, int] = field(default_factory=dict)  # wording -> rows
     date_order: str | None = None  # "day-first" / "month-first" when dates had to decide
+    busy: bool = False  # refused only because another import held the database: retry
 
     @property
     def ok(self) -> bool:
@@ -83,14 +92,22 @@ class ImportResult:
             "batch_id": self.batch_id,
             "rows_imported": self.rows_imported,
             "rows_skipped": self.rows_skipped,
+            **self.skipped_split(),
             "errors": [p.as_dict() for p in self.errors],
         }
+
+    def skipped_split(self) -> dict[str, int]:
+        """Say what the skipped rows were: without an answer, invalid (left out with
+        skip_invalid), already stored, and others (previews, totals, incomplete)."""
+        left_out = self.rows_invalid if self.ok else 0  # a refused file leaves none out
+        other = self.rows_skipped - self.rows_unanswered - left_out - self.rows_duplicate
+        return {"rows_unanswered": self.rows_unanswered, "rows_invalid": self.rows_invalid,
+                "rows_duplicate": self.rows_duplicate, "rows_skipped_other": max(other, 0)}
 
     def details(self) -> dict:
         """Everything a preview shows, JSON-ready."""
         return {**self.as_dict(), "preset": self.preset, "encoding": self.encoding,
                 "delimiter": self.delimiter, "columns": self.columns, "mapping": self.mapping,
-                "rows_duplicate": self.rows_duplicate, "rows_invalid": self.rows_invalid,
                 "unknown_labels": self.unknown_labels, "notes": self.notes,
                 "note_codes": [n.as_dict() if isinstance(n, Note) else {"code": "text",
                                "params": {"text": n}, "message": n} for n in self.notes],
@@ -279,26 +296,30 @@ def _found_notes(result: ImportResult, found: dict) -> None:
         result.notes.append(Note("note.not_touchpoint", n=rows, sessions=sessions))
 
 
-def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame
-                          ) -> tuple[pd.DataFrame, int]:
-    """Skip responses whose id is already stored for the metric, or repeated in the file."""
+def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame,
+                          since_batch: int | None = None) -> tuple[pd.DataFrame, int]:
+    """Skip responses whose id is already stored for the metric (in a batch after
+    since_batch, when given), or repeated in the file."""
     ids = frame["response_id"].dropna()
     if ids.empty:
         return frame, 0
     repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
     if isinstance(store_or_conn, Store):
         with store_or_conn.connect() as conn:
-            known = _stored_response_ids(conn, kind, ids.drop_duplicates())
+            known = _stored_response_ids(conn, kind, ids.drop_duplicates(), since_batch)
     else:
-        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates())
-    stored = frame["response_id"].isin(known)
-    drop = repeated | stored
+        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates(), since_batch)
+    drop = repeated | frame["response_id"].isin(known) if known else repeated
+    if not drop.any():
+        return frame, 0
     return frame.loc[~drop], int(drop.sum())
 
 
-def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
+def _stored_response_ids(conn, kind: str, ids: pd.Series, since_batch: int | None = None
+                         ) -> set[str]:
     """Return which of the ids are already stored for the metric, in one query."""
     sr = schema.survey_responses
+    after = since_batch if since_batch is not None else -1
     if conn.dialect.name == "duckdb":
         raw = conn.connection.driver_connection
         view = f"_cxdash_ids_{threading.get_ident()}"
@@ -306,7 +327,8 @@ def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
         try:
             rows = raw.execute(
                 "SELECT DISTINCT s.response_id FROM survey_responses s "
-                f'JOIN "{view}" i ON s.response_id = i.id WHERE s.metric = ?', [kind]
+                f'JOIN "{view}" i ON s.response_id = i.id WHERE s.metric = ? '
+                "AND s.batch_id > ?", [kind, after]
             ).fetchall()
         finally:
             raw.unregister(view)
@@ -315,15 +337,24 @@ def _stored_response_ids(conn, kind: str, ids: pd.Series) -> set[str]:
 
         param = sa.bindparam("ids", value=list(ids.astype(str)), type_=ARRAY(sa.String))
         rows = conn.execute(sa.select(sr.c.response_id).distinct().where(
-            sr.c.metric == kind, sr.c.response_id == sa.any_(param))).fetchall()
+            sr.c.metric == kind, sr.c.batch_id > after,
+            sr.c.response_id == sa.any_(param))).fetchall()
     else:
         rows = []
         values = list(ids.astype(str))
         for start in range(0, len(values), 5000):
             rows += conn.execute(sa.select(sr.c.response_id).where(
-                sr.c.metric == kind, sr.c.response_id.in_(values[start:start + 5000])
+                sr.c.metric == kind, sr.c.batch_id > after,
+                sr.c.response_id.in_(values[start:start + 5000])
             )).fetchall()
     return {r[0] for r in rows}
+
+
+def _last_batch(conn) -> int:
+    """Return the newest batch id (batches are numbered in commit order: only exclusive
+    transactions create them)."""
+    rows = conn.execute(sa.select(sa.func.max(schema.import_batches.c.id))).fetchall()
+    return rows[0][0] or 0
 
 
 def import_file(
@@ -348,6 +379,8 @@ def import_file(
         repeat = _earlier_batch(store, digest, kind)
         if repeat is not None:
             return _fail(repeat)
+    with store.connect() as conn:
+        seen = _last_batch(conn)  # responses of later batches are checked again when writing
     result = prepare(store, content, kind, file_name=file_name, options=options)
     if not result.ok:
         return result
@@ -364,9 +397,9 @@ def import_file(
             repeat = _earlier_batch(conn, digest, kind)
             if repeat is not None:
                 raise RejectedFile([repeat])
-        if kind not in schema.SURVEY_METRICS or frames[kind].empty:
+        if kind not in schema.SURVEY_METRICS or frames[kind].empty or _last_batch(conn) == seen:
             return 0
-        frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind])
+        frames[kind], duplicates = _drop_known_responses(conn, kind, frames[kind], seen)
         if duplicates:
             result.rows_duplicate += duplicates
             result.rows_skipped += duplicates
@@ -382,7 +415,9 @@ def import_file(
     except RejectedFile as rejected:
         return ImportResult(errors=rejected.problems)
     except DatabaseBusyError as exc:
-        return _fail(str(exc))
+        refused = _fail(Problem.of("database.busy", wait=WRITE_WAIT_S))
+        refused.busy = True
+        return refused
     name = save_source or options.source
     if name and kind != "catalog":
         sources.save(store, name, kind, result.preset, result.mapping,
@@ -534,7 +569,9 @@ def undo(store: Store, batch_id: int, actor: str = "?") -> int:
         removed = conn.execute(table.delete().where(table.c.batch_id == batch_id)).rowcount
         for daily, _ in queries.ROLLUPS.values():
             conn.execute(daily.delete().where(daily.c.batch_id == batch_id))
-        conn.execute(batches.update().where(batches.c.id == batch_id).values(status="undone"))
+        conn.execute(batches.update().where(batches.c.id == batch_id).values(
+            status="undone", undone_by=actor,
+            undone_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
         accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
     store.forget_version()

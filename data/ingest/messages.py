@@ -155,10 +155,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "eine Zelle mit {chars} Zeichen; erlaubt sind {limit} (wie in Excel). Vielleicht hat "
         "ein nicht geschlossenes Anführungszeichen (\") die folgenden Zeilen angehängt."),
     "database.busy": (
-        "Another import or undo is being written to the database right now; nothing was "
-        "written. Try again in a minute.",
-        "Gerade wird ein anderer Import oder eine Rücknahme in die Datenbank geschrieben; es "
-        "wurde nichts geschrieben. Versuche es in einer Minute erneut."),
+        "Another import or undo is being written to the database right now and did not finish "
+        "within {wait} s; nothing was written. Try again in a minute.",
+        "Gerade wird ein anderer Import oder eine Rücknahme in die Datenbank geschrieben und "
+        "war nach {wait} s nicht fertig; es wurde nichts geschrieben. Versuche es in einer "
+        "Minute erneut."),
     "file.unknown_kind": ("Unknown kind {kind}; use one of {kinds}",
                           "Unbekannte Art {kind}; erlaubt: {kinds}"),
     "file.unknown_preset": ("Unknown preset {preset}; use auto or one of {presets}",

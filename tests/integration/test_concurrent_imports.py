@@ -137,3 +137,16 @@ def test_an_import_that_waits_too_long_says_to_try_again(store, monkeypatch):
         result, = at_once(lambda: import_file(store, survey_file(10), "nps"))
     assert not result.ok and "Try again" in result.errors[0].message
     assert committed(store) == (0, 0, 0)
+
+
+def test_the_api_answers_503_with_retry_after_when_the_database_stays_busy(api, monkeypatch):
+    server, headers, store = api
+    monkeypatch.setattr("data.store.WRITE_WAIT_S", 1)
+    with store.begin(exclusive=True), server.test_client() as client:
+        response = client.post("/api/v1/imports", headers=headers,
+                               content_type="multipart/form-data",
+                               data={"file": (io.BytesIO(survey_file(10)), "n.csv"),
+                                     "kind": "nps"})
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    assert "Try again" in response.get_json()["errors"][0]["message"]
+    assert committed(store) == (0, 0, 0)
