@@ -31,6 +31,7 @@ from dashboard.i18n import negotiate, t
 from data import accounts
 from data.accounts import User
 from data.store import Store
+from layouts import ids
 
 log = logging.getLogger(__name__)
 
@@ -292,6 +293,63 @@ def _wants_json(path: str) -> bool:
     return path.startswith(("/_dash-", "/api/"))
 
 
+def _dependency_ok(item) -> bool:
+    if isinstance(item, list):  # a pattern-matching (ALL) dependency
+        return all(_dependency_ok(i) for i in item)
+    return (isinstance(item, dict) and isinstance(item.get("property"), str)
+            and isinstance(item.get("id"), (str, dict)))
+
+
+# The JSON types the app's own components send for these properties (None: not set).
+_TEXT_PROPS = {"search", "pathname", "hash", "href"}
+_TEXT_STORES = {ids.LANG, ids.TOUCHPOINT_KEY}
+_SCALAR = (str, int, float)
+
+
+def _flat(items: list) -> list:
+    return [leaf for item in items for leaf in (_flat(item) if isinstance(item, list)
+                                                 else [item])]
+
+
+def _value_ok(ident, prop, value) -> bool:
+    if value is None:
+        return True
+    if prop in _TEXT_PROPS or (prop == "data" and ident in _TEXT_STORES):
+        return isinstance(value, str)
+    if prop == "value":
+        return isinstance(value, _SCALAR) or (isinstance(value, list) and all(
+            isinstance(v, _SCALAR) for v in value))
+    if prop.startswith("n_clicks"):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return True
+
+
+def callback_problem(body, callback_map: dict) -> str | None:
+    """Why a Dash callback request is malformed (None when it is well-formed): Dash
+    itself answers 500 to a body that is not the shape its renderer sends."""
+    if not isinstance(body, dict):
+        return "A callback request is a JSON object."
+    output = body.get("output")
+    if not isinstance(output, str) or output not in callback_map:
+        return "This callback does not exist."
+    spec = callback_map[output]
+    outputs = body.get("outputs")
+    if not _dependency_ok(outputs if isinstance(outputs, list) else [outputs]):
+        return "The callback request's outputs are malformed."
+    for part in ("inputs", "state"):
+        items = body.get(part, [])
+        if (not isinstance(items, list) or len(items) != len(spec.get(part, []))
+                or not all(_dependency_ok(i) for i in items)):
+            return f"The callback request's {part} are malformed."
+    for item in _flat([*body.get("inputs", []), *body.get("state", [])]):
+        if not _value_ok(item.get("id"), item.get("property"), item.get("value")):
+            return f"The callback request's value of {str(item.get('property'))[:40]} is malformed."
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "The callback request's changedPropIds are malformed."
+    return None
+
+
 def _guarded_role(body: dict | None) -> str | None:
     """The role a Dash callback request needs, from the ids of its outputs."""
     if not isinstance(body, dict):
@@ -375,7 +433,11 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
                                "`Authorization: Bearer TOKEN`.")
             return flask.redirect("/login?next=" + quote(flask.request.full_path.rstrip("?")))
         if path == "/_dash-update-component":
-            role = _guarded_role(flask.request.get_json(silent=True))
+            body = flask.request.get_json(silent=True)
+            problem = callback_problem(body, app.callback_map)
+            if problem:
+                return _refuse(path, 400, problem)
+            role = _guarded_role(body)
             if role and not user.can(role):
                 return _refuse(path, 403, f"This needs the role {role}; you are {user.role}.")
         return None

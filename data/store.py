@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from contextvars import ContextVar
@@ -27,6 +28,10 @@ DEFAULT_DUCKDB_PATH = Path("instance") / "cxdash.duckdb"
 _request_memo: ContextVar[dict | None] = ContextVar("cxdash_request_memo", default=None)
 _request_versions: ContextVar[dict | None] = ContextVar("cxdash_request_versions",
                                                          default=None)
+
+
+# The connection of a running Store.one_transaction, per database URL.
+_held: ContextVar[dict | None] = ContextVar("cxdash_held_transaction", default=None)
 
 
 class DatabaseBusyError(RuntimeError):
@@ -88,9 +93,30 @@ class Store:
             raise
 
     def begin(self):
-        """Open a connection with a transaction (a context manager)."""
+        """Open a connection with a transaction (a context manager); inside
+        one_transaction, that transaction's connection."""
+        held = (_held.get() or {}).get(self.url)
+        if held is not None:
+            return contextlib.nullcontext(held)
         conn = self.connect()
         return _Transaction(conn)
+
+    @contextlib.contextmanager
+    def one_transaction(self):
+        """Make every ``begin()`` of this thread inside the block part of one transaction:
+        all of it is committed at the end, or none of it (an error, a kill)."""
+        with self.connect() as conn:
+            trans = conn.begin()
+            token = _held.set({**(_held.get() or {}), self.url: conn})
+            try:
+                yield conn
+            except BaseException:
+                trans.rollback()
+                raise
+            else:
+                trans.commit()
+            finally:
+                _held.reset(token)
 
     def upgrade(self) -> None:
         """Apply all pending Alembic migrations."""
