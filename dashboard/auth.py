@@ -140,28 +140,39 @@ class MemoryCounter:
 
 class RedisCounter:
     """The same counters in Redis (INCR with an expiry): shared by every process and
-    instance, bounded by Redis expiring them."""
+    instance, bounded by Redis expiring them. While Redis cannot be reached, counters in
+    this process stand in (the sign-in keeps working, limited per process)."""
 
     def __init__(self, url: str):
         import redis
 
+        self.errors = redis.RedisError
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.fallback = MemoryCounter()
+
+    def _run(self, queue, fallback):
+        try:
+            pipe = self.client.pipeline()
+            queue(pipe)
+            return pipe.execute()
+        except self.errors:
+            log.warning("Redis unreachable for the sign-in limiter; counting in this process")
+            return fallback()
 
     def incr(self, key: str, window_s: float) -> int:
-        pipe = self.client.pipeline()
-        pipe.incr("cxdash:login:" + key)
-        pipe.expire("cxdash:login:" + key, int(window_s), nx=True)
-        return int(pipe.execute()[0])
+        key = "cxdash:login:" + key
+        done = self._run(lambda p: (p.incr(key), p.expire(key, int(window_s), nx=True)),
+                         lambda: [self.fallback.incr(key, window_s)])
+        return int(done[0])
 
     def get(self, key: str) -> tuple[int, float]:
-        pipe = self.client.pipeline()
-        pipe.get("cxdash:login:" + key)
-        pipe.ttl("cxdash:login:" + key)
-        count, ttl = pipe.execute()
-        return int(count or 0), float(max(ttl, 0))
+        key = "cxdash:login:" + key
+        done = self._run(lambda p: (p.get(key), p.ttl(key)), lambda: self.fallback.get(key))
+        return int(done[0] or 0), float(max(done[1] or 0, 0))
 
     def reset(self, key: str) -> None:
-        self.client.delete("cxdash:login:" + key)
+        key = "cxdash:login:" + key
+        self._run(lambda p: p.delete(key), lambda: self.fallback.reset(key))
 
 
 class LoginLimiter:
