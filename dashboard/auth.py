@@ -445,12 +445,12 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
             return flask.redirect("/login?next=" + quote(flask.request.full_path.rstrip("?")))
         if path == "/_dash-update-component":
             body = flask.request.get_json(silent=True)
-            problem = callback_problem(body, app.callback_map)
-            if problem:
-                return _refuse(path, 400, problem)
             role = _guarded_role(body)
             if role and not user.can(role):
                 return _refuse(path, 403, f"This needs the role {role}; you are {user.role}.")
+            problem = callback_problem(body, app.callback_map)
+            if problem:
+                return _refuse(path, 400, problem)
         return None
 
     def _same_origin() -> bool:
