@@ -359,9 +359,12 @@ def measure_gunicorn(url: str, clients: int, seconds: float, searches: list[str]
             "errors": errors[0], "server_rss_mb": rss, "first_load_kb": payload / 1024}
 
 
-def _default_env(url: str) -> dict[str, str]:
-    """The server's environment as deployed: this database, every cache setting default."""
+def _default_env(url: str, cache_mb: float | None = None) -> dict[str, str]:
+    """The server's environment as deployed: this database, every cache setting default
+    (but the memory cache's size when given, to watch it evict within a short soak)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CXDASH_CACHE")}
+    if cache_mb:
+        env["CXDASH_CACHE_MB"] = str(int(cache_mb))
     return {**env, "CXDASH_DATABASE_URL": url}
 
 
@@ -371,7 +374,8 @@ SOAK_VIEWS = {**VIEWS, "personas": ("/personas", "persona-cards.children"),
 SOAK_EXPORTS = ("data.csv", "data-de.csv", "data.xlsx")
 
 
-def measure_soak(url: str, clients: int, minutes: float, seed: int = 11) -> dict:
+def measure_soak(url: str, clients: int, minutes: float, cache_mb: float = 0,
+                 seed: int = 11) -> dict:
     """Serve as the Procfile does with the default cache, and let `clients` threads pick
     random filters over every view and the CSV/XLSX exports for `minutes`: requests per
     second and p95 per minute, errors, and the server's RSS sampled every 10 s. A cache
@@ -388,7 +392,7 @@ def measure_soak(url: str, clients: int, minutes: float, seed: int = 11) -> dict
     store.dispose()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen([gunicorn, *shlex.split(command)[1:]], cwd=ROOT,
-                              env=_default_env(url), stdout=subprocess.DEVNULL,
+                              env=_default_env(url, cache_mb), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     app = create_app(Config.from_env({}, database_url="duckdb:///:memory:", cache_url="none"))
@@ -457,7 +461,8 @@ def measure_soak(url: str, clients: int, minutes: float, seed: int = 11) -> dict
         return {"requests": len(inside), "throughput_rps": len(inside) / max(hi - lo, 1e-9),
                 "p95_ms": 1000 * percentile(inside, 0.95)}
 
-    return {"clients": clients, "minutes": minutes, "requests": len(samples),
+    return {"clients": clients, "minutes": minutes, "cache_mb": cache_mb or "default",
+            "requests": len(samples),
             "errors": sum(1 for *_, ok in samples if not ok), "failures": failures,
             "first": part(0, window), "last": part(seconds - window, seconds),
             "p95_ms": 1000 * percentile([latency for _, latency, _ in samples], 0.95),
@@ -549,7 +554,7 @@ def build_database(url: str, responses: int) -> float:
 
 def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows: int,
         postgres: str | None, out_dir: Path, soak_minutes: float = 10,
-        soak_only: bool = False) -> dict:
+        soak_only: bool = False, soak_cache_mb: float = 0) -> dict:
     searches_arg = str(combos)
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "platform": platform.platform(), "cpu_reference": cpu_reference()},
@@ -560,7 +565,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             url = f"duckdb:///{work / f'{sizes[0]}.duckdb'}"
             build_database(url, SIZES[sizes[0]])
             report["soak"] = {"size": sizes[0], **_child(
-                ["--measure", "soak", url, str(clients), str(soak_minutes)])}
+                ["--measure", "soak", url, str(clients), str(soak_minutes), str(soak_cache_mb)])}
             sizes = []
         for size in sizes:
             url = f"duckdb:///{work / f'{size}.duckdb'}"
@@ -575,7 +580,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
         if sizes and soak_minutes > 0:  # on the first size's database
             report["soak"] = {"size": sizes[0], **_child(
                 ["--measure", "soak", f"duckdb:///{work / f'{sizes[0]}.duckdb'}",
-                 str(clients), str(soak_minutes)])}
+                 str(clients), str(soak_minutes), str(soak_cache_mb)])}
             print("measured the soak", file=sys.stderr)
         if sizes:
             url = f"duckdb:///{work / 'import.duckdb'}"
@@ -615,7 +620,10 @@ def _reset_postgres(url: str) -> None:
 def soak_table(soak: dict) -> str:
     """The soak as Markdown: first against last minute, errors, RSS."""
     first, last = soak["first"], soak["last"]
+    cache = soak.get("cache_mb", "default")
+    cache = f"{cache:g} MB" if isinstance(cache, (int, float)) else "of the default size"
     lines = [f"Soak on {soak['size']}: {soak['clients']} clients for {soak['minutes']:g} min, "
+             f"memory cache {cache}, "
              f"{soak['requests']:,} requests, {soak['errors']} errors"
              + (f" ({soak['failures']})" if soak["failures"] else "") + ".", "",
              "| window | requests | req/s | p95 |", "|---|---:|---:|---:|"]
@@ -704,6 +712,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak-minutes", type=float, default=10,
                         help="the soak: Procfile gunicorn, default cache, --clients clients "
                              "over every view and export for this long (0: skip)")
+    parser.add_argument("--soak-cache-mb", type=float, default=0,
+                        help="the soak server's CXDASH_CACHE_MB (0: the default)")
     parser.add_argument("--soak-only", action="store_true",
                         help="run only the soak, on the first of --sizes")
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
@@ -713,8 +723,8 @@ def main(argv: list[str] | None = None) -> int:
         what, url, *rest = args.measure
         if what == "callbacks":  # url cache combos
             result = measure_callbacks(url, rest[0], random_searches(int(rest[1])))
-        elif what == "soak":  # url clients minutes
-            result = measure_soak(url, int(rest[0]), float(rest[1]))
+        elif what == "soak":  # url clients minutes cache_mb
+            result = measure_soak(url, int(rest[0]), float(rest[1]), float(rest[2]))
         elif what == "floor":  # url combos
             result = measure_floor_and_naive(url, random_searches(int(rest[0])))
         elif what == "import":  # url rows
@@ -729,7 +739,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown size {unknown}; use {', '.join(SIZES)}")
     report = run(sizes, args.combos, args.clients, args.seconds, args.import_rows,
-                 args.postgres, Path(args.out), args.soak_minutes, args.soak_only)
+                 args.postgres, Path(args.out), args.soak_minutes, args.soak_only,
+                 args.soak_cache_mb)
     print(table(report))
     return 0
 

@@ -31,6 +31,7 @@ from dashboard.i18n import negotiate, t
 from data import accounts
 from data.accounts import User
 from data.store import Store
+from layouts import ids
 
 log = logging.getLogger(__name__)
 
@@ -139,28 +140,39 @@ class MemoryCounter:
 
 class RedisCounter:
     """The same counters in Redis (INCR with an expiry): shared by every process and
-    instance, bounded by Redis expiring them."""
+    instance, bounded by Redis expiring them. While Redis cannot be reached, counters in
+    this process stand in (the sign-in keeps working, limited per process)."""
 
     def __init__(self, url: str):
         import redis
 
+        self.errors = redis.RedisError
         self.client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.fallback = MemoryCounter()
+
+    def _run(self, queue, fallback):
+        try:
+            pipe = self.client.pipeline()
+            queue(pipe)
+            return pipe.execute()
+        except self.errors:
+            log.warning("Redis unreachable for the sign-in limiter; counting in this process")
+            return fallback()
 
     def incr(self, key: str, window_s: float) -> int:
-        pipe = self.client.pipeline()
-        pipe.incr("cxdash:login:" + key)
-        pipe.expire("cxdash:login:" + key, int(window_s), nx=True)
-        return int(pipe.execute()[0])
+        key = "cxdash:login:" + key
+        done = self._run(lambda p: (p.incr(key), p.expire(key, int(window_s), nx=True)),
+                         lambda: [self.fallback.incr(key, window_s)])
+        return int(done[0])
 
     def get(self, key: str) -> tuple[int, float]:
-        pipe = self.client.pipeline()
-        pipe.get("cxdash:login:" + key)
-        pipe.ttl("cxdash:login:" + key)
-        count, ttl = pipe.execute()
-        return int(count or 0), float(max(ttl, 0))
+        key = "cxdash:login:" + key
+        done = self._run(lambda p: (p.get(key), p.ttl(key)), lambda: self.fallback.get(key))
+        return int(done[0] or 0), float(max(done[1] or 0, 0))
 
     def reset(self, key: str) -> None:
-        self.client.delete("cxdash:login:" + key)
+        key = "cxdash:login:" + key
+        self._run(lambda p: p.delete(key), lambda: self.fallback.reset(key))
 
 
 class LoginLimiter:
@@ -292,6 +304,63 @@ def _wants_json(path: str) -> bool:
     return path.startswith(("/_dash-", "/api/"))
 
 
+def _dependency_ok(item) -> bool:
+    if isinstance(item, list):  # a pattern-matching (ALL) dependency
+        return all(_dependency_ok(i) for i in item)
+    return (isinstance(item, dict) and isinstance(item.get("property"), str)
+            and isinstance(item.get("id"), (str, dict)))
+
+
+# The JSON types the app's own components send for these properties (None: not set).
+_TEXT_PROPS = {"search", "pathname", "hash", "href"}
+_TEXT_STORES = {ids.LANG, ids.TOUCHPOINT_KEY}
+_SCALAR = (str, int, float)
+
+
+def _flat(items: list) -> list:
+    return [leaf for item in items for leaf in (_flat(item) if isinstance(item, list)
+                                                 else [item])]
+
+
+def _value_ok(ident, prop, value) -> bool:
+    if value is None:
+        return True
+    if prop in _TEXT_PROPS or (prop == "data" and ident in _TEXT_STORES):
+        return isinstance(value, str)
+    if prop == "value":
+        return isinstance(value, _SCALAR) or (isinstance(value, list) and all(
+            isinstance(v, _SCALAR) for v in value))
+    if prop.startswith("n_clicks"):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return True
+
+
+def callback_problem(body, callback_map: dict) -> str | None:
+    """Why a Dash callback request is malformed (None when it is well-formed): Dash
+    itself answers 500 to a body that is not the shape its renderer sends."""
+    if not isinstance(body, dict):
+        return "A callback request is a JSON object."
+    output = body.get("output")
+    if not isinstance(output, str) or output not in callback_map:
+        return "This callback does not exist."
+    spec = callback_map[output]
+    outputs = body.get("outputs")
+    if not _dependency_ok(outputs if isinstance(outputs, list) else [outputs]):
+        return "The callback request's outputs are malformed."
+    for part in ("inputs", "state"):
+        items = body.get(part, [])
+        if (not isinstance(items, list) or len(items) != len(spec.get(part, []))
+                or not all(_dependency_ok(i) for i in items)):
+            return f"The callback request's {part} are malformed."
+    for item in _flat([*body.get("inputs", []), *body.get("state", [])]):
+        if not _value_ok(item.get("id"), item.get("property"), item.get("value")):
+            return f"The callback request's value of {str(item.get('property'))[:40]} is malformed."
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "The callback request's changedPropIds are malformed."
+    return None
+
+
 def _guarded_role(body: dict | None) -> str | None:
     """The role a Dash callback request needs, from the ids of its outputs."""
     if not isinstance(body, dict):
@@ -375,9 +444,13 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
                                "`Authorization: Bearer TOKEN`.")
             return flask.redirect("/login?next=" + quote(flask.request.full_path.rstrip("?")))
         if path == "/_dash-update-component":
-            role = _guarded_role(flask.request.get_json(silent=True))
+            body = flask.request.get_json(silent=True)
+            role = _guarded_role(body)
             if role and not user.can(role):
                 return _refuse(path, 403, f"This needs the role {role}; you are {user.role}.")
+            problem = callback_problem(body, app.callback_map)
+            if problem:
+                return _refuse(path, 400, problem)
         return None
 
     def _same_origin() -> bool:

@@ -244,10 +244,13 @@ def cmd_demo(args) -> int:
               "wipe the database and load the demo, or point CXDASH_DATABASE_URL elsewhere.",
               file=sys.stderr)
         return 1
-    if args.replace:
-        wipe(store)
     started = time.perf_counter()
-    counts = demo.load(store, responses=args.responses, seed=args.seed)
+    if args.replace:  # one transaction: a kill or an error half-way leaves the old data
+        with store.one_transaction():
+            wipe(store)
+            counts = demo.load(store, responses=args.responses, seed=args.seed)
+    else:
+        counts = demo.load(store, responses=args.responses, seed=args.seed)
     print(f"Loaded the demo dataset in {time.perf_counter() - started:.1f} s: "
           + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
@@ -259,7 +262,7 @@ def wipe(store: Store) -> None:
     from data.store import bump_data_version
 
     keep = {schema.data_version, schema.users, schema.api_tokens, schema.audit_log,
-            schema.app_settings}
+            schema.app_settings, schema.sessions}
     with store.begin() as conn:
         for table in reversed(schema.metadata.sorted_tables):
             if table not in keep:

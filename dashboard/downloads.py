@@ -9,7 +9,8 @@ Every refusal is a 4xx with a message that says why; PDFs need Chromium (dashboa
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import quote, urlencode
 
 import flask
 
@@ -31,9 +32,17 @@ def _search(skip: tuple[str, ...] = ("view", "size", "week")) -> str:
 def _send(content: bytes, name: str, mimetype: str, inline: bool = False) -> flask.Response:
     response = flask.make_response(content)
     response.headers["Content-Type"] = mimetype
-    response.headers["Content-Disposition"] = \
-        f'{"inline" if inline else "attachment"}; filename="{name}"'
+    response.headers["Content-Disposition"] = content_disposition(name, inline)
     return response
+
+
+def content_disposition(name: str, inline: bool = False) -> str:
+    """RFC 6266: an ASCII ``filename`` and the exact name as UTF-8 ``filename*``. Names
+    are built from known parts; anything but letters, digits, ``.``, ``_`` and ``-``
+    becomes ``_`` in the ASCII form, so no quote or line break can end the header."""
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", name) or "cxdash"
+    return (f'{"inline" if inline else "attachment"}; filename="{plain}"; '
+            f"filename*=UTF-8''{quote(name, safe='')}")
 
 
 def _problem(status: int, message: str) -> flask.Response:
@@ -70,6 +79,10 @@ def register(server: flask.Flask, store: Store, config: Config) -> None:
                                  "text/html; charset=utf-8")
                 return _send(pdf.html_to_pdf(html), f"cxdash-report-{week}.pdf",
                              "application/pdf")
+        except pdf.PdfBusy as exc:
+            response = _problem(503, str(exc))
+            response.headers["Retry-After"] = str(pdf.RETRY_AFTER_S)
+            return response
         except pdf.PdfUnavailable as exc:
             return _problem(503, str(exc))
         except (LookupError, ValueError) as exc:

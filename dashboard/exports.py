@@ -7,6 +7,7 @@ heatmap cells, overview lists), so a download matches the screen. Served by
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -35,6 +36,12 @@ JOURNEY_COLUMNS = {
     "touchpoints": "touchpoints", "below_target": "below_target", "nps": "nps",
     "nps_n": "nps_n", "weakest": "weakest_touchpoint", "light": "traffic_light",
 }
+
+
+VIEW_STEMS = {"/": "overview", "/journey": "journey", "/heatmap": "heatmap",
+              "/benchmark": "benchmark", "/mine": "mine", "/atlas": "atlas",
+              "/personas": "personas"}
+SLUG = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 def _journeys(card: pd.DataFrame) -> pd.DataFrame:
@@ -94,6 +101,8 @@ def view_tables(store: Store, view: str, search: str, lang: str) -> dict[str, pd
         return {"Personas": persona_table(store, f)}
     if path.startswith("/touchpoints/"):
         key = path.split("/")[2]
+        if key not in set(queries.catalog(store)["touchpoints"]["key"]):
+            raise LookupError(f"There is no touchpoint {key[:60]!r} to export.")
         one = replace(f, touchpoints=(key,))
         weekly = scorecards.metric_cells(store, one.widened(26), "audit", ("touchpoint", "week"))
         return {"Touchpoint": _touchpoints(scorecards.touchpoint_scorecard(store, one)),
@@ -121,6 +130,16 @@ def persona_table(store: Store, f: Filters) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def file_stem(view: str) -> str:
+    """The file name part for a view, from known parts only: the page's own name, and a
+    touchpoint's key only when it is a plain slug (never text from the URL as it came)."""
+    path = (view or "/").rstrip("/") or "/"
+    if path.startswith("/touchpoints/"):
+        key = path.split("/")[2]
+        return "touchpoint-" + key if SLUG.match(key) else "touchpoint"
+    return VIEW_STEMS.get(path, "export")
+
+
 def describe(view: str, f: Filters) -> dict[str, str]:
     """The export's description: view, filters and period, written into the file."""
     chosen = {name: ", ".join(values) for name, values in (
@@ -139,7 +158,7 @@ def download(store: Store, view: str, search: str, fmt: str, lang: str
     tables = {name: _round(frame) for name, frame in view_tables(store, view, search,
                                                                    lang).items()}
     meta = describe(view, url_state.filters_from_search(store, search))
-    stem = "cxdash-" + ((view or "/").strip("/").replace("/", "-") or "overview")
+    stem = "cxdash-" + file_stem(view)
     if fmt == "xlsx":
         return export.to_xlsx(tables, meta), stem + ".xlsx", export.XLSX_TYPE
     german = fmt == "csv-de"

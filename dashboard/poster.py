@@ -15,11 +15,16 @@ from callbacks import filters as url_state
 from dashboard import exports
 from dashboard.i18n import date as fmt_date
 from dashboard.i18n import number, t
-from data import queries, scorecards
+from data import queries, schema, scorecards
 from data.store import Store
 from layouts import svg, theme
 
 SIZES = {"A3": ("420mm 297mm", 1.0), "A2": ("594mm 420mm", 1.41)}
+
+
+def _color(value) -> str:
+    """A channel colour for the page's CSS: #RRGGBB or the muted default, nothing else."""
+    return value if isinstance(value, str) and schema.COLOR.match(value) else theme.MUTED
 
 
 def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -> str:
@@ -52,7 +57,7 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
             light = r["light"]
             marks = ("⚡" if r["pain_point"] else "") + ("★" if r["moment_of_truth"] else "")
             cards.append(
-                f"<div class='tp' style='border-left-color:{escape(r.get('channel_color') or theme.MUTED)}'>"
+                f"<div class='tp' style='border-left-color:{_color(r.get('channel_color'))}'>"
                 f"<div class='tp-name'><span class='step'>{int(r['position'])}</span> "
                 f"{escape(r['name'])} <span class='marks'>{marks}</span></div>"
                 f"<div class='tp-meta'>{escape(r.get('channel_name') or '')} · "

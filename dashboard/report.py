@@ -64,6 +64,9 @@ def parse_week(text: str, store: Store | None = None) -> Week:
     if not match:
         raise ValueError(f"A week is written like 2026-W47 (or 'last'), not {text!r}.")
     year, number_ = int(match[1]), int(match[2])
+    if not queries.EARLIEST.year < year < queries.LATEST.year:
+        raise ValueError(f"A report week lies between {queries.EARLIEST.year + 1} and "
+                         f"{queries.LATEST.year - 1}, not in {year}.")
     try:
         dt.date.fromisocalendar(year, number_, 1)
     except ValueError as exc:

@@ -16,16 +16,24 @@ import re
 import pandas as pd
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 PLAIN_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def neutralise(value):
-    """Return value unchanged unless it is text a spreadsheet would treat as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) \
+    """Return value unchanged unless it is text a spreadsheet would treat as a formula
+    (leading spaces and line breaks do not hide a formula from it)."""
+    if isinstance(value, str) and value.lstrip(" \n\r\t").startswith(FORMULA_START) \
             and not PLAIN_NUMBER.match(value.strip()):
         return "'" + value
     return value
+
+
+def one_line(text: str) -> str:
+    """Text for a '#' line: every line break and control character a space, so a value
+    (a filter from the URL) can never start a line, or a row, of its own."""
+    return CONTROL.sub(" ", str(text))
 
 
 def _cells(frame: pd.DataFrame) -> list[list]:
@@ -63,7 +71,8 @@ def to_csv(frame: pd.DataFrame, meta: dict[str, str] | None = None,
     sep = ";" if german else ","
     buffer = io.StringIO()
     for key, value in _about(meta or {}):
-        buffer.write(f"# {neutralise(key)}: {neutralise(value)}\n".replace(sep, " "))
+        line = f"# {neutralise(one_line(key))}: {neutralise(one_line(value))}"
+        buffer.write(line.replace(sep, " ") + "\n")
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
     writer.writerow([neutralise(str(c)) for c in frame.columns])
     for row in _cells(frame):
@@ -107,7 +116,7 @@ def to_xlsx(sheets: dict[str, pd.DataFrame], meta: dict[str, str] | None = None)
         sheet.freeze_panes = "A2"
     about = book.create_sheet("About")
     for key, value in _about(meta or {}):
-        about.append([neutralise(key), neutralise(value)])
+        about.append([neutralise(one_line(key)), neutralise(one_line(value))])
     about.column_dimensions["A"].width = 16
     about.column_dimensions["B"].width = 80
     buffer = io.BytesIO()

@@ -37,6 +37,13 @@ ad = schema.audit_daily
 wm = schema.web_metrics
 jp = schema.journey_personas
 
+# The dates a filter can name: within what pandas timestamps hold (imports refuse dates
+# outside it), so a period like 0001-01-01 to 9999-12-31 means "everything" and the
+# arithmetic around it (previous period, trend windows) never leaves the calendar.
+EARLIEST = dt.date(1678, 1, 1)
+LATEST = dt.date(2261, 12, 31)
+
+
 @dataclass(frozen=True)
 class Filters:
     """The global filter state: tuples of keys per dimension plus an inclusive date range."""
@@ -66,10 +73,13 @@ class Filters:
         return cls(**clean)
 
     def previous_period(self) -> Filters | None:
-        """Return the same filters over the equally long period just before, if dated."""
+        """Return the same filters over the equally long period just before, if dated
+        (None as well when that period would begin before EARLIEST)."""
         if self.date_from is None or self.date_to is None:
             return None
         length = (self.date_to - self.date_from).days + 1
+        if (self.date_from - EARLIEST).days < length:
+            return None
         return replace(
             self,
             date_from=self.date_from - dt.timedelta(days=length),
@@ -81,7 +91,8 @@ class Filters:
         its end (for trends that need context beyond a short selected period)."""
         if self.date_to is None:
             return self
-        start = self.date_to - dt.timedelta(weeks=weeks) + dt.timedelta(days=1)
+        back = dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
+        start = self.date_to - back if self.date_to - EARLIEST > back else EARLIEST
         if self.date_from is not None:
             start = min(start, self.date_from)
         return replace(self, date_from=start)
@@ -92,13 +103,16 @@ class Filters:
 
 
 def _as_date(value) -> dt.date | None:
+    """A filter date, clamped to EARLIEST–LATEST."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        day = dt.date.fromisoformat(str(value)[:10])
+    return min(max(day, EARLIEST), LATEST)
 
 
 # --- caching --------------------------------------------------------------------

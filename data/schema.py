@@ -5,6 +5,8 @@ the import batch they came from, so an import can be undone by deleting its batc
 The Alembic migrations in ``data/migrations`` create exactly these tables.
 """
 
+import re
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -48,6 +50,9 @@ phases = Table(
     Column("name", String(200), nullable=False),
     Column("position", Integer, nullable=False),
 )
+
+# A channel colour as stored and drawn: #RRGGBB, nothing else (it reaches CSS).
+COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 channels = Table(
     "channels",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data import kpis, queries
+from data import kpis, queries, schema
 from data.queries import Filters
 from data.store import Store
 
@@ -79,7 +79,9 @@ def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     for dim, table in (("journey", "journeys"), ("phase", "phases"), ("channel", "channels"),
                        ("department", "departments")):
         card[f"{dim}_name"] = card[f"{dim}_key"].map(lookup(table, "name"))
-    card["channel_color"] = card["channel_key"].map(lookup("channels", "color"))
+    # Only a #RRGGBB colour reaches a style (one stored before import checked it, too).
+    card["channel_color"] = card["channel_key"].map(lookup("channels", "color")).map(
+        lambda c: c if isinstance(c, str) and schema.COLOR.match(c) else None)
     card["phase_position"] = card["phase_key"].map(lookup("phases", "position"))
     card["journey_position"] = card["journey_key"].map(lookup("journeys", "position"))
     return card.sort_values(["journey_position", "position", "key"], kind="stable",

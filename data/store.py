@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import threading
@@ -29,6 +30,10 @@ DEFAULT_DUCKDB_PATH = Path("instance") / "cxdash.duckdb"
 _request_memo: ContextVar[dict | None] = ContextVar("cxdash_request_memo", default=None)
 _request_versions: ContextVar[dict | None] = ContextVar("cxdash_request_versions",
                                                          default=None)
+
+
+# The connection of a running Store.one_transaction, per database URL.
+_held: ContextVar[dict | None] = ContextVar("cxdash_held_transaction", default=None)
 
 
 class DatabaseBusyError(RuntimeError):
@@ -113,7 +118,11 @@ class Store:
     def begin(self, exclusive: bool = False):
         """Open a connection with a transaction (a context manager); ``exclusive`` makes it
         wait for every other exclusive one (imports, undos): checks made inside then still
-        hold when it commits, across threads (DuckDB) and processes (PostgreSQL)."""
+        hold when it commits, across threads (DuckDB) and processes (PostgreSQL). Inside
+        one_transaction, that transaction's connection."""
+        held = (_held.get() or {}).get(self.url)
+        if held is not None:  # inside one_transaction: part of that one
+            return contextlib.nullcontext(held)
         if not exclusive:
             return _Transaction(self.connect())
         release = None
@@ -137,6 +146,23 @@ class Store:
                 transaction.__exit__(type(exc), exc, None)
                 raise DatabaseBusyError(busy_message()) from exc
         return transaction
+
+    @contextlib.contextmanager
+    def one_transaction(self):
+        """Make every ``begin()`` of this thread inside the block part of one transaction:
+        all of it is committed at the end, or none of it (an error, a kill)."""
+        with self.connect() as conn:
+            trans = conn.begin()
+            token = _held.set({**(_held.get() or {}), self.url: conn})
+            try:
+                yield conn
+            except BaseException:
+                trans.rollback()
+                raise
+            else:
+                trans.commit()
+            finally:
+                _held.reset(token)
 
     def upgrade(self) -> None:
         """Apply all pending Alembic migrations."""

@@ -85,7 +85,7 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_
     rows["gap_t"] = (rows[col] - rows["target"]).round(2)
     rows["gap_b"] = (rows[col] - rows["best_in_class"]).round(2)
     rows["inside_out"] = (rows["employee_value"] - rows["customer_value"]).round(2)
-    rows["link"] = [f"[{c.markdown_text(name)}]({c.touchpoint_href(key, search)})"
+    rows["link"] = [f"[{c.markdown_text(name)}]({c.markdown_href(c.touchpoint_href(key, search))})"
                     for name, key in zip(rows["name"], rows["key"], strict=True)]
     rows["n_col"] = rows["n" if perspective == "all" else f"{perspective}_n"]
     rows = rows.sort_values("gap_t", na_position="last")

@@ -365,6 +365,10 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
             for value in ("target", "best_in_class"):
                 if value in frame.columns:
                     rows[value] = v.parse_number(frame[value], value, sub, low=1, high=10)
+        if name == "channels" and "color" in frame.columns:
+            for row, color in frame["color"].items():
+                if color and not schema.COLOR.match(color.strip()):
+                    sub.add(row, "color", f"{color[:40]!r} is not a colour like #1F77B4")
         if name == "journeys" and "personas" in frame.columns:
             lookup = v.resolver(known("personas"))
             pairs = []

@@ -159,3 +159,14 @@ def test_expired_sessions_are_refused_and_cleared_away(site):
     sign_in(app.server.test_client(), "analyst")
     with store.connect() as conn:
         assert [r.user_name for r in conn.execute(sa.select(s))] == ["analyst"]
+
+
+def test_the_limiter_keeps_counting_while_redis_is_unreachable():
+    from dashboard.auth import LoginLimiter, RedisCounter
+
+    limiter = LoginLimiter(RedisCounter("redis://127.0.0.1:1/0"))  # nothing listens there
+    for _ in range(LOGIN_FAILURES_PER_NAME):
+        assert limiter.retry_after("admin", "192.0.2.200") == 0
+        limiter.failed("admin", "192.0.2.200")
+    assert limiter.retry_after("admin", "192.0.2.200") > 0
+    assert limiter.retry_after("admin", "192.0.2.201") == 0

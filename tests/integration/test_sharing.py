@@ -66,7 +66,8 @@ def test_journey_csv_matches_the_scorecard_and_neutralises_names(client):
     http, store = client
     response = http.get(f"/export/data.csv?view=/journey&{SEARCH}")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"] == 'attachment; filename="cxdash-journey.csv"'
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="cxdash-journey.csv"; filename*=UTF-8\'\'cxdash-journey.csv')
     text = response.data.decode("utf-8-sig")
     assert "# filters: journey=stoerung" in text and "# period: 2026-10-19 to 2026-11-15" in text
     assert "# exported: " in text

