@@ -519,7 +519,11 @@ def apply(source: Source, kind: str, mapping: dict[str, str],
             # A cell no rule understood keeps its own spelling for the problem report.
             read = leading.fillna(score.where(score != lowered, original))
             out.loc[texty, "score"] = read
-            unknown = read[(read != "") & leading.isna() & ~read.str.fullmatch(r"-?\d+(?:[.,]\d+)?")]
+            # Numbers in any spelling (1e308, Infinity) are no wordings: the number rules
+            # report them as the invalid values they are.
+            numeric = read.str.fullmatch(r"[-+]?(?:\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?|inf(?:inity)?|nan)",
+                                         case=False)
+            unknown = read[(read != "") & leading.isna() & ~numeric]
             if wordings is not None and not unknown.empty:
                 for wording, rows in unknown.groupby(unknown, sort=False).groups.items():
                     wordings[str(wording)] = [int(r) for r in rows]

@@ -92,10 +92,10 @@ def test_a_windows_1252_file_is_still_read_as_one():
 def test_the_refusals_read_in_german_on_the_data_page():
     from dashboard.i18n import import_text
 
-    messages = [refusal(b"a,b\n1,2\n" + b"x" * (readers.MAX_LINE_BYTES + 1)).message,
-                refusal(",".join(["c"] * (readers.MAX_COLUMNS + 1)).encode()).message,
-                refusal(b'a,b\n1,"open\n2,3\n').message]
-    german = [import_text(m, "de") for m in messages]
+    problems = [refusal(b"a,b\n1,2\n" + b"x" * (readers.MAX_LINE_BYTES + 1)),
+                refusal(",".join(["c"] * (readers.MAX_COLUMNS + 1)).encode()),
+                refusal(b'a,b\n1,"open\n2,3\n')]
+    german = [import_text(p, "de") for p in problems]
     assert german[0].startswith("diese Zeile ist 1.0 MB lang")
-    assert german[1] == "Die Kopfzeile hat 5,001 Spalten; erlaubt sind 5,000."
+    assert german[1] == "Die Kopfzeile hat 5.001 Spalten; erlaubt sind 5.000."
     assert german[2].startswith("Ein Feld in Anführungszeichen")
