@@ -1,9 +1,11 @@
 """In Chromium: an XSS corpus in names, quotes, notes, comments, URLs and file names renders
-as inert text on every view, and a viewer finds no way to import."""
+as inert text on every view, a viewer finds no way to import, and a user changes their own
+password from the navbar and signs out for good."""
 
 from __future__ import annotations
 
 import time
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -16,7 +18,7 @@ from dashboard.config import Config
 from data import demo, schema
 from data.store import Store
 from layouts import ids
-from tests.conftest import add_role_users
+from tests.conftest import PASSWORD, add_role_users
 
 HOTLINE = '<img src=x onerror="window.__xss=1">Hotline'
 PAYLOADS = {
@@ -114,3 +116,28 @@ def test_an_owner_opens_my_touchpoints_on_their_department(dash_duo, demo_app):
     dash_duo.driver.find_element(By.LINK_TEXT, "My touchpoints").click()
     wait_until(dash_duo, lambda: "department=KS" in dash_duo.driver.current_url)
     dash_duo.wait_for_text_to_equal(f"#{ids.MINE_DEPARTMENT}", "Kundenservice", timeout=20)
+
+
+def test_a_user_changes_their_own_password_from_the_navbar_and_signs_out(dash_duo, demo_app):
+    from data import accounts
+
+    store = demo_app.server.extensions["cxdash"]["store"]
+    name = f"erika-{uuid.uuid4().hex[:6]}"
+    accounts.add_user(store, name, "viewer", PASSWORD, actor="tests")
+    sign_in(dash_duo, demo_app, name)
+    driver = dash_duo.driver
+    driver.find_element(By.ID, "user-menu").click()
+    dash_duo.wait_for_element("#nav-password", timeout=10).click()
+    wait_until(dash_duo, lambda: "/account/password" in driver.current_url)
+    for field, value in (("current", PASSWORD), ("new", "a-new-long-password"),
+                         ("confirm", "a-new-long-password")):
+        driver.find_element(By.ID, field).send_keys(value)
+    driver.find_element(By.ID, "password-submit").click()
+    wait_until(dash_duo, lambda: driver.find_elements(By.ID, "password-done"))
+    assert accounts.authenticate(store, name, "a-new-long-password") is not None
+    saved = driver.get_cookie("cxdash_session")["value"]
+    driver.get(dash_duo.server_url + "/logout")
+    wait_until(dash_duo, lambda: "/login" in driver.current_url)
+    driver.add_cookie({"name": "cxdash_session", "value": saved})
+    driver.get(dash_duo.server_url + "/")
+    wait_until(dash_duo, lambda: "/login" in driver.current_url)  # the saved cookie is dead
