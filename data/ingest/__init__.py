@@ -414,7 +414,7 @@ def import_file(
             content_hash=digest, created_by=created_by, preset=result.preset, guard=guard)
     except RejectedFile as rejected:
         return ImportResult(errors=rejected.problems)
-    except DatabaseBusyError as exc:
+    except DatabaseBusyError:
         refused = _fail(Problem.of("database.busy", wait=WRITE_WAIT_S))
         refused.busy = True
         return refused
