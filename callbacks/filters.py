@@ -90,3 +90,9 @@ def with_params(search: str | None, **params: str | None) -> str:
     pairs = [(k, v) for k, v in _pairs(search) if k not in params]
     pairs += [(k, v) for k, v in params.items() if v not in (None, "")]
     return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def view_options(search: str | None, *names: str) -> dict[str, str]:
+    """Return the view options (trend, metric, lanes, …) named, as given in the URL."""
+    params = parse_qs((search or "").lstrip("?"))
+    return {n: params[n][0] for n in names if n in params}

@@ -11,20 +11,8 @@ import dash
 import flask
 from flask_caching import Cache
 
-from callbacks import (
-    admin,
-    atlas,
-    benchmark,
-    data_page,
-    heatmap,
-    journey,
-    mine,
-    overview,
-    personas,
-    shell,
-    touchpoint,
-)
-from dashboard import api, auth, downloads, pdf
+from callbacks import shell
+from dashboard import api, auth, downloads, pages, pdf
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
@@ -99,7 +87,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def serve_layout():
         lang = language(config)
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
-                                  auth.current_user(), pdf.available())
+                                  auth.current_user(), pdf.available(), pages.navbar_entries())
 
     app.layout = serve_layout
 
@@ -126,8 +114,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     uploads = api.Uploads(Path(config.upload_dir))
     api.register(server, store, uploads, max_bytes)
     downloads.register(server, store, config)
-    for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas,
-                 admin):
-        page.register(app, store)
-    data_page.register(app, store, uploads, max_bytes)
+    shell.register(app, store)
+    for page in pages.PAGES:
+        page.register(app, store, (uploads, max_bytes))
     return app

@@ -37,8 +37,6 @@ LANG_COOKIE = "cxdash_lang"
 # Paths anyone may fetch: the sign-in page, the health check, the language switch, files.
 OPEN_PREFIXES = ("/login", "/healthz", "/lang/", "/assets/", "/_dash-component-suites/",
                  "/_favicon.ico", "/favicon.ico")
-# Dash callbacks whose outputs start with these ids need this role (checked before they run).
-GUARDED_OUTPUTS = {"data-": "analyst", "admin-": "admin"}
 # Login attempts: failures allowed per user name and per client address in the window.
 LOGIN_WINDOW_S = 15 * 60
 LOGIN_FAILURES_PER_NAME = 5
@@ -57,6 +55,15 @@ def language(config: Config) -> str:
     if config.language:
         return config.language
     return negotiate(flask.request.headers.get("Accept-Language"))
+
+
+def guarded_outputs() -> dict[str, str]:
+    """Dash callbacks whose outputs start with these ids need this role (checked before
+    they run); the page registry says which (read late: the registry imports the pages,
+    and some of them import this module)."""
+    from dashboard import pages
+
+    return pages.guarded_outputs()
 
 
 def current_user() -> User | None:
@@ -202,7 +209,7 @@ def _guarded_role(body: dict | None) -> str | None:
     names.append(str(body.get("output", "")).lstrip("."))
     needed = None
     for name in names:
-        for prefix, role in GUARDED_OUTPUTS.items():
+        for prefix, role in guarded_outputs().items():
             if name.startswith(prefix) and (needed is None
                                             or accounts.RANK[role] > accounts.RANK[needed]):
                 needed = role

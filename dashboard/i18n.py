@@ -46,6 +46,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Touchpoint-Performanz entlang der Schritte mit 95 %-Band; gestrichelt: Ziel, "
               "gepunktet: Best-in-Class. Form und Farbe: ● Ziel erreicht, ◆ bis 1 Punkt "
               "darunter, ✖ weiter darunter."},
+    "journey.several": {
+        "en": "{n} journeys are selected; the map shows one at a time: {shown}. "
+              "Click another above to switch ({others}).",
+        "de": "{n} Journeys sind ausgewählt; die Karte zeigt jeweils eine: {shown}. "
+              "Oben eine andere anklicken, um zu wechseln ({others})."},
     "journey.lanes.none": {"en": "No swimlanes", "de": "Ohne Swimlanes"},
     "journey.lanes.channel": {"en": "Lanes by channel", "de": "Swimlanes nach Kanal"},
     "journey.lanes.department": {"en": "Lanes by department", "de": "Swimlanes nach Abteilung"},
@@ -390,6 +395,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin.no_tokens": {"en": "No API tokens.", "de": "Keine API-Tokens."},
     "admin.no_audit": {"en": "Nothing recorded yet.", "de": "Noch nichts protokolliert."},
     "report.title": {"en": "Weekly CX report {week}", "de": "CX-Wochenbericht {week}"},
+    "report.data_age": {"en": "Data as of {date} ({days} days before today).",
+                        "de": "Datenstand {date} ({days} Tage vor heute)."},
+    "report.stale": {"en": "The newest data is more than a week old: import the latest exports.",
+                     "de": "Die neuesten Daten sind älter als eine Woche: bitte die aktuellen "
+                           "Exporte importieren."},
     "report.summary": {"en": "KPI summary", "de": "KPI-Überblick"},
     "report.sig_changes": {"en": "Significant changes vs the week before",
                            "de": "Signifikante Veränderungen ggü. der Vorwoche"},

@@ -39,13 +39,26 @@ def page(lang: str, search: str, lanes: str = "none") -> html.Div:
     ])
 
 
-def picker(journeys: pd.DataFrame, current: str, search_for) -> list:
-    """Links to each journey's map; search_for(key) gives the query string."""
+def picker(journeys: pd.DataFrame, current: str, search_for, selected=()) -> list:
+    """Links to each journey's map; search_for(key) gives the query string. Journeys the
+    filter selected besides the one shown are marked, so switching is one click."""
+    chosen = set(selected)
     return [
         dcc.Link(row.name, href="/journey" + search_for(row.key),
-                 className="journey-pill" + (" active" if row.key == current else ""))
+                 className="journey-pill" + (" active" if row.key == current else "")
+                 + (" selected" if row.key in chosen and row.key != current else ""),
+                 id=f"journey-pill-{row.key}")
         for row in journeys.itertuples()
     ]
+
+
+def several_notice(m, lang: str) -> dbc.Alert:
+    """Say which of several selected journeys the map shows and how to see the others."""
+    names = dict(zip(m.journeys["key"], m.journeys["name"], strict=True))
+    others = [names.get(k, k) for k in m.selected if k != m.key]
+    return dbc.Alert(t("journey.several", lang, n=len(m.selected),
+                       shown=names.get(m.key, m.key), others=", ".join(others)),
+                     color="info", className="py-2 mb-2", id="journey-several")
 
 
 def persona_header(persona: dict | None, lang: str):
@@ -124,7 +137,8 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
     """Performance along the steps with its 95 % band, target and best-in-class lines;
     points coloured (and shaped) by traffic light."""
     card = card.reset_index(drop=True)
-    x = [f"{i + 1}. {name}" for i, name in enumerate(card["name"])]
+    # The step numbers of the cards, so a filter that hides steps does not renumber them.
+    x = [f"{int(p)}. {name}" for p, name in zip(card["position"], card["name"], strict=True)]
     traces = []
     band = card["low"].notna()
     if band.any():

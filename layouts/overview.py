@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -13,29 +12,31 @@ from dash import dcc, html
 from dashboard.i18n import count, date, number, t
 from layouts import components as c
 from layouts import ids, theme
-
-TREND_METRICS = ("nps", "ces", "csat", "audit")
-
-
-@dataclass
-class KpiCard:
-    """What one KPI card shows; the callback fills it from data.kpis results."""
-
-    label: str
-    value: float | None
-    unit: str = ""
-    digits: int = 1
-    sub: str = ""
-    n: int = 0
-    n_kind: str = "responses"  # or "audits"
-    small: bool = False
-    delta: float | None = None
-    significant: bool = False
-    delta_digits: int = 1
+from views.overview import TREND_METRICS, KpiCard
 
 
 def _missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def card_sub(card: KpiCard, lang: str) -> str:
+    """The card's second line (interval, shares, …); empty without data, never "nan"."""
+    if _missing(card.value):
+        return ""
+    d = card.detail
+    if card.kind == "nps":
+        return t("kpi.nps_sub", lang, moe=number(d.get("moe"), lang),
+                 pro=number(d.get("promoters_pct"), lang, 0),
+                 det=number(d.get("detractors_pct"), lang, 0))
+    if card.kind == "ces":
+        return t("kpi.ces_sub", lang, easy=number(d.get("easy_pct"), lang, 0))
+    if card.kind == "csat":
+        return t("kpi.csat_sub", lang, mean=number(d.get("mean"), lang, 2))
+    if card.kind == "touchpoint_score":
+        return t("kpi.tp_sub", lang, low=number(d.get("low"), lang),
+                 high=number(d.get("high"), lang))
+    return t("kpi.journey_sub", lang, tps=d.get("touchpoints", 0),
+             target=number(d.get("target"), lang))
 
 
 def kpi_card_body(card: KpiCard, lang: str) -> list:
@@ -80,9 +81,9 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
     return [
         dbc.CardBody(
             [
-                html.Div(card.label, className="kpi-label"),
+                html.Div(t(card.label, lang), className="kpi-label"),
                 value,
-                html.Div(card.sub, className="kpi-sub"),
+                html.Div(card_sub(card, lang), className="kpi-sub"),
                 change,
                 html.Div(footer, className="kpi-footer"),
             ]

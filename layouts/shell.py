@@ -8,21 +8,6 @@ from dash import dcc, html
 from dashboard.i18n import t
 from layouts import ids
 
-PAGES = {
-    "/": "nav.overview",
-    "/journey": "nav.journey",
-    "/heatmap": "nav.heatmap",
-    "/benchmark": "nav.benchmark",
-    "/mine": "nav.mine",
-    "/atlas": "nav.atlas",
-    "/personas": "nav.personas",
-    "/data": "nav.data",
-}
-
-
-# Pages shown in the navbar only to these roles (the server checks them too).
-PAGE_ROLES = {"/data": "analyst", "/admin": "admin"}
-
 
 def user_menu(user, lang: str):
     """The signed-in user's name and role, the admin page for admins, and sign-out."""
@@ -67,12 +52,15 @@ def export_menu(lang: str, pdf_available: bool):
     ], className="d-flex align-items-center me-2")
 
 
-def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
-    """Return the top bar with page links, the user menu and the German/English switch."""
+def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Navbar:
+    """Return the top bar with page links, the user menu and the German/English switch.
+
+    ``pages`` are the registry's (path, label key, role) entries; a link that needs a
+    role is shown only to users who have it (the server checks it too)."""
     links = [
         dbc.NavItem(dbc.NavLink(t(label, lang), href=path, id=ids.nav_link(path), active="exact"))
-        for path, label in PAGES.items()
-        if path not in PAGE_ROLES or (user is not None and user.can(PAGE_ROLES[path]))
+        for path, label, role in pages
+        if role is None or (user is not None and user.can(role))
     ]
     switch = html.Div(
         [
@@ -176,7 +164,7 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
-          user=None, pdf_available: bool = True) -> html.Div:
+          user=None, pdf_available: bool = True, pages=()) -> html.Div:
     """Return the whole page frame; pages render into ids.PAGE."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
@@ -187,7 +175,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
-            navbar(lang, user, pdf_available),
+            navbar(lang, user, pdf_available, pages),
             dbc.Container(
                 [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
                 fluid=True,

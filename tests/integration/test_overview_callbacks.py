@@ -5,7 +5,14 @@ from __future__ import annotations
 from dash import no_update
 
 from callbacks import overview, shell
+from callbacks.filters import filters_from_search
 from layouts import ids
+from layouts import overview as overview_layout
+from views import overview as overview_view
+
+
+def _cards(store, f):
+    return overview_view.model(store, f).cards
 
 
 def _text(component) -> str:
@@ -67,13 +74,13 @@ def test_overview_reacts_to_filters_and_language(demo_store):
 
 
 def test_the_degrading_hotline_shows_a_significant_drop(demo_store):
-    cards = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?journey=stoerung&from=2026-10-19&to=2026-11-15"), "en")
-    hotline = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?journey=stoerung&from=2026-09-21&to=2026-11-15"), "en")
+    cards = _cards(demo_store, filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-10-19&to=2026-11-15"))
+    hotline = _cards(demo_store, filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-09-21&to=2026-11-15"))
     assert cards[3].n > 0 and hotline[3].n > cards[3].n
-    tp_only = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?touchpoint=st-hotline&from=2026-10-19&to=2026-11-15"), "en")[3]
+    tp_only = _cards(demo_store, filters_from_search(
+        demo_store, "?touchpoint=st-hotline&from=2026-10-19&to=2026-11-15"))[3]
     assert tp_only.delta < 0 and tp_only.significant
 
 
@@ -91,12 +98,12 @@ def test_small_samples_are_marked(duck_store):
     fixtures = Path(__file__).parent.parent / "fixtures" / "canonical"
     for name, kind in (("catalog.xlsx", "catalog"), ("nps.csv", "nps"), ("audit.csv", "audit")):
         assert import_file(duck_store, (fixtures / name).read_bytes(), kind).ok
-    everything = overview.kpi_cards(duck_store, overview.filters_from_search(
-        duck_store, "?period=all"), "en")
+    everything = _cards(duck_store, filters_from_search(
+        duck_store, "?period=all"))
     assert everything[0].n == 10 and everything[0].small  # 10 responses < 30
     assert everything[3].n == 9 and not everything[3].small  # 9 audits >= 5
-    hotline = overview.kpi_cards(duck_store, overview.filters_from_search(
-        duck_store, "?touchpoint=hotline&period=all"), "en")
+    hotline = _cards(duck_store, filters_from_search(
+        duck_store, "?touchpoint=hotline&period=all"))
     assert hotline[3].n == 3 and hotline[3].small
-    body = _text(overview.overview.kpi_card_body(hotline[3], "en"))
+    body = _text(overview_layout.kpi_card_body(hotline[3], "en"))
     assert "small sample" in body

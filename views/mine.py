@@ -1,0 +1,63 @@
+"""My touchpoints: a department's touchpoints worst first with a 12-week sparkline, or,
+without a department, the departments to pick from with how many are below target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from data import queries, scorecards
+from data.queries import Filters
+from data.store import Store
+from views.common import identity, touchpoint_table
+
+WEEKS = 12
+
+
+@dataclass
+class MineModel:
+    filters: Filters
+    departments: pd.DataFrame  # catalog
+    chosen: tuple[str, ...]  # the department filter (none: the picker is shown)
+    label: str  # the chosen departments' names
+    card: pd.DataFrame
+    below: dict[str, int] = field(default_factory=dict)  # department -> touchpoints below target
+    trends: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def picking(self) -> bool:
+        return not self.chosen
+
+    @property
+    def empty(self) -> bool:
+        return self.card.empty or int(self.card["n"].sum()) == 0
+
+
+def weekly_trends(store: Store, f: Filters, weeks: int = WEEKS) -> dict[str, list[float]]:
+    """Return the weekly mean audit score of each touchpoint over the last weeks."""
+    weekly = scorecards.metric_cells(store, f.widened(weeks), "audit", ("touchpoint", "week"))
+    return {k: g.sort_values("week")["value"].round(2).tolist()
+            for k, g in weekly.groupby("touchpoint")}
+
+
+def model(store: Store, f: Filters, options: dict | None = None) -> MineModel:
+    """Compute the department's touchpoints (the department filter chooses)."""
+    departments = queries.catalog(store)["departments"]
+    card = scorecards.touchpoint_scorecard(store, f)
+    if not f.departments:
+        below = card.loc[card["light"].isin(["red", "amber"])].groupby(
+            "department_key").size().to_dict() if not card.empty else {}
+        return MineModel(f, departments, (), "", card, below=below)
+    names = departments.set_index("key")["name"]
+    label = ", ".join(names.get(k, k) for k in f.departments)
+    trends = weekly_trends(store, f) if not card.empty else {}
+    return MineModel(f, departments, f.departments, label, card, trends=trends)
+
+
+def tables(m: MineModel, translate=identity) -> dict[str, pd.DataFrame]:
+    frame = touchpoint_table(m.card)
+    if m.trends:
+        frame["weekly_scores"] = [" ".join(str(v) for v in m.trends.get(k, []))
+                                  for k in frame["key"]]
+    return {"Touchpoints": frame}
