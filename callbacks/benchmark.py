@@ -14,8 +14,8 @@ from views import benchmark as view
 def update(store: Store, search: str | None, lang: str):
     m = view.model(store, filters_from_search(store, search), view_options(search, "perspective"))
     notice = components.empty_filters(lang) if m.empty else None
-    return (notice, benchmark.bullet_chart(m.audited, m.perspective, lang),
-            benchmark.table(m.card, m.perspective, lang, search) if not m.card.empty else None,
+    return (notice, benchmark.bullet_chart(m.bullets, m.perspective, lang),
+            benchmark.table(m.rows, m.perspective, lang, search) if not m.rows.empty else None,
             benchmark.perspective_chart(m.audited, lang))
 
 

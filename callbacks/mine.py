@@ -24,7 +24,7 @@ def update(store: Store, search: str | None, lang: str):
     if m.card.empty:
         return m.label, components.empty_filters(lang), None, None
     notice = components.empty_filters(lang) if m.empty else None
-    return m.label, notice, mine.summary(m.card, lang), mine.table(m.card, m.trends, lang,
+    return m.label, notice, mine.summary(m.counts, lang), mine.table(m.card, m.trends, lang,
                                                                     search)
 
 

@@ -7,7 +7,6 @@ import pandas as pd
 from dash import dash_table, dcc, html
 
 from dashboard.i18n import t
-from data.kpis import traffic_light
 from layouts import components as c
 from layouts import ids, theme
 
@@ -37,18 +36,10 @@ def page(lang: str, perspective: str = "all") -> html.Div:
     ])
 
 
-def value_column(perspective: str) -> str:
-    return {"customer": "customer_value", "employee": "employee_value"}.get(perspective, "value")
-
-
-def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
+def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     """Per touchpoint: best-in-class as a pale bar, the actual value as a bar coloured by
-    traffic light, the target as a tick; sorted by the largest gap to target first."""
-    col = value_column(perspective)
-    rows = card.dropna(subset=[col]).copy()
-    rows["gap"] = rows[col] - rows["target"]
-    rows = rows.sort_values("gap")
-    lights = traffic_light(rows[col], rows["target"])
+    traffic light, the target as a tick; ``rows`` are the model's bullets (worst first)."""
+    col, lights = "shown", rows["shown_light"]
     names = [f"{n} ({k})" if dup else n for n, k, dup in
              zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), strict=True)]
     traces = [
@@ -78,17 +69,12 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
 
 
 def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
-    """The same numbers, sortable; names link to the drill-down."""
-    col = value_column(perspective)
+    """The model's table rows, sortable; names link to the drill-down."""
     rows = card.copy()
-    rows["actual"] = rows[col].round(2)
-    rows["gap_t"] = (rows[col] - rows["target"]).round(2)
-    rows["gap_b"] = (rows[col] - rows["best_in_class"]).round(2)
-    rows["inside_out"] = (rows["employee_value"] - rows["customer_value"]).round(2)
+    for column in ("actual", "gap_t", "gap_b"):
+        rows[column] = rows[column].round(2)
     rows["link"] = [f"[{c.markdown_text(name)}]({c.touchpoint_href(key, search)})"
                     for name, key in zip(rows["name"], rows["key"], strict=True)]
-    rows["n_col"] = rows["n" if perspective == "all" else f"{perspective}_n"]
-    rows = rows.sort_values("gap_t", na_position="last")
     columns = [
         {"id": "link", "name": t("benchmark.col.touchpoint", lang), "presentation": "markdown"},
         {"id": "department_key", "name": t("benchmark.col.dept", lang)},
@@ -133,8 +119,7 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
     both = card.dropna(subset=["customer_value", "employee_value"]).copy()
     if both.empty:
         return html.P(t("benchmark.no_perspectives", lang), className="text-muted")
-    both["diff"] = both["employee_value"] - both["customer_value"]
-    both = both.sort_values("diff", ascending=False).head(15)
+    both = both.sort_values("inside_out", ascending=False).head(15)
     traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
                    y=[row["name"], row["name"]], mode="lines",
                    line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")

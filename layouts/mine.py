@@ -33,20 +33,15 @@ def department_picker(departments: pd.DataFrame, below: dict, lang: str, href_fo
     ])
 
 
-def summary(card: pd.DataFrame, lang: str) -> html.Div:
-    audited = card.loc[card["n"] > 0]
-    below = int(audited["light"].isin(["red", "amber"]).sum())
-    worse = int((audited["significant"] & (audited["delta"] < 0)).sum())
-    better = int((audited["significant"] & (audited["delta"] > 0)).sum())
-    return html.Div([
-        html.Span(t("mine.summary", lang, total=len(card), audited=len(audited), below=below,
-                    worse=worse, better=better)),
-    ], className="mine-summary mb-3")
+def summary(counts: dict, lang: str) -> html.Div:
+    """One line: how many touchpoints, audited, below target, significantly worse/better."""
+    return html.Div([html.Span(t("mine.summary", lang, **counts))],
+                    className="mine-summary mb-3")
 
 
 def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Table:
-    """Touchpoints worst first (largest shortfall against target), with trend and change."""
-    rows = card.assign(_order=card["gap_target"].fillna(99)).sort_values("_order")
+    """Touchpoints in the model's order (worst first), with trend and change."""
+    rows = card
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
         "benchmark.col.touchpoint", "filter.journey", "filter.phase", "kpi.touchpoint_score",
         "journey.target", "journey.gap", "mine.change", "mine.trend")]))

@@ -142,15 +142,12 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
     """Sessions, conversion and bounce rate, and weekly sessions with conversion rate."""
     if not totals or totals.get("sessions", 0) == 0:
         return html.P(t("touchpoint.no_web", lang), className="text-muted small mb-0")
-    from data.kpis import conversion_rate_pct, share_pct
-
-    cr = conversion_rate_pct(totals["sessions"], totals["conversions"])
-    br = share_pct(totals["sessions"], totals["bounces"])
+    cr, br = totals["conversion_rate_pct"], totals["bounce_rate_pct"]
     fig = theme.figure(
         [dict(type="bar", x=weeks["week"], y=weeks["sessions"],
               name=t("touchpoint.sessions", lang), marker={"color": "rgba(11,79,138,0.35)"}),
          dict(type="scatter", x=weeks["week"],
-              y=conversion_rate_pct(weeks["sessions"], weeks["conversions"]),
+              y=weeks["conversion_rate_pct"],
               name=t("touchpoint.conversion", lang), yaxis="y2",
               line={"color": theme.TRAFFIC["amber"], "width": 2})],
         height=220, margin={"l": 48, "r": 48, "t": 8, "b": 32},

@@ -26,6 +26,16 @@ class MineModel:
     trends: dict[str, list[float]] = field(default_factory=dict)
 
     @property
+    def counts(self) -> dict[str, int]:
+        """total, audited, below (target), worse and better (significant changes)."""
+        audited = self.card.loc[self.card["n"] > 0] if not self.card.empty else self.card
+        sig = audited["significant"].astype(bool) if not audited.empty else audited
+        return {"total": len(self.card), "audited": len(audited),
+                "below": int(audited["light"].isin(["red", "amber"]).sum()) if len(audited) else 0,
+                "worse": int((sig & (audited["delta"] < 0)).sum()) if len(audited) else 0,
+                "better": int((sig & (audited["delta"] > 0)).sum()) if len(audited) else 0}
+
+    @property
     def picking(self) -> bool:
         return not self.chosen
 
@@ -52,6 +62,9 @@ def model(store: Store, f: Filters, options: dict | None = None) -> MineModel:
     names = departments.set_index("key")["name"]
     label = ", ".join(names.get(k, k) for k in f.departments)
     trends = weekly_trends(store, f) if not card.empty else {}
+    # Worst first: the largest shortfall against target; unaudited touchpoints last.
+    card = card.assign(_order=card["gap_target"].fillna(99)).sort_values(
+        "_order", kind="stable").drop(columns="_order").reset_index(drop=True)
     return MineModel(f, departments, f.departments, label, card, trends=trends)
 
 

@@ -67,6 +67,22 @@ def _means(agg: pd.DataFrame, column: str) -> pd.DataFrame:
                          "small": table["small"].astype(bool).to_numpy()})
 
 
+def _web(totals: dict) -> dict:
+    """The period's web totals with conversion and bounce rate (percent)."""
+    sessions = totals.get("sessions", 0)
+    return {**totals,
+            "conversion_rate_pct": float(kpis.conversion_rate_pct(sessions,
+                                                                  totals.get("conversions", 0))),
+            "bounce_rate_pct": float(kpis.share_pct(sessions, totals.get("bounces", 0)))}
+
+
+def _web_weeks(weeks: pd.DataFrame) -> pd.DataFrame:
+    if weeks.empty:
+        return weeks.assign(conversion_rate_pct=[])
+    return weeks.assign(conversion_rate_pct=kpis.conversion_rate_pct(weeks["sessions"],
+                                                                     weeks["conversions"]))
+
+
 def model(store: Store, base: Filters, options: dict | None = None) -> TouchpointModel:
     """Compute the drill-down of options["key"] for the period (and persona) of ``base``."""
     key = (options or {}).get("key") or ""
@@ -108,8 +124,8 @@ def model(store: Store, base: Filters, options: dict | None = None) -> Touchpoin
                             "perspective"),
         questions=_means(queries.audit_aggregates(store, f, by=("question",)), "question"),
         surveys=pd.DataFrame(rows, columns=[*STAT_COLUMNS, "digits", "unit"]),
-        web=queries.web_totals(store, f),
-        web_weeks=queries.web_aggregates(store, f.widened(WEB_WEEKS), by=("week",)),
+        web=_web(queries.web_totals(store, f)),
+        web_weeks=_web_weeks(queries.web_aggregates(store, f.widened(WEB_WEEKS), by=("week",))),
         comments=queries.latest_comments(store, survey_f))
 
 
@@ -127,5 +143,6 @@ def tables(m: TouchpointModel, translate=identity) -> dict[str, pd.DataFrame]:
         "Questions": m.questions.rename(columns=stats),
         "Survey KPIs": m.surveys[STAT_COLUMNS].rename(columns={**stats, "label": "metric",
                                                                "value": "value"}),
+        "Web by week": m.web_weeks.reset_index(drop=True),
         "Latest comments": m.comments.reset_index(drop=True),
     }
