@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, with_params
+from callbacks.filters import filters_from_search, loosen_links, with_params
 from data.store import Store
 from layouts import atlas, components, ids
 from views import atlas as view
@@ -14,7 +14,7 @@ from views import atlas as view
 def update(store: Store, search: str | None, lang: str):
     m = view.model(store, filters_from_search(store, search))
     if m.empty:
-        return components.empty_filters(lang), None
+        return components.empty_filters(lang, loosen_links(search, m.loosen)), None
 
     def href_for(key):
         return "/journey" + with_params(search, journey=key)

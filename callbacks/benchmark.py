@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, view_options
+from callbacks.filters import filters_from_search, loosen_links, view_options
 from data.store import Store
 from layouts import benchmark, components, ids
 from views import benchmark as view
@@ -13,7 +13,7 @@ from views import benchmark as view
 
 def update(store: Store, search: str | None, lang: str):
     m = view.model(store, filters_from_search(store, search), view_options(search, "perspective"))
-    notice = components.empty_filters(lang) if m.empty else None
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return (notice, benchmark.bullet_chart(m.bullets, m.perspective, lang),
             benchmark.table(m.rows, m.perspective, lang, search) if not m.rows.empty else None,
             benchmark.perspective_chart(m.audited, lang))

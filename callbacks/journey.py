@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, view_options, with_params
+from callbacks.filters import filters_from_search, loosen_links, view_options, with_params
 from data.store import Store
 from layouts import components, ids, journey
 from views import journey as view
@@ -23,7 +23,7 @@ def update(store: Store, search: str | None, lang: str):
         grid = journey.journey_map(m.card, m.phases, "none", lang, search) \
             if not m.card.empty else None
         return (picker, journey.persona_header(m.persona, lang),
-                [several, components.empty_filters(lang)], grid,
+                [several, components.empty_filters(lang, loosen_links(search, m.loosen))], grid,
                 journey.emotion_curve(m.steps, lang))
     return (
         picker,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, param, with_params
+from callbacks.filters import filters_from_search, loosen_links, param, with_params
 from dashboard import auth
 from data.store import Store
 from layouts import components, ids, mine
@@ -22,8 +22,8 @@ def update(store: Store, search: str | None, lang: str):
             lambda k: "/mine" + with_params(search, department=k))
         return "", None, picker, None
     if m.card.empty:
-        return m.label, components.empty_filters(lang), None, None
-    notice = components.empty_filters(lang) if m.empty else None
+        return m.label, components.empty_filters(lang, loosen_links(search, m.loosen)), None, None
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return m.label, notice, mine.summary(m.counts, lang), mine.table(m.card, m.trends, lang,
                                                                     search)
 

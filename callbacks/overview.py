@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, view_options
+from callbacks.filters import filters_from_search, loosen_links, view_options
 from data.store import Store
 from layouts import components, ids, overview
 from views import overview as view
@@ -21,10 +21,11 @@ def update(store: Store, search: str | None, lang: str):
     prev = m.previous
     period = overview.period_text(f.date_from, f.date_to,
                                   (prev.date_from, prev.date_to) if prev else None, lang)
-    notice = components.empty_filters(lang) if m.empty and m.has_data else None
-    lists = (overview.touchpoint_list(m.gaps, "gap", lang, search),
-             overview.touchpoint_list(m.movers, "mover", lang, search),
-             overview.touchpoint_list(m.fell, "fell", lang, search))
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty and m.has_data else None
+    audits = m.cards[3].n
+    lists = (overview.touchpoint_list(m.gaps, "gap", lang, search, audits),
+             overview.touchpoint_list(m.movers, "mover", lang, search, audits),
+             overview.touchpoint_list(m.fell, "fell", lang, search, audits))
     return (*[overview.kpi_card_body(c, lang) for c in m.cards], *lists, figure, period, notice)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search
+from callbacks.filters import filters_from_search, loosen_links
 from dashboard.i18n import number, t
 from data.store import Store
 from layouts import components, ids, touchpoint
@@ -34,7 +34,7 @@ def update(store: Store, key: str, search: str | None, lang: str):
                 int(r["n"]), bool(r["small"])) for r in m.surveys.to_dict("records")]
     return (
         touchpoint.header(m.row, lang, search),
-        components.empty_filters(lang) if m.empty else None,
+        components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None,
         touchpoint.attributes(m.row, lang),
         touchpoint.history_figure(m.weeks, m.row, lang, (f.date_from, f.date_to)),
         touchpoint.stats_table(_rows(m.perspectives, lang,

@@ -107,9 +107,21 @@ def sparkline(values: list[float]) -> html.Span:
         "–" if missing(v) else f"{v:.1f}" for v in values))
 
 
-def empty_filters(lang: str) -> dbc.Alert:
-    """The notice shown when the filters leave no data."""
-    return dbc.Alert(t("empty.filters", lang), color="secondary", className="mb-3 empty-filters")
+def empty_filters(lang: str, loosen: list[tuple[str, str]] | None = None) -> dbc.Alert:
+    """The notice shown when the filters leave no data; ``loosen`` are (filter, link)
+    pairs of the filters that, removed alone, bring data back (one click each)."""
+    body = [t("empty.filters", lang)]
+    if loosen:
+        labels = {"period": t("empty.all_periods", lang),
+                  "touchpoint": t("empty.touchpoint", lang)}
+        body += [html.Br(), html.Span(t("empty.loosen", lang) + " "), *[
+            dcc.Link("✕ " + labels.get(dim, t(f"filter.{dim}", lang)), href=href,
+                     className="btn btn-sm btn-outline-secondary ms-1 loosen-link",
+                     id={"type": "loosen", "filter": dim})
+            for dim, href in loosen]]
+    elif loosen is not None:
+        body += [html.Br(), html.Span(t("empty.loosen_none", lang))]
+    return dbc.Alert(body, color="secondary", className="mb-3 empty-filters")
 
 
 def section(title: str, body, **kwargs) -> dbc.Card:

@@ -33,6 +33,8 @@ def card_sub(card: KpiCard, lang: str) -> str:
     if card.kind == "csat":
         return t("kpi.csat_sub", lang, mean=number(d.get("mean"), lang, 2))
     if card.kind == "touchpoint_score":
+        if _missing(d.get("low")) or _missing(d.get("high")):
+            return t("kpi.tp_sub_no_ci", lang)
         return t("kpi.tp_sub", lang, low=number(d.get("low"), lang),
                  high=number(d.get("high"), lang))
     return t("kpi.journey_sub", lang, tps=d.get("touchpoints", 0),
@@ -61,7 +63,9 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
                                                          what=what))
         )
     if _missing(card.delta):
-        change = html.Div(t("kpi.no_change", lang), className="kpi-change text-muted")
+        why = ("kpi.no_change" if not card.compared else
+               "kpi.no_data_now" if _missing(card.value) else "kpi.no_prev_data")
+        change = html.Div(t(why, lang), className="kpi-change text-muted")
     else:
         arrow = "▲" if card.delta > 0 else ("▼" if card.delta < 0 else "■")
         direction = "up" if card.delta > 0 else ("down" if card.delta < 0 else "flat")
@@ -209,23 +213,30 @@ def trend_figure(
         hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
                             else weeks["value"].max()) + 10)
         y_range = [lo, hi]
+    if weeks.empty:
+        notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(
         traces, shapes=shapes, annotations=notes,
         yaxis={"title": {"text": labels[metric]}, "range": y_range},
-        xaxis={"title": {"text": t("trend.week", lang)}},
+        # A date axis even without points: an empty axis would be numeric and label the
+        # selected period's band in epoch milliseconds ("1.79T").
+        xaxis={"title": {"text": t("trend.week", lang)}, "type": "date"},
         showlegend=False,
         separators=",." if lang == "de" else ".,",
     )
 
 
 
-def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str) -> html.Div:
+def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
+                    audits: int | None = None) -> html.Div:
     """A short list of touchpoints: name (link), journey, score, and the gap or change.
 
     kind is "gap" (gap to target), "mover" (change vs previous period) or "fell"
-    (below target now, at or above it before)."""
+    (below target now, at or above it before). Without audits (``audits`` = 0) the list
+    says so rather than that every touchpoint meets its target."""
     if rows.empty:
-        return html.P(t(f"overview.none_{kind}", lang), className="text-muted small mb-0")
+        key = "overview.none_audits" if audits == 0 else f"overview.none_{kind}"
+        return html.P(t(key, lang), className="text-muted small mb-0")
     items = []
     for _, row in rows.iterrows():
         if kind == "gap":

@@ -92,6 +92,12 @@ def hline_label(y: float, text: str) -> dict:
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": MUTED}}
 
 
+def no_data_note(text: str) -> dict:
+    """A centred note on an empty chart."""
+    return {"x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "text": text,
+            "showarrow": False, "font": {"size": 13, "color": MUTED}}
+
+
 def period(start, end) -> dict:
     """The selected period as a shaded band behind a weekly time axis."""
     import pandas as pd

@@ -123,8 +123,11 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> dict:
     start, end = selected
     if start and end:
         shapes.append(theme.period(start, end))
+    if weeks.empty:
+        notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(traces, shapes=shapes, annotations=notes,
-                        yaxis={"range": [1, 10.3], "dtick": 1}, showlegend=False,
+                        yaxis={"range": [1, 10.3], "dtick": 1}, xaxis={"type": "date"},
+                        showlegend=False,
                         separators=",." if lang == "de" else ".,")
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from data import queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, journey_table
+from views.common import identity, journey_table, loosen
 
 
 @dataclass
@@ -18,6 +18,7 @@ class AtlasModel:
     filters: Filters  # as asked
     every: Filters  # without the journey filter
     journeys: pd.DataFrame  # journey scorecard, furthest below target first
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def applied(self) -> Filters:
@@ -39,7 +40,10 @@ def model(store: Store, f: Filters, options: dict | None = None) -> AtlasModel:
         lambda: queries.audit_aggregates(store, every.widened(scorecards.TREND_WEEKS),
                                          by=("journey", "week")),
     )
-    return AtlasModel(f, every, scorecards.journey_scorecard(store, every))
+    m = AtlasModel(f, every, scorecards.journey_scorecard(store, every))
+    if m.empty:
+        m.loosen = loosen(store, every)
+    return m
 
 
 def tables(m: AtlasModel, translate=identity) -> dict[str, pd.DataFrame]:

@@ -10,7 +10,7 @@ import pandas as pd
 from data import kpis, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, option, touchpoint_table
+from views.common import identity, loosen, option, touchpoint_table
 
 PERSPECTIVES = ("all", "customer", "employee")
 
@@ -23,6 +23,7 @@ class BenchmarkModel:
     audited: pd.DataFrame  # those with audits in the period (the charts)
     bullets: pd.DataFrame  # the bullet chart: the perspective's value, gap, light; worst first
     rows: pd.DataFrame  # the table: every touchpoint with the perspective's value and gaps
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def empty(self) -> bool:
@@ -63,8 +64,11 @@ def model(store: Store, f: Filters, options: dict | None = None) -> BenchmarkMod
         # Inside-out gap: how much better the employees rate a touchpoint than customers.
         card["inside_out"] = kpis.gap(card["employee_value"], card["customer_value"])
     audited = card.loc[card["n"] > 0] if not card.empty else card
-    return BenchmarkModel(f, perspective, card, audited, bullets(audited, perspective),
-                          table_rows(card, perspective) if not card.empty else card)
+    m = BenchmarkModel(f, perspective, card, audited, bullets(audited, perspective),
+                       table_rows(card, perspective) if not card.empty else card)
+    if m.empty:
+        m.loosen = loosen(store, f)
+    return m
 
 
 TABLE_COLUMNS = {"name": "touchpoint", "key": "key", "department_key": "department",

@@ -94,3 +94,32 @@ def journey_table(card: pd.DataFrame) -> pd.DataFrame:
 def identity(text: str) -> str:
     """The default translation of table labels: the key itself."""
     return text
+
+
+LOOSEN = (("journeys", "journey"), ("personas", "persona"), ("phases", "phase"),
+          ("channels", "channel"), ("departments", "department"),
+          ("touchpoints", "touchpoint"))
+
+
+def _has_rows(store: Store, g: Filters) -> bool:
+    audits = queries.audit_aggregates(store, g)
+    survey = queries.survey_aggregates(store, g)
+    return bool((not audits.empty and audits["n"].sum() > 0)
+                or (not survey.empty and survey["n"].sum() > 0))
+
+
+def loosen(store: Store, f: Filters, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """Return the filters (journey, persona, …, period) each of which, removed alone,
+    brings data back: what an empty view tells its reader to loosen. Asked only when a
+    view is empty, so a view with data never pays for it."""
+    if not queries.has_data(store):
+        return ()
+    found = []
+    for field_name, param in LOOSEN:
+        if (among is None or param in among) and getattr(f, field_name) \
+                and _has_rows(store, replace(f, **{field_name: ()})):
+            found.append(param)
+    if (among is None or "period" in among) and (f.date_from or f.date_to) \
+            and _has_rows(store, replace(f, date_from=None, date_to=None)):
+        found.append("period")
+    return tuple(found)

@@ -10,7 +10,7 @@ import pandas as pd
 from data import queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, option
+from views.common import identity, loosen, option
 
 WEEKS = 12
 METRICS = ("audit", "nps", "ces", "gap")
@@ -31,6 +31,7 @@ class HeatmapModel:
     weeks: list[str]
     touchpoints: list[str]
     touchpoint_names: dict[str, str]
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def empty(self) -> bool:
@@ -59,13 +60,16 @@ def model(store: Store, f: Filters, options: dict | None = None) -> HeatmapModel
     if len(set(labels.values())) < len(labels):
         labels = {k: f"{v} ({k})" for k, v in labels.items()}
     tw["week"] = pd.to_datetime(tw["week"]).dt.date.astype(str)
-    return HeatmapModel(
+    m = HeatmapModel(
         filters=f, metric=metric, phase_channel=pc, phases=list(phases["key"]),
         channels=used_channels,
         phase_names=dict(zip(phases["key"], phases["name"], strict=True)),
         channel_names=dict(zip(channels["key"], channels["name"], strict=True)),
         touchpoint_week=tw, weeks=sorted(tw["week"].unique()), touchpoints=list(tps["key"]),
         touchpoint_names=labels)
+    if m.empty:
+        m.loosen = loosen(store, f)
+    return m
 
 
 def tables(m: HeatmapModel, translate=identity) -> dict[str, pd.DataFrame]:

@@ -13,6 +13,7 @@ from data.store import Store
 from views.common import (
     identity,
     journey_table,
+    loosen,
     option,
     persona_of,
     single_journey,
@@ -37,6 +38,7 @@ class JourneyModel:
     summary: dict | None  # journey scorecard row
     phases: pd.DataFrame
     lanes: str
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def applied(self) -> Filters:
@@ -86,8 +88,12 @@ def model(store: Store, f: Filters, options: dict | None = None) -> JourneyModel
         rows = scorecards.journey_scorecard(store, single)
         summary = rows.iloc[0].to_dict() if not rows.empty else None
     match = journeys.loc[journeys["key"] == key]
-    return JourneyModel(f, single, key, match.iloc[0].to_dict() if not match.empty else None,
-                        journeys, f.journeys, persona, card, summary, catalog["phases"], lanes)
+    m = JourneyModel(f, single, key, match.iloc[0].to_dict() if not match.empty else None,
+                     journeys, f.journeys, persona, card, summary, catalog["phases"], lanes)
+    if m.empty:
+        # The map shows one journey whatever the filter: removing it would not help.
+        m.loosen = tuple(d for d in loosen(store, single) if d != "journey")
+    return m
 
 
 def tables(m: JourneyModel, translate=identity) -> dict[str, pd.DataFrame]:

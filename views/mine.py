@@ -10,7 +10,7 @@ import pandas as pd
 from data import queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, touchpoint_table
+from views.common import identity, loosen, touchpoint_table
 
 WEEKS = 12
 
@@ -24,6 +24,7 @@ class MineModel:
     card: pd.DataFrame
     below: dict[str, int] = field(default_factory=dict)  # department -> touchpoints below target
     trends: dict[str, list[float]] = field(default_factory=dict)
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def counts(self) -> dict[str, int]:
@@ -65,7 +66,10 @@ def model(store: Store, f: Filters, options: dict | None = None) -> MineModel:
     # Worst first: the largest shortfall against target; unaudited touchpoints last.
     card = card.assign(_order=card["gap_target"].fillna(99)).sort_values(
         "_order", kind="stable").drop(columns="_order").reset_index(drop=True)
-    return MineModel(f, departments, f.departments, label, card, trends=trends)
+    m = MineModel(f, departments, f.departments, label, card, trends=trends)
+    if m.empty:
+        m.loosen = tuple(d for d in loosen(store, f) if d != "department")
+    return m
 
 
 def tables(m: MineModel, translate=identity) -> dict[str, pd.DataFrame]:

@@ -11,7 +11,7 @@ import pandas as pd
 from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, option, touchpoint_lists, touchpoint_table
+from views.common import identity, loosen, option, touchpoint_lists, touchpoint_table
 
 TREND_WEEKS = 26
 TREND_METRICS = ("nps", "ces", "csat", "audit")
@@ -35,6 +35,7 @@ class KpiCard:
     significant: bool = False
     delta_digits: int = 1
     detail: dict = field(default_factory=dict)
+    compared: bool = True  # there is a previous period (a dated one) to compare with
 
     @property
     def label(self) -> str:
@@ -59,6 +60,7 @@ class OverviewModel:
     trend: pd.DataFrame
     trend_target: float | None
     has_data: bool
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def empty(self) -> bool:
@@ -152,6 +154,8 @@ def kpi_cards(store: Store, f: Filters) -> tuple[list[KpiCard], pd.DataFrame, di
         n_kind="audits", small=bool(kpis.small_sample(journey["n"], "audits")), delta=d,
         significant=sig, delta_digits=2,
         detail={"touchpoints": journey["touchpoints"], "target": _value(journey["target"])}))
+    for card in cards:
+        card.compared = has_prev
     return cards, survey, perf["row"]
 
 
@@ -195,11 +199,14 @@ def model(store: Store, f: Filters, options: dict | None = None) -> OverviewMode
     weeks, target = trend(store, f, metric)
     card = scorecards.touchpoint_scorecard(store, f)
     gaps, movers, fell = touchpoint_lists(card)
-    return OverviewModel(
+    m = OverviewModel(
         filters=f, previous=f.previous_period(), cards=cards, survey=survey,
         audit_row=audit_row, scorecard=card, gaps=gaps, movers=movers, fell=fell,
         trend_metric=metric, trend=weeks, trend_target=target,
         has_data=queries.has_data(store))
+    if m.empty:
+        m.loosen = loosen(store, f)
+    return m
 
 
 def kpi_table(m: OverviewModel, translate=identity) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, touchpoint_table
+from views.common import identity, loosen, touchpoint_table
 
 HISTORY_WEEKS = 52
 WEB_WEEKS = 26
@@ -36,6 +36,7 @@ class TouchpointModel:
     web: dict  # sessions, conversions, bounces in the period
     web_weeks: pd.DataFrame
     comments: pd.DataFrame
+    loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
     def applied(self) -> Filters:
@@ -117,7 +118,7 @@ def model(store: Store, base: Filters, options: dict | None = None) -> Touchpoin
         m = kpis.metric_table(part.reset_index(drop=True), metric).iloc[0]
         rows.append({"label": metric, "value": float(m["value"]), "n": int(m["n"]),
                      "small": bool(m["small"]), "digits": digits, "unit": unit})
-    return TouchpointModel(
+    m = TouchpointModel(
         key=key, filters=f, survey_filters=survey_f, row=card.iloc[0].to_dict(),
         weeks=weeks.reset_index(drop=True),
         perspectives=_means(queries.audit_aggregates(store, f, by=("perspective",)),
@@ -127,6 +128,9 @@ def model(store: Store, base: Filters, options: dict | None = None) -> Touchpoin
         web=_web(queries.web_totals(store, f)),
         web_weeks=_web_weeks(queries.web_aggregates(store, f.widened(WEB_WEEKS), by=("week",))),
         comments=queries.latest_comments(store, survey_f))
+    if m.empty:
+        m.loosen = loosen(store, survey_f, among=("persona", "period"))
+    return m
 
 
 def tables(m: TouchpointModel, translate=identity) -> dict[str, pd.DataFrame]:
