@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import count, number, t
-from layouts import theme
+from layouts import ids, theme
 
 LIGHT_LABEL = {"green": "light.green", "amber": "light.amber", "red": "light.red",
                "grey": "light.grey"}
@@ -117,7 +117,7 @@ def empty_filters(lang: str, loosen: list[tuple[str, str]] | None = None) -> dbc
         body += [html.Br(), html.Span(t("empty.loosen", lang) + " "), *[
             dcc.Link("✕ " + labels.get(dim, t(f"filter.{dim}", lang)), href=href,
                      className="btn btn-sm btn-outline-secondary ms-1 loosen-link",
-                     id={"type": "loosen", "filter": dim})
+                     id=ids.loosen_link(dim))
             for dim, href in loosen]]
     elif loosen is not None:
         body += [html.Br(), html.Span(t("empty.loosen_none", lang))]

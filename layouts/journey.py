@@ -47,7 +47,7 @@ def picker(journeys: pd.DataFrame, current: str, search_for, selected=()) -> lis
         dcc.Link(row.name, href="/journey" + search_for(row.key),
                  className="journey-pill" + (" active" if row.key == current else "")
                  + (" selected" if row.key in chosen and row.key != current else ""),
-                 id=f"journey-pill-{row.key}")
+                 id=ids.journey_pill(row.key))
         for row in journeys.itertuples()
     ]
 
@@ -58,7 +58,7 @@ def several_notice(m, lang: str) -> dbc.Alert:
     others = [names.get(k, k) for k in m.selected if k != m.key]
     return dbc.Alert(t("journey.several", lang, n=len(m.selected),
                        shown=names.get(m.key, m.key), others=", ".join(others)),
-                     color="info", className="py-2 mb-2", id="journey-several")
+                     color="info", className="py-2 mb-2", id=ids.JOURNEY_SEVERAL)
 
 
 def persona_header(persona: dict | None, lang: str):
