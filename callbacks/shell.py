@@ -10,6 +10,7 @@ from callbacks import filters
 from dashboard import auth, pages
 from data.store import Store
 from layouts import admin, ids, shell
+from views import periods
 
 FILTER_OUTPUTS = (ids.FILTER_JOURNEY, ids.FILTER_PERSONA, ids.FILTER_PHASE, ids.FILTER_CHANNEL,
                   ids.FILTER_DEPARTMENT)
@@ -50,6 +51,24 @@ def route(store: Store, pathname: str | None, search: str | None, lang: str):
         if not (user and user.can(page.role)):
             return admin.forbidden(page.role, lang)
     return page.layout(store, lang, search or "", path)
+
+
+def apply_preset(store: Store, search: str | None, trigger) -> str:
+    """Set the period of a clicked preset (from the newest data) in the URL."""
+    newest = periods.newest_date(store)
+    if not isinstance(trigger, dict) or newest is None:
+        return no_update
+    start, end = periods.period(trigger["preset"], newest)
+    new = filters.with_params(search, **{"from": start.isoformat(), "to": end.isoformat(),
+                                          "period": None})
+    return new if new != (search or "") else no_update
+
+
+def active_presets(store: Store, search: str | None, preset_ids: list[dict]) -> list[bool]:
+    """Mark the preset the URL's period is (none for a custom period)."""
+    f = filters.filters_from_search(store, search)
+    current = periods.matching(store, f.date_from, f.date_to)
+    return [p["preset"] == current for p in preset_ids]
 
 
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
@@ -135,6 +154,20 @@ def register(app, store: Store) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(set_view_option)
+
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.period_preset(ALL), "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(lambda clicks, search: apply_preset(store, search, ctx.triggered_id)
+      if any(clicks or []) else no_update)
+
+    app.callback(
+        Output(ids.period_preset(ALL), "active"),
+        Input(ids.URL, "search"),
+        State(ids.period_preset(ALL), "id"),
+    )(lambda search, preset_ids: active_presets(store, search, preset_ids))
 
     app.callback(
         Output(ids.nav_link(ALL), "href"),

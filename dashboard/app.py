@@ -18,6 +18,7 @@ from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
 from data.store import Store
 from layouts import shell as shell_layout
+from views import periods
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -87,7 +88,8 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def serve_layout():
         lang = language(config)
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
-                                  auth.current_user(), pdf.available(), pages.navbar_entries())
+                                  auth.current_user(), pdf.available(), pages.navbar_entries(),
+                                  periods.data_age(store))
 
     app.layout = serve_layout
 

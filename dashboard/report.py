@@ -23,6 +23,7 @@ from data.queries import Filters
 from data.store import Store
 from layouts import svg, theme
 from layouts.components import missing
+from views import periods
 from views import report as views_report
 
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
@@ -51,13 +52,11 @@ def parse_week(text: str, store: Store | None = None) -> Week:
     if text == "last":
         if store is None:
             raise ValueError("--week last needs the database")
-        _, latest = queries.date_bounds(store)
+        latest = periods.newest_date(store)
         if latest is None:
             raise ValueError("There is no data yet, so there is no last week.")
-        latest = pd.Timestamp(latest).date()
         # A week is complete when its Sunday has passed in the data (or in the calendar).
-        sunday = latest if latest.isoweekday() == 7 else latest - dt.timedelta(
-            days=latest.isoweekday())
+        _, sunday = periods.last_complete_week(latest)
         year, number_, _ = sunday.isocalendar()
         return Week(year, number_)
     match = WEEK.match(text)

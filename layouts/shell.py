@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import t
+from dashboard.i18n import date, t
 from layouts import ids
+from views.periods import PRESETS
 
 
 def user_menu(user, lang: str):
@@ -119,7 +120,30 @@ def _dropdown(component_id: str, label_key: str, options: list[dict], lang: str)
     )
 
 
-def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
+def period_presets(lang: str) -> html.Div:
+    """One click to the periods of the weekly review (each against the one before)."""
+    return html.Div(
+        [html.Span(t("preset.label", lang), className="filter-label me-1")]
+        + [dbc.Button(t(f"preset.{name}", lang), id=ids.period_preset(name), n_clicks=0,
+                      size="sm", color="primary", outline=True,
+                      className="me-1 period-preset", title=t(f"preset.{name}_help", lang))
+           for name in PRESETS],
+        className="d-flex flex-wrap align-items-center period-presets")
+
+
+def data_age(age: dict | None, lang: str):
+    """'Data as of DATE', with a warning when the newest data is more than a week old."""
+    if not age:
+        return html.Span(id=ids.DATA_AGE)
+    text = t("data.as_of", lang, date=date(age["date"], lang))
+    if age["stale"]:
+        return html.Span([html.Strong("⚠ " + text),
+                          " · " + t("data.stale", lang, days=age["days"])],
+                         id=ids.DATA_AGE, className="data-age stale", role="status")
+    return html.Span(text, id=ids.DATA_AGE, className="data-age text-muted")
+
+
+def filter_bar(options: dict[str, list[dict]], lang: str, age: dict | None = None) -> html.Div:
     """Return the global filters; options maps dimension to [{'label', 'value'}]."""
     date_format = "DD.MM.YYYY" if lang == "de" else "D MMM YYYY"
     toggle = dbc.Button(t("filter.toggle", lang) + " ▾", id=ids.FILTER_TOGGLE, n_clicks=0,
@@ -155,6 +179,9 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
                     ],
                     xs=12, md=8, xl="auto",
                 ),
+                dbc.Col(html.Div([period_presets(lang), data_age(age, lang)],
+                                 className="d-flex flex-wrap align-items-center gap-3"),
+                        xs=12),
             ],
             className="g-2",
         ),
@@ -164,7 +191,8 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
-          user=None, pdf_available: bool = True, pages=()) -> html.Div:
+          user=None, pdf_available: bool = True, pages=(), age: dict | None = None
+          ) -> html.Div:
     """Return the whole page frame; pages render into ids.PAGE."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
@@ -177,7 +205,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
             dcc.Store(id=ids.LANG, data=lang),
             navbar(lang, user, pdf_available, pages),
             dbc.Container(
-                [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
+                [filter_bar(options, lang, age), notice, html.Main(id=ids.PAGE)],
                 fluid=True,
                 className="pb-4",
             ),

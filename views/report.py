@@ -8,14 +8,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import queries
 from data.queries import Filters
 from data.store import Store
-from views import overview
+from views import overview, periods
 from views.common import touchpoint_lists
 
 TREND_WEEKS = 12
-STALE_DAYS = 7
 
 
 @dataclass
@@ -35,7 +33,7 @@ class ReportModel:
 
     @property
     def stale(self) -> bool:
-        return self.age_days is not None and self.age_days > STALE_DAYS
+        return self.age_days is not None and self.age_days > periods.STALE_DAYS
 
 
 def departments_of(card: pd.DataFrame) -> list[dict]:
@@ -57,7 +55,6 @@ def model(store: Store, f: Filters, options: dict | None = None) -> ReportModel:
     view = overview.model(store, f, {"trend": "nps"})
     nps, _ = overview.trend(store, f, "nps", TREND_WEEKS)
     audit, target = overview.trend(store, f, "audit", TREND_WEEKS)
-    _, latest = queries.date_bounds(store)
     today = (options or {}).get("today") or dt.date.today()
     return ReportModel(view, departments_of(view.scorecard), nps, audit, target,
-                       pd.Timestamp(latest).date() if latest is not None else None, today)
+                       periods.newest_date(store), today)

@@ -118,3 +118,20 @@ def test_every_view_filtered_to_nothing_says_what_to_loosen(dash_duo, demo_app, 
     assert dash_duo.find_element("[id*='loosen'][id*='period']")
     assert not re.search(r"\bnan\b", dash_duo.find_element(f"#{ids.PAGE}").text, re.IGNORECASE)
     assert console_errors(dash_duo) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/heatmap", "/touchpoints/st-hotline"])
+def test_last_week_is_one_click_from_every_view(dash_duo, demo_app, path):
+    sign_in(dash_duo, demo_app)
+    _open(dash_duo, path)
+    button = dash_duo.wait_for_element("[id*='period-preset'][id*='week']", timeout=20)
+    assert "Data as of 15 Nov 2026" in dash_duo.find_element(f"#{ids.DATA_AGE}").text
+    button.click()
+    wait_until(dash_duo, lambda: "from=2026-11-09&to=2026-11-15" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: "active" in dash_duo.find_element(
+        "[id*='period-preset'][id*='week']").get_attribute("class"))
+    wait_until(dash_duo, lambda: "9 Nov 2026" in dash_duo.find_element(f"#{ids.FILTER_BAR}")
+               .get_attribute("innerHTML"))
+    if path == "/":
+        dash_duo.wait_for_contains_text(f"#{ids.OVERVIEW_PERIOD}", "9 Nov 2026 – 15 Nov 2026")
+    assert console_errors(dash_duo) == []

@@ -8,6 +8,7 @@ from callbacks import overview, shell
 from callbacks.filters import filters_from_search
 from layouts import ids
 from layouts import overview as overview_layout
+from layouts import shell as shell_layout
 from views import overview as overview_view
 
 
@@ -107,3 +108,30 @@ def test_small_samples_are_marked(duck_store):
     assert hotline[3].n == 3 and hotline[3].small
     body = _text(overview_layout.kpi_card_body(hotline[3], "en"))
     assert "small sample" in body
+
+
+def test_period_presets_set_the_url_and_are_marked_active(demo_store):
+    week = shell.apply_preset(demo_store, "?journey=stoerung", {"type": "period-preset",
+                                                                "preset": "week"})
+    assert week == "?journey=stoerung&from=2026-11-09&to=2026-11-15"
+    preset_ids = [{"type": "period-preset", "preset": p} for p in ("week", "4w", "quarter",
+                                                                   "ytd")]
+    assert shell.active_presets(demo_store, week, preset_ids) == [True, False, False, False]
+    assert shell.active_presets(demo_store, "", preset_ids) == [False, True, False, False]
+    custom = "?from=2026-11-01&to=2026-11-15"
+    assert shell.active_presets(demo_store, custom, preset_ids) == [False] * 4
+    assert shell.apply_preset(demo_store, week, {"type": "period-preset",
+                                                 "preset": "week"}) is no_update
+
+
+def test_data_age_warns_when_the_newest_data_is_over_a_week_old(demo_store):
+    import datetime as dt
+
+    from views import periods
+
+    fresh = periods.data_age(demo_store, today=dt.date(2026, 11, 20))
+    assert fresh == {"date": dt.date(2026, 11, 15), "days": 5, "stale": False}
+    old = periods.data_age(demo_store, today=dt.date(2026, 12, 1))
+    assert old["days"] == 16 and old["stale"]
+    shown = str(shell_layout.data_age(old, "en"))
+    assert "Data as of 15 Nov 2026" in shown and "16 days old" in shown

@@ -226,3 +226,19 @@ def test_exports_need_a_signed_in_user(demo_url):
     anonymous = app.server.test_client()
     for path in ("/export/data.csv?view=/", "/export/report.html", "/export/poster.pdf"):
         assert anonymous.get(path).status_code == 302
+
+
+def test_report_names_its_week_and_how_old_the_data_is(demo_url):
+    import datetime as dt
+
+    store = Store(demo_url)
+    week = report.parse_week("last", store)
+    fresh = report.render_html(report.build(store, week, "en", today=dt.date(2026, 11, 17)),
+                               store, "en")
+    assert "Weekly CX report 2026-W46" in fresh and "9 Nov 2026 – 15 Nov 2026" in fresh
+    assert "Data as of 15 Nov 2026 (2 days before today)" in fresh
+    assert "class='stale'" not in fresh
+    stale = report.render_html(report.build(store, week, "de", today=dt.date(2026, 12, 1)),
+                               store, "de")
+    assert "class='stale'" in stale and "Datenstand 15.11.2026 (16 Tage vor heute)" in stale
+    store.dispose()
