@@ -78,8 +78,10 @@ def _light(light: str, lang: str) -> str:
 
 
 def _touchpoint_table(frame: pd.DataFrame, lang: str, empty_key: str,
-                      change: bool = False) -> str:
+                      change: bool = False, audits: int | None = None) -> str:
     if frame.empty:
+        # Over no audits, "no touchpoint below target" would be a claim about nothing.
+        empty_key = "overview.none_audits" if audits == 0 else empty_key
         return f'<p class="muted">{escape(t(empty_key, lang))}</p>'
     head = [t("report.col.touchpoint", lang), t("report.col.department", lang),
             t("report.col.score", lang), "n", t("journey.target", lang),
@@ -169,6 +171,7 @@ def _data_age(m, lang: str) -> str:
 def render_html(content: dict, store: Store, lang: str = "en") -> str:
     """The report as one self-contained HTML page."""
     week, m = content["week"], content["model"]
+    audits = m.overview.cards[3].n
     catalog = queries.catalog(store)
 
     def name_of(dimension: str, key: str | None) -> str:
@@ -207,12 +210,15 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
         f"<section id='gaps'><h2>{escape(t('overview.gaps', lang))}</h2>",
         svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist())
         if not content["gaps"].empty else "",
-        _touchpoint_table(content["gaps"], lang, "report.none_gaps"), "</section>",
+        _touchpoint_table(content["gaps"], lang, "report.none_gaps", audits=audits),
+        "</section>",
         f"<section id='movers'><h2>{escape(t('overview.movers', lang))}</h2>",
-        _touchpoint_table(content["movers"], lang, "report.none_movers", change=True),
+        _touchpoint_table(content["movers"], lang, "report.none_movers", change=True,
+                          audits=audits),
         "</section>",
         f"<section id='fell'><h2>{escape(t('overview.fell_below', lang))}</h2>",
-        _touchpoint_table(content["fell"], lang, "report.none_fell", change=True),
+        _touchpoint_table(content["fell"], lang, "report.none_fell", change=True,
+                          audits=audits),
         "</section>",
         f"<section id='departments'><h2>{escape(t('report.departments', lang))}</h2>",
     ]
