@@ -22,7 +22,7 @@ def update(store: Store, search: str | None, lang: str):
     period = overview.period_text(f.date_from, f.date_to,
                                   (prev.date_from, prev.date_to) if prev else None, lang)
     notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty and m.has_data else None
-    audits = m.cards[3].n
+    audits = m.audits
     lists = (overview.touchpoint_list(m.gaps, "gap", lang, search, audits),
              overview.touchpoint_list(m.movers, "mover", lang, search, audits),
              overview.touchpoint_list(m.fell, "fell", lang, search, audits))

@@ -171,7 +171,7 @@ def _data_age(m, lang: str) -> str:
 def render_html(content: dict, store: Store, lang: str = "en") -> str:
     """The report as one self-contained HTML page."""
     week, m = content["week"], content["model"]
-    audits = m.overview.cards[3].n
+    audits = m.overview.audits
     catalog = queries.catalog(store)
 
     def name_of(dimension: str, key: str | None) -> str:

@@ -69,6 +69,7 @@ class OverviewModel:
 
     @property
     def audits(self) -> int:
+        """The audits behind the period's numbers (the lists rest on them)."""
         return sum(c.n for c in self.cards if c.kind == "touchpoint_score")
 
 

@@ -28,6 +28,12 @@ def _text(dash_duo, selector: str) -> str | None:
         return None
 
 
+def _settled(dash_duo) -> None:
+    """Wait until no callback is running (the server then stops with no request open)."""
+    wait_until(dash_duo, lambda: not dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, "[data-dash-is-loading='true']"))
+
+
 def _layout(dash_duo, graph_id: str, path: str):
     """A value of a drawn figure's full layout (what plotly.js made of the figure)."""
     script = f"return document.querySelector('#{graph_id} .js-plotly-plot')._fullLayout.{path}"
@@ -52,6 +58,7 @@ def test_a_phase_channel_cell_filters_to_it(dash_duo, demo_app):
                and "channel=" in dash_duo.driver.current_url)
     assert "journey=umzug" in dash_duo.driver.current_url
     wait_until(dash_duo, lambda: _text(dash_duo, f"#{ids.FILTER_PHASE}") not in (None, "All"))
+    _settled(dash_duo)
     assert console_errors(dash_duo) == []
 
 
@@ -63,6 +70,7 @@ def test_a_touchpoint_week_cell_opens_that_touchpoint_for_that_week(dash_duo, de
     url = dash_duo.driver.current_url
     assert "from=" in url and "to=" in url and "journey=stoerung" in url
     dash_duo.wait_for_element(f"#{ids.TOUCHPOINT_HEADER} h1", timeout=20)
+    _settled(dash_duo)
     assert console_errors(dash_duo) == []
 
 
