@@ -33,27 +33,33 @@ def _audit_pooled(audits: pd.DataFrame) -> dict:
 def _journey(audits_by_tp: pd.DataFrame, touchpoints: pd.DataFrame) -> dict:
     """Return the journey score of the selected touchpoints and its variance."""
     if audits_by_tp.empty:
-        return {"value": float("nan"), "variance": float("nan"), "n": 0, "touchpoints": 0,
-                "target": float("nan")}
+        return {"value": float("nan"), "variance": float("nan"), "df": float("nan"), "n": 0,
+                "touchpoints": 0, "target": float("nan")}
     perf = kpis.metric_table(audits_by_tp, "audit").merge(
         touchpoints[["key", "moment_of_truth", "target"]], left_on="touchpoint", right_on="key")
     mot = perf["moment_of_truth"].astype(bool).to_numpy()
     return {
         "value": kpis.journey_score(perf["value"], mot),
         "variance": kpis.journey_score_variance(perf["variance"], mot),
+        "df": kpis.journey_score_df(perf["variance"], mot, perf["n"]),
         "n": int(perf["n"].sum()),
         "touchpoints": len(perf),
         "target": kpis.journey_score(perf["target"].astype(float), mot),
     }
 
 
-def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool]:
-    """Return the change against the previous period and whether it is significant."""
+def _change(metric: str, cur: dict, prev: dict | None) -> tuple[float | None, bool | None]:
+    """Return the change against the previous period and whether it is significant
+    (None: too few to tell)."""
     if prev is None:
-        return None, False
+        return None, None
     delta = float(kpis.change(cur["value"], prev["value"]))
-    sig = bool(kpis.significant_change(cur["value"], prev["value"], cur["variance"],
-                                       prev["variance"]))
+    if metric == "journey":
+        sig = kpis.journey_change_significance(cur["value"], cur["variance"], cur["df"],
+                                               cur["n"], prev["value"], prev["variance"],
+                                               prev["df"], prev["n"])
+    else:
+        sig = kpis.change_significance(metric, cur["row"], prev["row"])[0]
     return (None if np.isnan(delta) else delta), sig
 
 
@@ -67,16 +73,17 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
     cards = []
     n_nps = _metric(survey, "nps")
     row = n_nps["row"]
-    d, sig = _change(n_nps, _metric(survey_prev, "nps") if prev_f else None)
+    d, sig = _change("nps", n_nps, _metric(survey_prev, "nps") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.nps", lang), n_nps["value"], digits=0,
-        sub=t("kpi.nps_sub", lang, moe=number(np.sqrt(n_nps["variance"]) * kpis.Z95, lang),
+        sub=t("kpi.nps_sub", lang, moe=number(float(kpis.nps_moe95(row["n"], row["promoters"],
+                                                                row["detractors"])), lang),
               pro=number(kpis.share_pct(row["n"], row["promoters"]), lang, 0),
               det=number(kpis.share_pct(row["n"], row["detractors"]), lang, 0)),
         n=n_nps["n"], small=n_nps["small"], delta=d, significant=sig,
     ))
     ces = _metric(survey, "ces")
-    d, sig = _change(ces, _metric(survey_prev, "ces") if prev_f else None)
+    d, sig = _change("ces", ces, _metric(survey_prev, "ces") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.ces", lang), ces["value"], digits=2,
         sub=t("kpi.ces_sub", lang, easy=number(kpis.share_pct(ces["row"]["n"],
@@ -84,7 +91,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         n=ces["n"], small=ces["small"], delta=d, significant=sig, delta_digits=2,
     ))
     csat = _metric(survey, "csat")
-    d, sig = _change(csat, _metric(survey_prev, "csat") if prev_f else None)
+    d, sig = _change("csat", csat, _metric(survey_prev, "csat") if prev_f else None)
     cards.append(KpiCard(
         t("kpi.csat", lang), csat["value"], unit=" %", digits=0,
         sub=t("kpi.csat_sub", lang, mean=number(kpis.mean(csat["row"]["n"],
@@ -92,7 +99,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         n=csat["n"], small=csat["small"], delta=d, significant=sig,
     ))
     perf = _audit_pooled(audits)
-    d, sig = _change(perf, _audit_pooled(audits_prev) if prev_f else None)
+    d, sig = _change("audit", perf, _audit_pooled(audits_prev) if prev_f else None)
     cards.append(KpiCard(
         t("kpi.touchpoint_score", lang), perf["value"], unit=" / 10", digits=1,
         sub=t("kpi.tp_sub", lang, low=number(perf["low"], lang),
@@ -102,7 +109,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
     ))
     journey = _journey(audits, touchpoints)
     journey_prev = _journey(audits_prev, touchpoints) if prev_f else None
-    d, sig = _change(journey, journey_prev)
+    d, sig = _change("journey", journey, journey_prev)
     cards.append(KpiCard(
         t("kpi.journey_score", lang), journey["value"], unit=" / 10", digits=1,
         sub=t("kpi.journey_sub", lang, tps=journey["touchpoints"],
@@ -143,7 +150,7 @@ def lists_of(card: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFra
         return card, card, card
     audited = card.loc[card["n"] > 0]
     gaps = audited.loc[audited["gap_target"] < 0].nsmallest(5, "gap_target")
-    movers = audited.loc[audited["significant"]].assign(size=lambda d: d["delta"].abs())
+    movers = audited.loc[kpis.significance_mask(audited["significant"])].assign(size=lambda d: d["delta"].abs())
     movers = movers.nlargest(5, "size")
     fell = audited.loc[(audited["value"] < audited["target"])
                        & (audited["prev_value"] >= audited["target"])]

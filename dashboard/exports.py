@@ -37,8 +37,24 @@ JOURNEY_COLUMNS = {
 }
 
 
+TOO_FEW = "too few to tell"
+
+
+def significance_text(value) -> str:
+    """Spell a change's significance for a download: yes, no, or too few to tell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return TOO_FEW
+    return "yes" if bool(value) else "no"
+
+
+def _spell_significance(frame: pd.DataFrame) -> pd.DataFrame:
+    if "change_significant" in frame:
+        frame["change_significant"] = [significance_text(v) for v in frame["change_significant"]]
+    return frame
+
+
 def _journeys(card: pd.DataFrame) -> pd.DataFrame:
-    frame = card[list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS)
+    frame = _spell_significance(card[list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS))
     frame["weakest_touchpoint"] = [
         ", ".join(w["name"] for w in items) if isinstance(items, list) else items
         for items in frame["weakest_touchpoint"]]
@@ -47,7 +63,8 @@ def _journeys(card: pd.DataFrame) -> pd.DataFrame:
 
 def _touchpoints(card: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in TOUCHPOINT_COLUMNS if c in card.columns]
-    return card[columns].rename(columns=TOUCHPOINT_COLUMNS).reset_index(drop=True)
+    return _spell_significance(card[columns].rename(columns=TOUCHPOINT_COLUMNS)
+                               .reset_index(drop=True))
 
 
 def _round(frame: pd.DataFrame) -> pd.DataFrame:
@@ -58,7 +75,9 @@ def _round(frame: pd.DataFrame) -> pd.DataFrame:
 def overview_tables(store: Store, f: Filters, lang: str) -> dict[str, pd.DataFrame]:
     cards = overview_view.kpi_cards(store, f, lang)
     kpi = pd.DataFrame([{"kpi": c.label, "value": c.value, "unit": c.unit.strip(), "n": c.n,
-                         "change": c.delta, "change_significant": c.significant}
+                         "change": c.delta,
+                         "change_significant": significance_text(c.significant)
+                         if c.delta is not None else ""}
                         for c in cards])
     gaps, movers, fell = overview_view.touchpoint_lists(store, f)
     weeks, _ = overview_view.trend_frame(store, f, "nps")

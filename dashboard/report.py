@@ -18,7 +18,7 @@ from markupsafe import escape
 from callbacks import overview as overview_view
 from dashboard.i18n import date as fmt_date
 from dashboard.i18n import number, t
-from data import queries, scorecards
+from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
 from layouts import svg, theme
@@ -102,9 +102,12 @@ def _kpi_table(cards, lang: str) -> str:
     rows = []
     for c in cards:
         value = number(c.value, lang, c.digits) + (c.unit if not missing(c.value) else "")
-        if c.delta is not None and c.significant:
+        if c.delta is not None and c.significant is True:
             change = (f'<strong>{number(c.delta, lang, c.delta_digits, signed=True)}</strong> '
                       f'({escape(t("kpi.significant", lang))})')
+        elif c.delta is not None and c.significant is None:
+            change = (f'{number(c.delta, lang, c.delta_digits, signed=True)} '
+                      f'<span class="muted">({escape(t("kpi.too_few", lang))})</span>')
         else:
             change = f'<span class="muted">{escape(t("report.no_sig_change", lang))}</span>'
         rows.append(f"<tr><td>{escape(c.label)}</td><td class='num'>{value}</td>"
@@ -148,11 +151,11 @@ def build(store: Store, week: Week, lang: str = "en", journey: str | None = None
                 "touchpoints": len(part),
                 "below": int(part["light"].isin(["red", "amber"]).sum()),
                 "gaps": part.loc[part["gap_target"] < 0].nsmallest(3, "gap_target"),
-                "movers": part.loc[part["significant"]].assign(
+                "movers": part.loc[kpis.significance_mask(part["significant"])].assign(
                     size=lambda d: d["delta"].abs()).nlargest(3, "size"),
             })
     return {"week": week, "filters": f, "journey": journey, "department": department,
-            "cards": cards, "significant": [c for c in cards if c.significant and
+            "cards": cards, "significant": [c for c in cards if c.significant is True and
                                             c.delta is not None],
             "gaps": gaps, "movers": movers, "fell": fell, "departments": departments}
 
@@ -241,8 +244,9 @@ def text_summary(content: dict, lang: str = "en") -> str:
     lines = [t("report.title", lang, week=str(content["week"])), ""]
     for c in content["cards"]:
         change = (f" ({number(c.delta, lang, c.delta_digits, signed=True)}, "
-                  f"{t('kpi.significant', lang)})" if c.significant and c.delta is not None
-                  else "")
+                  f"{t('kpi.significant', lang)})" if c.significant is True and c.delta is not None
+                  else f" ({t('kpi.too_few', lang)})" if c.significant is None
+                  and c.delta is not None else "")
         lines.append(f"- {c.label}: {number(c.value, lang, c.digits)}{c.unit} (n={c.n}){change}")
     for key, frame in (("overview.gaps", content["gaps"]), ("overview.fell_below",
                                                              content["fell"])):

@@ -75,14 +75,36 @@ def n_label(n: int, lang: str, kind: str = "audits", small: bool | None = None) 
     return html.Span(children, className="n-label" + (" is-small" if is_small else ""))
 
 
-def delta(value, significant: bool, lang: str, digits: int = 1) -> html.Span:
-    """A change with its direction and, when significant, emphasis."""
+def significance_title(significant: bool | None, lang: str) -> str:
+    """The words for a change's significance: significant, not significant, too few to tell."""
+    if significant is None:
+        return t("kpi.too_few", lang) + " — " + t("kpi.too_few_help", lang, responses=30,
+                                                   audits=5)
+    return t("kpi.significant" if significant else "kpi.not_significant", lang)
+
+
+def rounds_to_zero(value, digits: int) -> bool:
+    """True when a change shows as 0 at the given decimals (no arrow for it)."""
+    return round(float(value), digits) == 0
+
+
+def delta(value, significant: bool | None, lang: str, digits: int = 1) -> html.Span:
+    """A change with its direction; a star when significant, "too few to tell" (never a
+    star) when a period is below the small-sample minimum; unchanged when it rounds to 0."""
     if missing(value):
         return html.Span("–", className="delta text-muted")
-    arrow = "▲" if value > 0 else ("▼" if value < 0 else "■")
-    direction = "up" if value > 0 else ("down" if value < 0 else "flat")
+    significant = None if significant is None or missing(significant) else bool(significant)
+    if rounds_to_zero(value, digits):
+        return html.Span(t("kpi.unchanged", lang), title=significance_title(significant, lang),
+                         className="delta delta-flat")
+    arrow = "▲" if value > 0 else "▼"
+    direction = "up" if value > 0 else "down"
     text = f"{arrow} {number(value, lang, digits, signed=True)}"
-    title = t("kpi.significant" if significant else "kpi.not_significant", lang)
+    title = significance_title(significant, lang)
+    if significant is None:
+        return html.Span([text, html.Small(" " + t("kpi.too_few", lang),
+                                           className="delta-few text-muted")],
+                         title=title, className=f"delta delta-{direction} delta-unknown")
     return html.Span(text + (" *" if significant else ""), title=title,
                      className=f"delta delta-{direction}" + (" delta-sig" if significant else ""))
 

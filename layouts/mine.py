@@ -6,6 +6,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.i18n import number, t
+from data.kpis import significance_mask
 from layouts import components as c
 from layouts import ids
 
@@ -36,8 +37,9 @@ def department_picker(departments: pd.DataFrame, below: dict, lang: str, href_fo
 def summary(card: pd.DataFrame, lang: str) -> html.Div:
     audited = card.loc[card["n"] > 0]
     below = int(audited["light"].isin(["red", "amber"]).sum())
-    worse = int((audited["significant"] & (audited["delta"] < 0)).sum())
-    better = int((audited["significant"] & (audited["delta"] > 0)).sum())
+    sig = significance_mask(audited["significant"])
+    worse = int((sig & (audited["delta"] < 0).to_numpy()).sum())
+    better = int((sig & (audited["delta"] > 0).to_numpy()).sum())
     return html.Div([
         html.Span(t("mine.summary", lang, total=len(card), audited=len(audited), below=below,
                     worse=worse, better=better)),
@@ -65,7 +67,7 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
             html.Td(number(r["target"], lang)),
             html.Td(number(r["gap_target"], lang, 1, signed=True),
                     className="fw-bold" if below else ""),
-            html.Td(c.delta(r["delta"], bool(r["significant"]), lang, 2)),
+            html.Td(c.delta(r["delta"], r["significant"], lang, 2)),
             html.Td(c.sparkline(trends.get(r["key"], []))),
         ], className="row-below" if below else ""))
     return html.Table([head, html.Tbody(body)],

@@ -30,7 +30,7 @@ class KpiCard:
     n_kind: str = "responses"  # or "audits"
     small: bool = False
     delta: float | None = None
-    significant: bool = False
+    significant: bool | None = None  # None: too few to tell
     delta_digits: int = 1
 
 
@@ -61,19 +61,29 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
         )
     if _missing(card.delta):
         change = html.Div(t("kpi.no_change", lang), className="kpi-change text-muted")
+    elif c.rounds_to_zero(card.delta, card.delta_digits):
+        change = html.Div([t("kpi.unchanged", lang), " · ", html.Span(
+            c.significance_title(card.significant, lang) if card.significant is not None
+            else t("kpi.too_few", lang), className="kpi-nosig")],
+            className="kpi-change kpi-change-flat")
     else:
-        arrow = "▲" if card.delta > 0 else ("▼" if card.delta < 0 else "■")
-        direction = "up" if card.delta > 0 else ("down" if card.delta < 0 else "flat")
+        arrow = "▲" if card.delta > 0 else "▼"
+        direction = "up" if card.delta > 0 else "down"
         delta = number(card.delta, lang, card.delta_digits, signed=True)
+        if card.significant is None:
+            sig = html.Span(t("kpi.too_few", lang), className="kpi-few",
+                            title=c.significance_title(None, lang))
+        else:
+            sig = html.Span(
+                t("kpi.significant" if card.significant else "kpi.not_significant", lang),
+                className="kpi-sig" if card.significant else "kpi-nosig",
+            )
         change = html.Div(
             [
                 html.Span(f"{arrow} ", className=f"kpi-arrow kpi-{direction}"),
                 t("kpi.change", lang, delta=delta),
                 " · ",
-                html.Span(
-                    t("kpi.significant" if card.significant else "kpi.not_significant", lang),
-                    className="kpi-sig" if card.significant else "kpi-nosig",
-                ),
+                sig,
             ],
             className="kpi-change" + (f" kpi-change-{direction}" if card.significant else ""),
         )

@@ -71,7 +71,7 @@ def header(row: dict, lang: str, search: str) -> html.Div:
                        c.n_label(int(row["n"]), lang, "audits"), " · ",
                        t("journey.target", lang), " ", number(row["target"], lang), " · ",
                        t("journey.best", lang), " ", number(row["best_in_class"], lang), " · ",
-                       c.delta(row["delta"], bool(row["significant"]), lang, 2)],
+                       c.delta(row["delta"], row["significant"], lang, 2)],
                       className="tp-headline ms-auto"),
         ], className="d-flex flex-wrap align-items-center gap-2"),
     ], className="mb-3")

@@ -100,3 +100,25 @@ def test_small_samples_are_marked(duck_store):
     assert hotline[3].n == 3 and hotline[3].small
     body = _text(overview.overview.kpi_card_body(hotline[3], "en"))
     assert "small sample" in body
+
+
+def test_movers_on_two_audits_are_too_few_to_tell_not_significant(demo_store):
+    from data import scorecards
+
+    f = overview.filters_from_search(demo_store, "?from=2026-11-09&to=2026-11-15")
+    card = scorecards.touchpoint_scorecard(demo_store, f)
+    few = card.loc[(card["n"] > 0) & (card["prev_n"] > 0)
+                   & ((card["n"] < 5) | (card["prev_n"] < 5))]
+    assert not few.empty  # the demo week has touchpoints on 2–4 audits
+    assert all(v is None for v in few["significant"])
+    _, movers, _ = overview.lists_of(card)
+    assert ((movers["n"] >= 5) & (movers["prev_n"] >= 5)).all()
+    # On screen: a change on too few audits says so and carries no star.
+    from layouts import components
+    row = few.iloc[0]
+    shown = _text(components.delta(row["delta"] if abs(row["delta"]) >= 0.01 else 1.0,
+                                   row["significant"], "en", 2))
+    assert "too few to tell" in shown and "*" not in shown
+    movers_list = overview.update(demo_store, "?from=2026-11-09&to=2026-11-15", "en")[6]
+    for n in range(1, 5):
+        assert f"n = {n} " not in _text(movers_list) + " "
