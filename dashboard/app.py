@@ -24,7 +24,7 @@ from callbacks import (
     shell,
     touchpoint,
 )
-from dashboard import api, auth, downloads, pdf
+from dashboard import api, auth, downloads, pdf, validation
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
@@ -90,7 +90,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         assets_folder=str(ASSETS),
         title="cxdash",
         update_title=None,
-        suppress_callback_exceptions=True,
+        on_error=validation.on_error(config),  # a failing callback says so and is logged
         serve_locally=True,
         compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -101,6 +101,9 @@ def create_app(config: Config | None = None) -> dash.Dash:
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
                                   auth.current_user(), pdf.available())
 
+    # Every page's ids, so Dash checks each callback against them (a wrong id fails at
+    # start, see check_callback_ids) instead of suppressing callback exceptions.
+    app.validation_layout = validation.validation_layout(filter_options(store))
     app.layout = serve_layout
 
     # One data version per request: cached queries agree with each other and cost one read.
@@ -130,4 +133,5 @@ def create_app(config: Config | None = None) -> dash.Dash:
                  admin):
         page.register(app, store)
     data_page.register(app, store, uploads, max_bytes)
+    validation.check_callback_ids(app)
     return app

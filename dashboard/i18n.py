@@ -89,6 +89,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "benchmark.perspective.expert": {"en": "Expert view", "de": "Expertensicht"},
     "benchmark.inside_out": {"en": "Outside-in vs inside-out",
                              "de": "Outside-in vs. Inside-out"},
+    "benchmark.score_axis": {"en": "Score (1–10)", "de": "Score (1–10)"},
     "benchmark.inside_out_help": {
         "en": "Customer and employee scores of the same touchpoints, the largest differences "
               "first: where the company sees itself better than its customers do.",
@@ -308,6 +309,14 @@ TEXTS: dict[str, dict[str, str]] = {
                          "de": "Weniger als {responses} Antworten oder {audits} Audits in einer "
                                "der beiden Perioden: ob die Veränderung echt ist, lässt sich "
                                "nicht sagen."},
+    "legend.title": {"en": "Symbols", "de": "Symbole"},
+    "legend.significant": {"en": "significant change (95 %; with fewer than 30 responses or 5 "
+                                 "audits in a period: too few to tell)",
+                           "de": "signifikante Veränderung (95 %; mit weniger als 30 Antworten "
+                                 "oder 5 Audits in einer Periode: zu wenige Daten für eine "
+                                 "Aussage)"},
+    "legend.small": {"en": "small sample: fewer than 30 responses or 5 audits",
+                     "de": "kleine Stichprobe: weniger als 30 Antworten oder 5 Audits"},
     "kpi.unchanged": {"en": "unchanged", "de": "unverändert"},
     "kpi.no_change": {"en": "no previous period to compare", "de": "keine Vorperiode zum Vergleich"},
     "kpi.points": {"en": "pts", "de": "Pkt."},
@@ -322,6 +331,12 @@ TEXTS: dict[str, dict[str, str]] = {
               "phase, channel, department).",
         "de": "Keine Daten für diese Filter. Erweitern Sie den Zeitraum oder entfernen Sie einen "
               "Filter (Journey, Persona, Phase, Kanal, Abteilung)."},
+    "error.callback_title": {"en": "Something went wrong", "de": "Etwas ist schiefgelaufen"},
+    "error.callback": {"en": "This part of the page could not be updated. The error has been "
+                             "logged for the administrator; try again or reload the page.",
+                       "de": "Dieser Teil der Seite konnte nicht aktualisiert werden. Der Fehler "
+                             "wurde für die Administration protokolliert; versuchen Sie es "
+                             "erneut oder laden Sie die Seite neu."},
     "notfound.title": {"en": "Page not found", "de": "Seite nicht gefunden"},
     "notfound.body": {"en": "There is no page at {path}.", "de": "Unter {path} gibt es keine Seite."},
     "notfound.home": {"en": "Back to the overview", "de": "Zurück zum Überblick"},

@@ -57,6 +57,28 @@ def light_dot(light: str, lang: str) -> html.Span:
                      style={"color": theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])})
 
 
+LEGEND_SYMBOLS = ("lights", "significant", "small", "pain", "mot")
+
+
+def symbol_legend(lang: str, symbols=LEGEND_SYMBOLS) -> html.Div:
+    """The key to the symbols a view uses (● ◆ ✖ ○ lights, * significant, ⚠ small sample,
+    ⚡ pain point, ★ moment of truth), so no one depends on tooltips."""
+    items = []
+    if "lights" in symbols:
+        for light in ("green", "amber", "red", "grey"):
+            items.append(html.Span([light_dot(light, lang), " ", t(LIGHT_LABEL[light], lang)]))
+    if "significant" in symbols:
+        items.append(html.Span([html.Strong("*"), " ", t("legend.significant", lang)]))
+    if "small" in symbols:
+        items.append(html.Span(["⚠ ", t("legend.small", lang)]))
+    if "pain" in symbols:
+        items.append(html.Span(["⚡ ", t("journey.pain", lang)]))
+    if "mot" in symbols:
+        items.append(html.Span(["★ ", t("journey.mot", lang)]))
+    return html.Div([html.Span(t("legend.title", lang) + ":", className="fw-semibold"), *items],
+                    className="symbol-legend small text-muted d-flex flex-wrap gap-3 mt-3")
+
+
 def score(value, light: str, lang: str, digits: int = 1) -> html.Span:
     """A score with its traffic light."""
     return html.Span([light_dot(light, lang), " ", number(value, lang, digits)],
@@ -109,15 +131,24 @@ def delta(value, significant: bool | None, lang: str, digits: int = 1) -> html.S
                      className=f"delta delta-{direction}" + (" delta-sig" if significant else ""))
 
 
-def sparkline(values: list[float]) -> html.Span:
-    """A tiny text sparkline of weekly values, scaled to their own range (at least 2 points,
-    so noise does not look like a trend); the tooltip lists the values."""
-    known = [v for v in values if not missing(v)]
+def spark_scale(series) -> tuple[float, float] | None:
+    """The one scale the sparklines of a table share: their common range, at least 2 points
+    wide (so noise does not look like a trend), so rows can be compared."""
+    known = [v for values in series for v in (values or []) if not missing(v)]
     if not known:
-        return html.Span("", className="spark")
+        return None
     middle = (min(known) + max(known)) / 2
     half = max((max(known) - min(known)) / 2, 1.0)
-    low, high = middle - half, middle + half
+    return middle - half, middle + half
+
+
+def sparkline(values: list[float], scale: tuple[float, float] | None = None) -> html.Span:
+    """A tiny text sparkline of weekly values on the table's shared ``scale`` (see
+    spark_scale; default: the values' own range); the tooltip lists the values."""
+    scale = scale or spark_scale([values])
+    if scale is None:
+        return html.Span("", className="spark")
+    low, high = scale
     cells = []
     for v in values:
         if missing(v):

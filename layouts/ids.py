@@ -164,3 +164,6 @@ EXPORT_LINKS = ("export-csv", "export-csv-de", "export-xlsx", "export-poster-a3"
 EXPORT_PNG = "export-png"
 EXPORT_SVG = "export-svg"
 EXPORT_DONE = "export-done"
+
+# a callback that failed: the message the user sees (dashboard.validation.on_error)
+CALLBACK_ERROR = "callback-error"

@@ -128,7 +128,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                     ],
                     className="d-flex flex-wrap align-items-center gap-2",
                 ),
-                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config={"displaylogo": False},
+                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config=theme.graph_config(lang),
                                       style={"height": "360px"}), type="dot"),
                 html.Small(t("overview.trend_help", lang, n=30), className="text-muted"),
             ]
@@ -158,6 +158,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                 className="g-3",
             ),
             trend_card,
+            c.symbol_legend(lang, ("lights", "significant", "small")),
         ]
     )
 
