@@ -213,7 +213,8 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
         _trend_svg(store, f, "audit", t("report.trend_audit", lang), lang),
         "</section>",
         f"<section id='gaps'><h2>{escape(t('overview.gaps', lang))}</h2>",
-        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist())
+        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist(),
+                     small=content["gaps"]["small"].astype(bool).tolist(), lang=lang)
         if not content["gaps"].empty else "",
         _touchpoint_table(content["gaps"], lang, "report.none_gaps"), "</section>",
         f"<section id='movers'><h2>{escape(t('overview.movers', lang))}</h2>",
