@@ -24,7 +24,8 @@ TOUCHPOINT_COLUMNS = {
     "value": "score", "low": "ci95_low", "high": "ci95_high", "target": "target",
     "best_in_class": "best_in_class", "gap_target": "gap_to_target",
     "gap_best": "gap_to_best", "light": "traffic_light", "prev_value": "previous_score",
-    "delta": "change", "significant": "change_significant", "customer_value": "customer_score",
+    "prev_n": "previous_audits", "delta": "change", "significant": "change_significant",
+    "customer_value": "customer_score",
     "employee_value": "employee_score", "moment_of_truth": "moment_of_truth",
     "pain_point": "pain_point",
 }
@@ -32,6 +33,7 @@ JOURNEY_COLUMNS = {
     "name": "journey", "key": "key", "lifecycle_stage": "lifecycle_stage", "score": "score",
     "target": "target", "gap_target": "gap_to_target", "prev_score": "previous_score",
     "delta": "change", "significant": "change_significant", "audits": "audits",
+    "prev_audits": "previous_audits",
     "touchpoints": "touchpoints", "below_target": "below_target", "nps": "nps",
     "nps_n": "nps_n", "weakest": "weakest_touchpoint", "light": "traffic_light",
 }

@@ -122,3 +122,18 @@ def test_movers_on_two_audits_are_too_few_to_tell_not_significant(demo_store):
     movers_list = overview.update(demo_store, "?from=2026-11-09&to=2026-11-15", "en")[6]
     for n in range(1, 5):
         assert f"n = {n} " not in _text(movers_list) + " "
+
+
+def test_downloads_spell_too_few_to_tell_and_never_call_it_significant(demo_store):
+    from dashboard import exports
+
+    search = "?from=2026-11-09&to=2026-11-15"
+    table = exports.view_tables(demo_store, "/benchmark", search, "en")["Touchpoints"]
+    assert set(table["change_significant"]) <= {"yes", "no", "too few to tell"}
+    few = table.loc[(table["audits"] < 5) | (table["previous_audits"] < 5)]
+    assert not few.empty and (few["change_significant"] == "too few to tell").all()
+    movers = exports.view_tables(demo_store, "/", search, "en")["Movers"]
+    assert (movers["change_significant"] == "yes").all()
+    assert ((movers["audits"] >= 5) & (movers["previous_audits"] >= 5)).all()
+    journeys = exports.view_tables(demo_store, "/atlas", search, "en")["Journeys"]
+    assert set(journeys["change_significant"]) <= {"yes", "no", "too few to tell"}
