@@ -105,7 +105,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         sub=t("kpi.tp_sub", lang, low=number(perf["low"], lang),
               high=number(perf["high"], lang)),
         n=perf["n"], n_kind="audits", small=perf["small"], delta=d,
-        significant=sig, delta_digits=2,
+        significant=sig, delta_digits=1,
     ))
     journey = _journey(audits, touchpoints)
     journey_prev = _journey(audits_prev, touchpoints) if prev_f else None
@@ -115,7 +115,7 @@ def kpi_cards(store: Store, f: Filters, lang: str) -> list[KpiCard]:
         sub=t("kpi.journey_sub", lang, tps=journey["touchpoints"],
               target=number(journey["target"], lang)),
         n=journey["n"], n_kind="audits", small=bool(kpis.small_sample(journey["n"], "audits")),
-        delta=d, significant=sig, delta_digits=2,
+        delta=d, significant=sig, delta_digits=1,
     ))
     return cards
 
