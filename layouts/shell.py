@@ -193,7 +193,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
             # A failed callback shows its message here (dashboard.validation.on_error).
             dbc.Toast(id=ids.CALLBACK_ERROR, header=t("error.callback_title", lang),
                       is_open=False, dismissable=True, icon="danger",
-                      className="callback-error position-fixed top-0 end-0 m-3"),
+                      className="callback-error position-fixed end-0 m-3"),
             dbc.Container(
                 [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
                 fluid=True,
