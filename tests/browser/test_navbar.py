@@ -54,6 +54,10 @@ def test_navbar_stays_on_one_line_for_an_admin(dash_duo, demo_app, lang, width):
     dash_duo.driver.set_window_size(width, 900)
     wait_until(dash_duo, lambda: dash_duo.driver.execute_script(
         "return document.documentElement.clientWidth") <= width)
+    # A long user name must not push the bar onto a second line either.
+    dash_duo.driver.execute_script(
+        "document.querySelector('#user-menu .dropdown-toggle').firstChild.textContent = "
+        "'Maximiliane Müller-Lüdenscheidt';")
     line = dash_duo.driver.execute_script(LINE_JS, ITEMS, ids.NAVBAR_TOGGLER)
     assert line["toggler"] == "none"  # expanded, not the collapsed burger menu
     assert len(line["tops"]) >= 12, line["texts"]  # brand, 8 pages, menus, DE | EN
