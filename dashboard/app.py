@@ -12,7 +12,7 @@ import flask
 from flask_caching import Cache
 
 from callbacks import shell
-from dashboard import api, auth, downloads, pages, pdf
+from dashboard import api, auth, downloads, pages, pdf, validation
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
@@ -79,7 +79,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         assets_folder=str(ASSETS),
         title="cxdash",
         update_title=None,
-        suppress_callback_exceptions=True,
+        on_error=validation.on_error(config),  # a failing callback says so and is logged
         serve_locally=True,
         compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -91,6 +91,9 @@ def create_app(config: Config | None = None) -> dash.Dash:
                                   auth.current_user(), pdf.available(), pages.navbar_entries(),
                                   periods.data_age(store))
 
+    # Every page's ids, so Dash checks each callback against them (a wrong id fails at
+    # start, see check_callback_ids) instead of suppressing callback exceptions.
+    app.validation_layout = validation.validation_layout(store, filter_options(store))
     app.layout = serve_layout
 
     # One data version per request: cached queries agree with each other and cost one read.
@@ -119,4 +122,5 @@ def create_app(config: Config | None = None) -> dash.Dash:
     shell.register(app, store)
     for page in pages.PAGES:
         page.register(app, store, (uploads, max_bytes))
+    validation.check_callback_ids(app)
     return app

@@ -96,6 +96,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "benchmark.perspective.expert": {"en": "Expert view", "de": "Expertensicht"},
     "benchmark.inside_out": {"en": "Outside-in vs inside-out",
                              "de": "Outside-in vs. Inside-out"},
+    "benchmark.score_axis": {"en": "Score (1–10)", "de": "Score (1–10)"},
     "benchmark.inside_out_help": {
         "en": "Customer and employee scores of the same touchpoints, the largest differences "
               "first: where the company sees itself better than its customers do.",
@@ -333,6 +334,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.change": {"en": "{delta} vs previous period", "de": "{delta} ggü. Vorperiode"},
     "kpi.significant": {"en": "significant", "de": "signifikant"},
     "kpi.not_significant": {"en": "not significant", "de": "nicht signifikant"},
+    "kpi.too_few": {"en": "too few to tell", "de": "zu wenige Daten für eine Aussage"},
+    "kpi.too_few_help": {"en": "Fewer than {responses} responses or {audits} audits in one of "
+                                "the two periods: whether this change is real cannot be told.",
+                         "de": "Weniger als {responses} Antworten oder {audits} Audits in einer "
+                               "der beiden Perioden: ob die Veränderung echt ist, lässt sich "
+                               "nicht sagen."},
+    "legend.title": {"en": "Symbols", "de": "Symbole"},
+    "legend.significant": {"en": "significant change (95 %; with fewer than 30 responses or 5 "
+                                 "audits in a period: too few to tell)",
+                           "de": "signifikante Veränderung (95 %; mit weniger als 30 Antworten "
+                                 "oder 5 Audits in einer Periode: zu wenige Daten für eine "
+                                 "Aussage)"},
+    "legend.small": {"en": "small sample: fewer than 30 responses or 5 audits",
+                     "de": "kleine Stichprobe: weniger als 30 Antworten oder 5 Audits"},
+    "kpi.unchanged": {"en": "unchanged", "de": "unverändert"},
     "kpi.no_change": {"en": "no previous period to compare", "de": "keine Vorperiode zum Vergleich"},
     "kpi.points": {"en": "pts", "de": "Pkt."},
     "empty.database": {
@@ -352,6 +368,12 @@ TEXTS: dict[str, dict[str, str]] = {
                           "de": "Kein einzelner Filter ist der Grund: Filter mit ↺ zurücksetzen."},
     "empty.all_periods": {"en": "Period (show all data)", "de": "Zeitraum (alle Daten)"},
     "empty.touchpoint": {"en": "Touchpoint", "de": "Touchpoint"},
+    "error.callback_title": {"en": "Something went wrong", "de": "Etwas ist schiefgelaufen"},
+    "error.callback": {"en": "This part of the page could not be updated. The error has been "
+                             "logged for the administrator; try again or reload the page.",
+                       "de": "Dieser Teil der Seite konnte nicht aktualisiert werden. Der Fehler "
+                             "wurde für die Administration protokolliert; versuchen Sie es "
+                             "erneut oder laden Sie die Seite neu."},
     "notfound.title": {"en": "Page not found", "de": "Seite nicht gefunden"},
     "notfound.body": {"en": "There is no page at {path}.", "de": "Unter {path} gibt es keine Seite."},
     "notfound.home": {"en": "Back to the overview", "de": "Zurück zum Überblick"},
@@ -460,10 +482,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.none_departments": {"en": "No audits this week.", "de": "Keine Audits in dieser Woche."},
     "report.dept_line": {"en": "{n} audited touchpoints, {below} below target",
                          "de": "{n} auditierte Touchpoints, {below} unter Ziel"},
-    "report.footer": {"en": "cxdash · changes are marked significant when the 95 % intervals "
-                            "of the two weeks rule out chance.",
-                      "de": "cxdash · Veränderungen gelten als signifikant, wenn die "
-                            "95 %-Intervalle beider Wochen Zufall ausschließen."},
+    "report.footer": {"en": "cxdash · a change is significant when a 95 % test (Welch's t for "
+                            "means, adjusted Wald for NPS and shares) rules out chance and "
+                            "both weeks have at least 30 responses or 5 audits; otherwise it "
+                            "is too few to tell.",
+                      "de": "cxdash · Eine Veränderung gilt als signifikant, wenn ein 95 %-Test "
+                            "(Welch-t für Mittelwerte, adjustiertes Wald für NPS und Anteile) "
+                            "Zufall ausschließt und beide Wochen mindestens 30 Antworten oder "
+                            "5 Audits haben; sonst gibt es zu wenige Daten für eine Aussage."},
     "export.menu": {"en": "Share & export", "de": "Teilen & Export"},
     "export.copy_link": {"en": "Copy link to this view", "de": "Link zu dieser Ansicht kopieren"},
     "export.csv": {"en": "Data as CSV", "de": "Daten als CSV"},
@@ -519,6 +545,8 @@ def number(value, lang: str, digits: int = 1, signed: bool = False) -> str:
     """Format a number with the language's decimal mark; '–' for missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(float(value), digits) == 0:
+        value, signed = 0.0, False  # no "−0.00" or "+0.0": a change that rounds away is 0
     text = f"{value:+,.{digits}f}" if signed else f"{value:,.{digits}f}"
     if lang == "de":
         text = text.replace(",", "\u2009").replace(".", ",")

@@ -65,8 +65,9 @@ class Page:
         return out
 
 
-def _plain(register):
-    return lambda app, store, extras: register(app, store)
+def _plain(callbacks: ModuleType):
+    # Looked up at registration, not import, so a patched ``register`` (tests) is the one used.
+    return lambda app, store, extras: callbacks.register(app, store)
 
 
 def _departments(store) -> list[dict]:
@@ -77,39 +78,39 @@ def _departments(store) -> list[dict]:
 PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
-        _plain(overview_cb.register), nav="nav.overview", view=overview_view,
+        _plain(overview_cb), nav="nav.overview", view=overview_view,
         options=("trend",), bench=("overview", "/", "kpi-nps.children")),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
         lang, search, param(search, "lanes", "none")),
-        _plain(journey_cb.register), nav="nav.journey", view=journey_view, options=("lanes",),
+        _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
         bench=("journey", "/journey", "journey-emotion-curve.figure")),
     Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
         lang, param(search, "metric", "audit")),
-        _plain(heatmap_cb.register), nav="nav.heatmap", view=heatmap_view,
+        _plain(heatmap_cb), nav="nav.heatmap", view=heatmap_view,
         options=("metric",), bench=("heatmaps", "/heatmap", "heatmap-graph.figure")),
     Page("benchmark", "/benchmark", lambda store, lang, search, path: benchmark.page(
         lang, param(search, "perspective", "all")),
-        _plain(benchmark_cb.register), nav="nav.benchmark", view=benchmark_view,
+        _plain(benchmark_cb), nav="nav.benchmark", view=benchmark_view,
         options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure")),
     Page("touchpoint", "/touchpoints/", lambda store, lang, search, path: touchpoint_layout.page(
         lang, path.split("/")[2]),
-        _plain(touchpoint_cb.register), view=touchpoint_view, prefix=True,
+        _plain(touchpoint_cb), view=touchpoint_view, prefix=True,
         bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
     Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
-         _plain(mine_cb.register), nav="nav.mine", view=mine_view,
+         _plain(mine_cb), nav="nav.mine", view=mine_view,
          prepare=mine_cb.own_department),
     Page("atlas", "/atlas", lambda store, lang, search, path: atlas.page(lang),
-         _plain(atlas_cb.register), nav="nav.atlas", view=atlas_view,
+         _plain(atlas_cb), nav="nav.atlas", view=atlas_view,
          bench=("atlas", "/atlas", "atlas-table.children")),
     Page("personas", "/personas", lambda store, lang, search, path: personas.page(lang),
-         _plain(personas_cb.register), nav="nav.personas", view=personas_view),
+         _plain(personas_cb), nav="nav.personas", view=personas_view),
     Page("data", "/data", lambda store, lang, search, path: data_page.page(
         lang, sources.list_sources(store)),
         lambda app, store, extras: data_cb.register(app, store, *extras), nav="nav.data",
         role="analyst", guard="data-"),
     Page("admin", "/admin", lambda store, lang, search, path: admin.page(
         lang, _departments(store)),
-        _plain(admin_cb.register), role="admin", guard="admin-"),
+        _plain(admin_cb), role="admin", guard="admin-"),
 )
 
 

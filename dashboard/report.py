@@ -103,9 +103,12 @@ def _kpi_table(cards, lang: str) -> str:
     rows = []
     for c in cards:
         value = number(c.value, lang, c.digits) + (c.unit if not missing(c.value) else "")
-        if c.delta is not None and c.significant:
+        if c.delta is not None and c.significant is True:
             change = (f'<strong>{number(c.delta, lang, c.delta_digits, signed=True)}</strong> '
                       f'({escape(t("kpi.significant", lang))})')
+        elif c.delta is not None and c.significant is None:
+            change = (f'{number(c.delta, lang, c.delta_digits, signed=True)} '
+                      f'<span class="muted">({escape(t("kpi.too_few", lang))})</span>')
         else:
             change = f'<span class="muted">{escape(t("report.no_sig_change", lang))}</span>'
         rows.append(f"<tr><td>{escape(t(c.label, lang))}</td><td class='num'>{value}</td>"
@@ -137,7 +140,7 @@ def build(store: Store, week: Week, lang: str = "en", journey: str | None = None
     cards = m.overview.cards
     return {"week": week, "filters": f, "journey": journey, "department": department,
             "model": m, "cards": cards,
-            "significant": [c for c in cards if c.significant and c.delta is not None],
+            "significant": [c for c in cards if c.significant is True and c.delta is not None],
             "gaps": m.overview.gaps, "movers": m.overview.movers, "fell": m.overview.fell,
             "departments": m.departments}
 
@@ -208,7 +211,8 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
         _trend_svg(m.trend_audit, m.audit_target, t("report.trend_audit", lang), lang),
         "</section>",
         f"<section id='gaps'><h2>{escape(t('overview.gaps', lang))}</h2>",
-        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist())
+        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist(),
+                     small=content["gaps"]["small"].astype(bool).tolist(), lang=lang)
         if not content["gaps"].empty else "",
         _touchpoint_table(content["gaps"], lang, "report.none_gaps", audits=audits),
         "</section>",
@@ -242,9 +246,11 @@ def text_summary(content: dict, lang: str = "en") -> str:
     lines = [t("report.title", lang, week=str(content["week"])), ""]
     for c in content["cards"]:
         change = (f" ({number(c.delta, lang, c.delta_digits, signed=True)}, "
-                  f"{t('kpi.significant', lang)})" if c.significant and c.delta is not None
-                  else "")
-        lines.append(f"- {t(c.label, lang)}: {number(c.value, lang, c.digits)}{c.unit} (n={c.n}){change}")
+                  f"{t('kpi.significant', lang)})" if c.significant is True and c.delta is not None
+                  else f" ({t('kpi.too_few', lang)})" if c.significant is None
+                  and c.delta is not None else "")
+        lines.append(f"- {t(c.label, lang)}: {number(c.value, lang, c.digits)}{c.unit} "
+                     f"(n={c.n}){change}")
     for key, frame in (("overview.gaps", content["gaps"]), ("overview.fell_below",
                                                              content["fell"])):
         lines += ["", t(key, lang) + ":"]

@@ -30,12 +30,13 @@ def page(lang: str, metric: str = "audit") -> html.Div:
                            className="ms-auto")),
         html.Div(id=ids.HEATMAP_NOTICE),
         c.section(t("heatmap.phase_channel", lang), html.Div([
-            dcc.Graph(id=ids.HEATMAP_GRAPH, config={"displaylogo": False},
+            dcc.Graph(id=ids.HEATMAP_GRAPH, config=theme.graph_config(lang), className="heatmap-graph",
                       style={"height": "440px"}),
             html.Small(t("heatmap.help_cells", lang), className="text-muted"),
         ])),
         c.section(t("heatmap.touchpoint_week", lang), html.Div([
-            dcc.Graph(id=ids.HEATMAP_WEEKS_GRAPH, config={"displaylogo": False}),
+            dcc.Graph(id=ids.HEATMAP_WEEKS_GRAPH, config=theme.graph_config(lang),
+                      className="heatmap-graph"),
             html.Small(t("heatmap.help_weeks", lang), className="text-muted"),
         ])),
     ])

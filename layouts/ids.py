@@ -177,9 +177,14 @@ def journey_pill(key: str) -> str:
 def loosen_link(dimension: str) -> dict:
     return {"type": "loosen", "filter": dimension}
 
+
 # Period presets of the filter bar and the age of the data under it
 DATA_AGE = "freshness"  # not "data-…": that prefix guards the Data page's callbacks
 
 
 def period_preset(name) -> dict:
     return {"type": "period-preset", "preset": name}
+
+
+# a callback that failed: the message the user sees (dashboard.validation.on_error)
+CALLBACK_ERROR = "callback-error"

@@ -32,10 +32,11 @@ def page(lang: str, search: str, lanes: str = "none") -> html.Div:
         ]), className="mb-3"),
         dbc.Card(dbc.CardBody([
             html.H2(t("journey.curve", lang), className="h6 section-title"),
-            dcc.Graph(id=ids.JOURNEY_EMOTION_CURVE, config={"displaylogo": False},
+            dcc.Graph(id=ids.JOURNEY_EMOTION_CURVE, config=theme.graph_config(lang),
                       style={"height": "420px"}),
             html.Small(t("journey.curve_help", lang), className="text-muted"),
         ]), className="mb-3"),
+        c.symbol_legend(lang),
     ])
 
 
@@ -78,7 +79,7 @@ def summary(journey: dict, lang: str) -> html.Div:
         c.score(journey["score"], journey["light"], lang),
         html.Span(f" / {t('journey.target', lang)} {number(journey['target'], lang)} · ",
                   className="text-muted"),
-        c.delta(journey["delta"], journey["significant"], lang, 2),
+        c.delta(journey["delta"], journey["significant"], lang, 1),
         html.Span(" · " + t("journey.audited", lang, n=journey["audited_touchpoints"],
                             total=journey["touchpoints"]), className="text-muted"),
         html.Span(" · " + (journey.get("goal") or ""), className="text-muted"),

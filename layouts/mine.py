@@ -17,6 +17,7 @@ def page(lang: str) -> html.Div:
         html.Div(id=ids.MINE_NOTICE),
         html.Div(id=ids.MINE_SUMMARY),
         html.Div(id=ids.MINE_TABLE),
+        c.symbol_legend(lang),
     ])
 
 
@@ -46,6 +47,7 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
         "benchmark.col.touchpoint", "filter.journey", "filter.phase", "kpi.touchpoint_score",
         "journey.target", "journey.gap", "mine.change", "mine.trend")]))
     body = []
+    spark = c.spark_scale(trends.get(k, []) for k in rows["key"])
     for _, r in rows.iterrows():
         below = r["light"] in ("red", "amber")
         body.append(html.Tr([
@@ -60,8 +62,8 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
             html.Td(number(r["target"], lang)),
             html.Td(number(r["gap_target"], lang, 1, signed=True),
                     className="fw-bold" if below else ""),
-            html.Td(c.delta(r["delta"], bool(r["significant"]), lang, 2)),
-            html.Td(c.sparkline(trends.get(r["key"], []))),
+            html.Td(c.delta(r["delta"], r["significant"], lang, 1)),
+            html.Td(c.sparkline(trends.get(r["key"], []), spark)),
         ], className="row-below" if below else ""))
     return html.Table([head, html.Tbody(body)],
                       className="table table-sm table-hover align-middle mine-table bg-white")

@@ -66,19 +66,29 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
         why = ("kpi.no_change" if not card.compared else
                "kpi.no_data_now" if _missing(card.value) else "kpi.no_prev_data")
         change = html.Div(t(why, lang), className="kpi-change text-muted")
+    elif c.rounds_to_zero(card.delta, card.delta_digits):
+        change = html.Div([t("kpi.unchanged", lang), " · ", html.Span(
+            c.significance_title(card.significant, lang) if card.significant is not None
+            else t("kpi.too_few", lang), className="kpi-nosig")],
+            className="kpi-change kpi-change-flat")
     else:
-        arrow = "▲" if card.delta > 0 else ("▼" if card.delta < 0 else "■")
-        direction = "up" if card.delta > 0 else ("down" if card.delta < 0 else "flat")
+        arrow = "▲" if card.delta > 0 else "▼"
+        direction = "up" if card.delta > 0 else "down"
         delta = number(card.delta, lang, card.delta_digits, signed=True)
+        if card.significant is None:
+            sig = html.Span(t("kpi.too_few", lang), className="kpi-few",
+                            title=c.significance_title(None, lang))
+        else:
+            sig = html.Span(
+                t("kpi.significant" if card.significant else "kpi.not_significant", lang),
+                className="kpi-sig" if card.significant else "kpi-nosig",
+            )
         change = html.Div(
             [
                 html.Span(f"{arrow} ", className=f"kpi-arrow kpi-{direction}"),
                 t("kpi.change", lang, delta=delta),
                 " · ",
-                html.Span(
-                    t("kpi.significant" if card.significant else "kpi.not_significant", lang),
-                    className="kpi-sig" if card.significant else "kpi-nosig",
-                ),
+                sig,
             ],
             className="kpi-change" + (f" kpi-change-{direction}" if card.significant else ""),
         )
@@ -123,7 +133,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                     ],
                     className="d-flex flex-wrap align-items-center gap-2",
                 ),
-                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config={"displaylogo": False},
+                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config=theme.graph_config(lang),
                                       style={"height": "360px"}), type="dot"),
                 html.Small(t("overview.trend_help", lang, n=30), className="text-muted"),
             ]
@@ -153,6 +163,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                 className="g-3",
             ),
             trend_card,
+            c.symbol_legend(lang, ("lights", "significant", "small")),
         ]
     )
 

@@ -67,7 +67,7 @@ def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Na
         [
             html.A("DE", href="/lang/de", className="lang-link" + (" active" if lang == "de" else ""),
                    title="Deutsch", lang="de"),
-            html.Span("|", className="mx-1 text-white-50"),
+            html.Span("|", className="mx-1 lang-sep", **{"aria-hidden": "true"}),
             html.A("EN", href="/lang/en", className="lang-link" + (" active" if lang == "en" else ""),
                    title="English", lang="en"),
         ],
@@ -80,7 +80,8 @@ def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Na
             [
                 dbc.NavbarBrand(
                     [html.Span("cx", className="brand-cx"), "dash",
-                     html.Small(t("app.tagline", lang), className="ms-2 d-none d-xxl-inline brand-tag")],
+                     html.Small(t("app.tagline", lang),
+                                className="ms-2 d-none d-xxl-inline brand-tag")],
                     href="/",
                 ),
                 dbc.NavbarToggler(id=ids.NAVBAR_TOGGLER, n_clicks=0),
@@ -89,7 +90,8 @@ def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Na
                         dbc.Nav(links, navbar=True, className="me-3"),
                         html.Div([export_menu(lang, pdf_available),
                                   dbc.Nav(user_menu(user, lang), navbar=True), switch],
-                                 className="ms-xl-auto d-flex align-items-center flex-wrap"),
+                                 className="ms-xl-auto d-flex align-items-center flex-wrap "
+                                           "flex-xl-nowrap"),
                     ],
                     id=ids.NAVBAR_COLLAPSE, is_open=False, navbar=True,
                 ),
@@ -204,6 +206,10 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
             navbar(lang, user, pdf_available, pages),
+            # A failed callback shows its message here (dashboard.validation.on_error).
+            dbc.Toast(id=ids.CALLBACK_ERROR, header=t("error.callback_title", lang),
+                      is_open=False, dismissable=True, icon="danger",
+                      className="callback-error position-fixed end-0 m-3"),
             dbc.Container(
                 [filter_bar(options, lang, age), notice, html.Main(id=ids.PAGE)],
                 fluid=True,

@@ -36,6 +36,12 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 pio.templates.default = TEMPLATE_NAME
 
 
+def graph_config(lang: str, **extra) -> dict:
+    """Return a dcc.Graph config: no Plotly logo, and the UI's language for dates and the
+    mode bar (German months need assets/_vendor/plotly-locale, served by the app)."""
+    return {"displaylogo": False, "locale": lang, **extra}
+
+
 def base_layout(**kwargs) -> dict:
     """Return layout settings every figure shares, merged with kwargs."""
     return {"template": TEMPLATE_NAME, **kwargs}

@@ -21,7 +21,7 @@ def page(lang: str, key: str) -> html.Div:
         html.Div(id=ids.TOUCHPOINT_NOTICE),
         dbc.Row([
             dbc.Col(c.section(t("touchpoint.history", lang), html.Div([
-                dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config={"displaylogo": False},
+                dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config=theme.graph_config(lang),
                           style={"height": "360px"}),
                 html.Small(t("touchpoint.history_help", lang), className="text-muted"),
             ])), xl=8),
@@ -41,6 +41,7 @@ def page(lang: str, key: str) -> html.Div:
             dbc.Col(c.section(t("touchpoint.comments", lang),
                               html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
         ], className="g-3"),
+        c.symbol_legend(lang),
     ])
 
 
@@ -71,7 +72,7 @@ def header(row: dict, lang: str, search: str) -> html.Div:
                        c.n_label(int(row["n"]), lang, "audits"), " · ",
                        t("journey.target", lang), " ", number(row["target"], lang), " · ",
                        t("journey.best", lang), " ", number(row["best_in_class"], lang), " · ",
-                       c.delta(row["delta"], bool(row["significant"]), lang, 2)],
+                       c.delta(row["delta"], row["significant"], lang, 1)],
                       className="tp-headline ms-auto"),
         ], className="d-flex flex-wrap align-items-center gap-2"),
     ], className="mb-3")
@@ -165,7 +166,7 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
             html.Span([html.Strong(number(br, lang, 1) + " %"), " ",
                        t("touchpoint.bounce", lang)]),
         ], className="small mb-1"),
-        dcc.Graph(figure=fig, config={"displayModeBar": False}),
+        dcc.Graph(figure=fig, config=theme.graph_config(lang, displayModeBar=False)),
     ])
 
 

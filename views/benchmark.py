@@ -40,6 +40,7 @@ def bullets(audited: pd.DataFrame, perspective: str) -> pd.DataFrame:
     col = value_column(perspective)
     rows = audited.dropna(subset=[col]).copy()
     rows["shown"] = rows[col]
+    rows["shown_n"] = rows["n" if perspective == "all" else f"{perspective}_n"]
     rows["gap"] = kpis.gap(rows[col], rows["target"])
     rows["shown_light"] = kpis.traffic_light(rows[col], rows["target"])
     return rows.sort_values("gap", kind="stable").reset_index(drop=True)

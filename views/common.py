@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from data import queries
+from data import kpis, queries
 from data.queries import Filters
 from data.store import Store
 
@@ -17,7 +17,8 @@ TOUCHPOINT_COLUMNS = {
     "value": "score", "low": "ci95_low", "high": "ci95_high", "target": "target",
     "best_in_class": "best_in_class", "gap_target": "gap_to_target",
     "gap_best": "gap_to_best", "light": "traffic_light", "prev_value": "previous_score",
-    "delta": "change", "significant": "change_significant", "customer_value": "customer_score",
+    "prev_n": "previous_audits", "delta": "change", "significant": "change_significant",
+    "customer_value": "customer_score",
     "employee_value": "employee_score", "moment_of_truth": "moment_of_truth",
     "pain_point": "pain_point",
 }
@@ -25,6 +26,7 @@ JOURNEY_COLUMNS = {
     "name": "journey", "key": "key", "lifecycle_stage": "lifecycle_stage", "score": "score",
     "target": "target", "gap_target": "gap_to_target", "prev_score": "previous_score",
     "delta": "change", "significant": "change_significant", "audits": "audits",
+    "prev_audits": "previous_audits",
     "touchpoints": "touchpoints", "below_target": "below_target", "nps": "nps",
     "nps_n": "nps_n", "weakest": "weakest_touchpoint", "light": "traffic_light",
 }
@@ -67,24 +69,41 @@ def touchpoint_lists(card: pd.DataFrame, size: int = 5
         return card, card, card
     audited = card.loc[card["n"] > 0]
     gaps = audited.loc[audited["gap_target"] < 0].nsmallest(size, "gap_target")
-    movers = audited.loc[audited["significant"].astype(bool)].assign(
+    movers = audited.loc[kpis.significance_mask(audited["significant"])].assign(
         size=lambda d: d["delta"].abs()).nlargest(size, "size")
     fell = audited.loc[(audited["value"] < audited["target"])
                        & (audited["prev_value"] >= audited["target"])]
     return gaps, movers, fell.sort_values("gap_target")
 
 
+TOO_FEW = "too few to tell"
+
+
+def significance_text(value) -> str:
+    """Spell a change's significance for a download: yes, no, or too few to tell."""
+    if value is None or (isinstance(value, float) and value != value):
+        return TOO_FEW
+    return "yes" if bool(value) else "no"
+
+
+def _spell_significance(frame: pd.DataFrame) -> pd.DataFrame:
+    if "change_significant" in frame:
+        frame["change_significant"] = [significance_text(v) for v in frame["change_significant"]]
+    return frame
+
+
 def touchpoint_table(card: pd.DataFrame) -> pd.DataFrame:
     """A touchpoint scorecard with the export's column names."""
     columns = [c for c in TOUCHPOINT_COLUMNS if c in card.columns]
-    return card[columns].rename(columns=TOUCHPOINT_COLUMNS).reset_index(drop=True)
+    return _spell_significance(card[columns].rename(columns=TOUCHPOINT_COLUMNS)
+                               .reset_index(drop=True))
 
 
 def journey_table(card: pd.DataFrame) -> pd.DataFrame:
     """A journey scorecard with the export's column names."""
     if card.empty:
         return pd.DataFrame(columns=list(JOURNEY_COLUMNS.values()))
-    frame = card[list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS)
+    frame = _spell_significance(card[list(JOURNEY_COLUMNS)].rename(columns=JOURNEY_COLUMNS))
     frame["weakest_touchpoint"] = [
         ", ".join(w["name"] for w in items) if isinstance(items, list) else items
         for items in frame["weakest_touchpoint"]]

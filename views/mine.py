@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data import queries, scorecards
+from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
 from views.common import identity, loosen, touchpoint_table
@@ -30,11 +30,11 @@ class MineModel:
     def counts(self) -> dict[str, int]:
         """total, audited, below (target), worse and better (significant changes)."""
         audited = self.card.loc[self.card["n"] > 0] if not self.card.empty else self.card
-        sig = audited["significant"].astype(bool) if not audited.empty else audited
+        sig = kpis.significance_mask(audited["significant"]) if not audited.empty else audited
         return {"total": len(self.card), "audited": len(audited),
                 "below": int(audited["light"].isin(["red", "amber"]).sum()) if len(audited) else 0,
-                "worse": int((sig & (audited["delta"] < 0)).sum()) if len(audited) else 0,
-                "better": int((sig & (audited["delta"] > 0)).sum()) if len(audited) else 0}
+                "worse": int((sig & (audited["delta"] < 0).to_numpy()).sum()) if len(audited) else 0,
+                "better": int((sig & (audited["delta"] > 0).to_numpy()).sum()) if len(audited) else 0}
 
     @property
     def picking(self) -> bool:

@@ -11,7 +11,14 @@ import pandas as pd
 from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, loosen, option, touchpoint_lists, touchpoint_table
+from views.common import (
+    identity,
+    loosen,
+    option,
+    significance_text,
+    touchpoint_lists,
+    touchpoint_table,
+)
 
 TREND_WEEKS = 26
 TREND_METRICS = ("nps", "ces", "csat", "audit")
@@ -32,7 +39,7 @@ class KpiCard:
     n_kind: str = "responses"  # or "audits"
     small: bool = False
     delta: float | None = None
-    significant: bool = False
+    significant: bool | None = None  # None: too few to tell
     delta_digits: int = 1
     detail: dict = field(default_factory=dict)
     compared: bool = True  # there is a previous period (a dated one) to compare with
@@ -87,26 +94,34 @@ def _audit_pooled(audits: pd.DataFrame) -> dict:
 def journey_score(audits_by_tp: pd.DataFrame, touchpoints: pd.DataFrame) -> dict:
     """Return the journey score of the selected touchpoints, its variance, n and target."""
     if audits_by_tp.empty:
-        return {"value": float("nan"), "variance": float("nan"), "n": 0, "touchpoints": 0,
-                "target": float("nan")}
+        return {"value": float("nan"), "variance": float("nan"), "df": float("nan"), "n": 0,
+                "touchpoints": 0, "target": float("nan")}
     perf = kpis.metric_table(audits_by_tp, "audit").merge(
         touchpoints[["key", "moment_of_truth", "target"]], left_on="touchpoint", right_on="key")
     mot = perf["moment_of_truth"].astype(bool).to_numpy()
     return {
         "value": float(kpis.journey_score(perf["value"], mot)),
         "variance": float(kpis.journey_score_variance(perf["variance"], mot)),
+        "df": float(kpis.journey_score_df(perf["variance"], mot, perf["n"])),
         "n": int(perf["n"].sum()),
         "touchpoints": len(perf),
         "target": float(kpis.journey_score(perf["target"].astype(float), mot)),
     }
 
 
-def _change(cur: dict, prev: dict | None) -> tuple[float | None, bool]:
+def _change(metric: str, cur: dict, prev: dict | None) -> tuple[float | None, bool | None]:
+    """Return the change against the previous period and whether it is significant
+    (None: too few to tell)."""
     if prev is None:
-        return None, False
+        return None, None
     delta = float(kpis.change(cur["value"], prev["value"]))
-    sig = bool(kpis.significant_change(cur["value"], prev["value"], cur["variance"],
-                                       prev["variance"]))
+    if metric == "journey":
+        sig = kpis.journey_change_significance(cur["value"], cur["variance"], cur["df"],
+                                               cur["n"], prev["value"], prev["variance"],
+                                               prev["df"], prev["n"])
+    else:
+        sig = kpis.change_significance(metric, cur["row"], prev["row"])[0]
+    sig = None if sig is None else bool(sig)
     return (None if np.isnan(delta) else delta), sig
 
 
@@ -123,37 +138,39 @@ def kpi_cards(store: Store, f: Filters) -> tuple[list[KpiCard], pd.DataFrame, di
     cards = []
     nps = _metric(survey, "nps")
     row = nps["row"]
-    d, sig = _change(nps, _metric(survey_prev, "nps") if has_prev else None)
+    d, sig = _change("nps", nps, _metric(survey_prev, "nps") if has_prev else None)
     cards.append(KpiCard(
         "nps", _value(nps["value"]), digits=0, n=nps["n"], small=nps["small"], delta=d,
         significant=sig,
-        detail={"moe": _value(float(np.sqrt(nps["variance"]) * kpis.Z95)),
+        detail={"moe": _value(float(kpis.nps_moe95(row["n"], row["promoters"],
+                                                    row["detractors"]))),
                 "promoters_pct": _value(float(kpis.share_pct(row["n"], row["promoters"]))),
                 "detractors_pct": _value(float(kpis.share_pct(row["n"], row["detractors"])))}))
     ces = _metric(survey, "ces")
-    d, sig = _change(ces, _metric(survey_prev, "ces") if has_prev else None)
+    d, sig = _change("ces", ces, _metric(survey_prev, "ces") if has_prev else None)
     cards.append(KpiCard(
         "ces", _value(ces["value"]), digits=2, n=ces["n"], small=ces["small"], delta=d,
         significant=sig, delta_digits=2,
         detail={"easy_pct": _value(float(kpis.share_pct(ces["row"]["n"], ces["row"]["easy"])))}))
     csat = _metric(survey, "csat")
-    d, sig = _change(csat, _metric(survey_prev, "csat") if has_prev else None)
+    d, sig = _change("csat", csat, _metric(survey_prev, "csat") if has_prev else None)
     cards.append(KpiCard(
         "csat", _value(csat["value"]), unit=" %", digits=0, n=csat["n"], small=csat["small"],
         delta=d, significant=sig,
         detail={"mean": _value(float(kpis.mean(csat["row"]["n"], csat["row"]["total"])))}))
     perf = _audit_pooled(audits)
-    d, sig = _change(perf, _audit_pooled(audits_prev) if has_prev else None)
+    d, sig = _change("audit", perf, _audit_pooled(audits_prev) if has_prev else None)
     cards.append(KpiCard(
         "touchpoint_score", _value(perf["value"]), unit=" / 10", digits=1, n=perf["n"],
-        n_kind="audits", small=perf["small"], delta=d, significant=sig, delta_digits=2,
+        n_kind="audits", small=perf["small"], delta=d, significant=sig, delta_digits=1,
         detail={"low": _value(perf["low"]), "high": _value(perf["high"])}))
     journey = journey_score(audits, touchpoints)
-    d, sig = _change(journey, journey_score(audits_prev, touchpoints) if has_prev else None)
+    d, sig = _change("journey", journey,
+                     journey_score(audits_prev, touchpoints) if has_prev else None)
     cards.append(KpiCard(
         "journey_score", _value(journey["value"]), unit=" / 10", digits=1, n=journey["n"],
         n_kind="audits", small=bool(kpis.small_sample(journey["n"], "audits")), delta=d,
-        significant=sig, delta_digits=2,
+        significant=sig, delta_digits=1,
         detail={"touchpoints": journey["touchpoints"], "target": _value(journey["target"])}))
     for card in cards:
         card.compared = has_prev
@@ -211,9 +228,12 @@ def model(store: Store, f: Filters, options: dict | None = None) -> OverviewMode
 
 
 def kpi_table(m: OverviewModel, translate=identity) -> pd.DataFrame:
-    """The cards as rows: kpi, value, unit, n, change, change_significant."""
+    """The cards as rows: kpi, value, unit, n, change, change_significant (yes, no, too few
+    to tell; empty without a change)."""
     return pd.DataFrame([{"kpi": translate(c.label), "value": c.value, "unit": c.unit.strip(),
-                          "n": c.n, "change": c.delta, "change_significant": c.significant}
+                          "n": c.n, "change": c.delta,
+                          "change_significant": significance_text(c.significant)
+                          if c.delta is not None else ""}
                          for c in m.cards])
 
 

@@ -135,3 +135,39 @@ def test_data_age_warns_when_the_newest_data_is_over_a_week_old(demo_store):
     assert old["days"] == 16 and old["stale"]
     shown = str(shell_layout.data_age(old, "en"))
     assert "Data as of 15 Nov 2026" in shown and "16 days old" in shown
+def test_movers_on_two_audits_are_too_few_to_tell_not_significant(demo_store):
+    from data import scorecards
+    from views.common import touchpoint_lists
+
+    f = overview.filters_from_search(demo_store, "?from=2026-11-09&to=2026-11-15")
+    card = scorecards.touchpoint_scorecard(demo_store, f)
+    few = card.loc[(card["n"] > 0) & (card["prev_n"] > 0)
+                   & ((card["n"] < 5) | (card["prev_n"] < 5))]
+    assert not few.empty  # the demo week has touchpoints on 2–4 audits
+    assert all(v is None for v in few["significant"])
+    _, movers, _ = touchpoint_lists(card)
+    assert ((movers["n"] >= 5) & (movers["prev_n"] >= 5)).all()
+    # On screen: a change on too few audits says so and carries no star.
+    from layouts import components
+    row = few.iloc[0]
+    shown = _text(components.delta(row["delta"] if abs(row["delta"]) >= 0.01 else 1.0,
+                                   row["significant"], "en", 2))
+    assert "too few to tell" in shown and "*" not in shown
+    movers_list = overview.update(demo_store, "?from=2026-11-09&to=2026-11-15", "en")[6]
+    for n in range(1, 5):
+        assert f"n = {n} " not in _text(movers_list) + " "
+
+
+def test_downloads_spell_too_few_to_tell_and_never_call_it_significant(demo_store):
+    from dashboard import exports
+
+    search = "?from=2026-11-09&to=2026-11-15"
+    table = exports.view_tables(demo_store, "/benchmark", search, "en")["Touchpoints"]
+    assert set(table["change_significant"]) <= {"yes", "no", "too few to tell"}
+    few = table.loc[(table["audits"] < 5) | (table["previous_audits"] < 5)]
+    assert not few.empty and (few["change_significant"] == "too few to tell").all()
+    movers = exports.view_tables(demo_store, "/", search, "en")["Movers"]
+    assert (movers["change_significant"] == "yes").all()
+    assert ((movers["audits"] >= 5) & (movers["previous_audits"] >= 5)).all()
+    journeys = exports.view_tables(demo_store, "/atlas", search, "en")["Journeys"]
+    assert set(journeys["change_significant"]) <= {"yes", "no", "too few to tell"}
