@@ -30,15 +30,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
-VIEWS = {
-    # view: (path, the output that names its main callback)
-    "overview": ("/", "kpi-nps.children"),
-    "journey": ("/journey", "journey-emotion-curve.figure"),
-    "heatmaps": ("/heatmap", "heatmap-graph.figure"),
-    "benchmark": ("/benchmark", "benchmark-graph.figure"),
-    "atlas": ("/atlas", "atlas-table.children"),
-    "touchpoint": ("/touchpoints/st-hotline", "touchpoint-history-graph.figure"),
-}
+
+def _views() -> dict[str, tuple[str, str]]:
+    """view: (path, the output that names its main callback), from the page registry."""
+    from dashboard import pages
+
+    return pages.bench_views()
+
+
+VIEWS = _views()
 JOURNEYS = ["vertrag", "umzug", "stoerung", "rechnung"]
 PERSONAS = ["familie", "student", "senior", "homeoffice", "oeko"]
 CHANNELS = ["online", "email", "telefon", "pos", "print"]

@@ -1,38 +1,26 @@
-"""Atlas callbacks: every journey ranked, suboptimal first."""
+"""Atlas callbacks: URL → views.atlas.model → lifecycle strip and ranked table."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, with_params
-from data import queries, scorecards
+from callbacks.filters import filters_from_search, loosen_links, with_params
 from data.store import Store
 from layouts import atlas, components, ids
+from views import atlas as view
 
 
 def update(store: Store, search: str | None, lang: str):
-    f = filters_from_search(store, search)
-    # The atlas compares journeys, so it shows all of them whatever the journey filter says.
-    every = replace(f, journeys=())
-    queries.prefetch(
-        store,
-        lambda: scorecards.touchpoint_scorecard(store, every),
-        lambda: queries.survey_aggregates(store, every, by=("journey",)),
-        lambda: queries.audit_aggregates(store, every.widened(scorecards.TREND_WEEKS),
-                                         by=("journey", "week")),
-    )
-    journeys = scorecards.journey_scorecard(store, every)
-    if journeys.empty or journeys["audits"].sum() == 0:
-        return components.empty_filters(lang), None
+    m = view.model(store, filters_from_search(store, search))
+    if m.empty:
+        return components.empty_filters(lang, loosen_links(search, m.loosen)), None
 
     def href_for(key):
         return "/journey" + with_params(search, journey=key)
 
-    return None, [atlas.lifecycle_strip(journeys, lang, href_for),
-                  atlas.table(journeys, lang, search, href_for)]
+    return None, [atlas.lifecycle_strip(m.journeys, lang, href_for),
+                  atlas.table(m.journeys, lang, search, href_for)]
 
 
 def register(app, store: Store) -> None:

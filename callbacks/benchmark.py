@@ -1,26 +1,22 @@
-"""Benchmark callbacks: bullet chart, table and inside-out comparison for the filters."""
+"""Benchmark callbacks: URL → views.benchmark.model → bullet chart, table, inside-out."""
 
 from __future__ import annotations
 
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, param
-from data import scorecards
+from callbacks.filters import filters_from_search, loosen_links, view_options
 from data.store import Store
 from layouts import benchmark, components, ids
+from views import benchmark as view
 
 
 def update(store: Store, search: str | None, lang: str):
-    f = filters_from_search(store, search)
-    perspective = param(search, "perspective", "all")
-    perspective = perspective if perspective in benchmark.PERSPECTIVES else "all"
-    card = scorecards.touchpoint_scorecard(store, f)
-    audited = card.loc[card["n"] > 0] if not card.empty else card
-    notice = components.empty_filters(lang) if audited.empty else None
-    return (notice, benchmark.bullet_chart(audited, perspective, lang),
-            benchmark.table(card, perspective, lang, search) if not card.empty else None,
-            benchmark.perspective_chart(audited, lang))
+    m = view.model(store, filters_from_search(store, search), view_options(search, "perspective"))
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
+    return (notice, benchmark.bullet_chart(m.bullets, m.perspective, lang),
+            benchmark.table(m.rows, m.perspective, lang, search) if not m.rows.empty else None,
+            benchmark.perspective_chart(m.audited, lang))
 
 
 def register(app, store: Store) -> None:

@@ -90,3 +90,21 @@ def with_params(search: str | None, **params: str | None) -> str:
     pairs = [(k, v) for k, v in _pairs(search) if k not in params]
     pairs += [(k, v) for k, v in params.items() if v not in (None, "")]
     return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def view_options(search: str | None, *names: str) -> dict[str, str]:
+    """Return the view options (trend, metric, lanes, …) named, as given in the URL."""
+    params = parse_qs((search or "").lstrip("?"))
+    return {n: params[n][0] for n in names if n in params}
+
+
+def loosen_links(search: str | None, dims: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(filter, query string without it) for each filter an empty view suggests loosening."""
+    links = []
+    for dim in dims:
+        if dim == "period":
+            links.append((dim, with_params(search, **{"from": None, "to": None,
+                                                      "period": "all"})))
+        else:
+            links.append((dim, with_params(search, **{dim: None}) or "?"))
+    return links

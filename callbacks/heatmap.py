@@ -1,71 +1,60 @@
-"""Heatmap callbacks: cells from SQL aggregates; a click filters to the cell."""
+"""Heatmap callbacks: URL → views.heatmap.model → figures; a click filters to the cell."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 from dash import Input, Output, State, no_update
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, param, with_params
-from data import queries, scorecards
+from callbacks.filters import filters_from_search, loosen_links, view_options, with_params
 from data.store import Store
 from layouts import components, heatmap, ids
-
-WEEKS = 12
+from views import heatmap as view
 
 
 def update(store: Store, search: str | None, lang: str):
     """Return the notice, the phase × channel figure and the touchpoint × week figure."""
-    f = filters_from_search(store, search)
-    metric = param(search, "metric", "audit")
-    metric = metric if metric in heatmap.METRICS else "audit"
-    window = f.widened(WEEKS)
-    queries.prefetch(
-        store,
-        lambda: scorecards.metric_cells(store, f, metric, ("phase", "channel")),
-        lambda: scorecards.metric_cells(store, window, metric, ("touchpoint", "week")),
-    )
-    catalog = queries.catalog(store)
-    phases = catalog["phases"]
-    channels = catalog["channels"]
-    pc = scorecards.metric_cells(store, f, metric, ("phase", "channel"))
-    pc = pc.dropna(subset=["phase", "channel"])
-    used_channels = [k for k in channels["key"] if k in set(pc["channel"])]
-    fig_pc = heatmap.heatmap(pc, "channel", "phase", used_channels, list(phases["key"]), metric,
-                             lang, dict(zip(channels["key"], channels["name"], strict=True)),
-                             dict(zip(phases["key"], phases["name"], strict=True)))
-    tw = scorecards.metric_cells(store, window, metric, ("touchpoint", "week")).dropna(subset=["touchpoint"])
-    tps = queries.filtered_touchpoints(store, f)
-    tps = tps[tps["key"].isin(set(tw["touchpoint"]))]
-    labels = dict(zip(tps["key"], tps["name"], strict=True))
-    if len(set(labels.values())) < len(labels):
-        labels = {k: f"{v} ({k})" for k, v in labels.items()}
-    tw["week"] = pd.to_datetime(tw["week"]).dt.date.astype(str)
-    weeks = sorted(tw["week"].unique())
-    fig_tw = heatmap.heatmap(tw, "week", "touchpoint", weeks, list(tps["key"]), metric, lang,
-                             y_labels=labels, height=max(260, 26 * len(tps) + 80))
-    notice = components.empty_filters(lang) if pc.empty and tw.empty else None
+    m = view.model(store, filters_from_search(store, search), view_options(search, "metric"))
+    fig_pc = heatmap.heatmap(m.phase_channel, "channel", "phase", m.channels, m.phases,
+                             m.metric, lang, m.channel_names, m.phase_names)
+    fig_tw = heatmap.heatmap(m.touchpoint_week, "week", "touchpoint", m.weeks, m.touchpoints,
+                             m.metric, lang, y_labels=m.touchpoint_names,
+                             height=max(260, 26 * len(m.touchpoints) + 80))
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return notice, fig_pc, fig_tw
+
+
+def _cell(click: dict | None) -> tuple[str, str] | None:
+    """The clicked cell's (y key, x key): the axes hold the keys (customdata when sent)."""
+    points = (click or {}).get("points") or [{}]
+    point = points[0] or {}
+    if point.get("customdata"):
+        return tuple(point["customdata"])
+    if point.get("x") is not None and point.get("y") is not None:
+        return str(point["y"]), str(point["x"])
+    return None
 
 
 def click_phase_channel(click: dict | None, search: str | None):
     """Filter to the clicked phase and channel."""
-    point = (click or {}).get("points", [{}])[0]
-    if not point.get("customdata"):
+    cell = _cell(click)
+    if cell is None:
         return no_update
-    phase, channel = point["customdata"]
+    phase, channel = cell
     return with_params(search, phase=phase, channel=channel)
 
 
 def click_touchpoint_week(click: dict | None, search: str | None):
     """Open the clicked touchpoint's drill-down for the clicked week."""
-    point = (click or {}).get("points", [{}])[0]
-    if not point.get("customdata"):
+    cell = _cell(click)
+    if cell is None:
         return no_update, no_update
-    key, week = point["customdata"]
-    start = dt.date.fromisoformat(week)
+    key, week = cell
+    try:
+        start = dt.date.fromisoformat(week[:10])
+    except ValueError:
+        return no_update, no_update
     end = start + dt.timedelta(days=6)
     return f"/touchpoints/{key}", with_params(search, **{"from": start.isoformat(),
                                                           "to": end.isoformat(), "period": None})

@@ -1,46 +1,31 @@
-"""My-touchpoints callbacks: the department comes from the global department filter."""
+"""My-touchpoints callbacks: URL → views.mine.model; the department comes from the global
+department filter, or for an owner without one, from their account."""
 
 from __future__ import annotations
 
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, param, with_params
-from callbacks.heatmap import WEEKS
+from callbacks.filters import filters_from_search, loosen_links, param, with_params
 from dashboard import auth
-from data import queries, scorecards
 from data.store import Store
 from layouts import components, ids, mine
-
-
-def weekly_trends(store: Store, f) -> dict[str, list[float]]:
-    """Return the weekly mean audit score of each touchpoint over the last 12 weeks."""
-    weekly = scorecards.metric_cells(store, f.widened(WEEKS), "audit", ("touchpoint", "week"))
-    return {k: g.sort_values("week")["value"].round(2).tolist()
-            for k, g in weekly.groupby("touchpoint")}
+from views import mine as view
 
 
 def update(store: Store, search: str | None, lang: str):
     """Return the department label, notice, summary and table (or the department picker)."""
-    f = filters_from_search(store, search)
-    catalog = queries.catalog(store)
-    departments = catalog["departments"]
-    if not f.departments:
-        card = scorecards.touchpoint_scorecard(store, f)
-        below = card.loc[card["light"].isin(["red", "amber"])].groupby(
-            "department_key").size().to_dict() if not card.empty else {}
+    m = view.model(store, filters_from_search(store, search))
+    if m.picking:
         picker = mine.department_picker(
-            departments, below, lang,
+            m.departments, m.below, lang,
             lambda k: "/mine" + with_params(search, department=k))
         return "", None, picker, None
-    names = departments.set_index("key")["name"]
-    label = ", ".join(names.get(k, k) for k in f.departments)
-    card = scorecards.touchpoint_scorecard(store, f)
-    if card.empty:
-        return label, components.empty_filters(lang), None, None
-    notice = components.empty_filters(lang) if card["n"].sum() == 0 else None
-    return (label, notice, mine.summary(card, lang),
-            mine.table(card, weekly_trends(store, f), lang, search))
+    if m.card.empty:
+        return m.label, components.empty_filters(lang, loosen_links(search, m.loosen)), None, None
+    notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
+    return m.label, notice, mine.summary(m.counts, lang), mine.table(m.card, m.trends, lang,
+                                                                    search)
 
 
 def register(app, store: Store) -> None:

@@ -7,40 +7,14 @@ from urllib.parse import quote
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from callbacks import filters
-from dashboard import auth
-from data import queries
-from data.ingest import sources
+from dashboard import auth, pages
 from data.store import Store
-from layouts import (
-    admin,
-    atlas,
-    benchmark,
-    data_page,
-    heatmap,
-    ids,
-    journey,
-    mine,
-    overview,
-    personas,
-    shell,
-    touchpoint,
-)
+from layouts import admin, ids, shell
+from views import periods
 
 FILTER_OUTPUTS = (ids.FILTER_JOURNEY, ids.FILTER_PERSONA, ids.FILTER_PHASE, ids.FILTER_CHANNEL,
                   ids.FILTER_DEPARTMENT)
 FILTER_DIMENSIONS = ("journey", "persona", "phase", "channel", "department")
-
-PAGES = {
-    "/": overview.page,
-    "/journey": lambda lang, search: journey.page(lang, search, filters.param(search, "lanes",
-                                                                             "none")),
-    "/heatmap": lambda lang, search: heatmap.page(lang, filters.param(search, "metric", "audit")),
-    "/benchmark": lambda lang, search: benchmark.page(
-        lang, filters.param(search, "perspective", "all")),
-    "/mine": lambda lang, search: mine.page(lang),
-    "/atlas": lambda lang, search: atlas.page(lang),
-    "/personas": lambda lang, search: personas.page(lang),
-}
 
 
 def sync_filters(store: Store, trigger, search, journey, persona, phase, channel, department,
@@ -67,23 +41,34 @@ def sync_filters(store: Store, trigger, search, journey, persona, phase, channel
 
 
 def route(store: Store, pathname: str | None, search: str | None, lang: str):
-    """Return the page for a path; view options start from the URL."""
+    """Return the page for a path (from the registry); view options start from the URL."""
     path = (pathname or "/").rstrip("/") or "/"
-    if path.startswith("/touchpoints/") and path.count("/") == 2:
-        return touchpoint.page(lang, path.split("/")[2])
-    user = auth.current_user()
-    if path == "/data":
-        if not (user and user.can("analyst")):
-            return admin.forbidden("analyst", lang)
-        return data_page.page(lang, sources.list_sources(store))
-    if path == "/admin":
-        if not (user and user.can("admin")):
-            return admin.forbidden("admin", lang)
-        departments = queries.catalog(store)["departments"]
-        return admin.page(lang, [{"label": n, "value": k} for k, n in
-                                 zip(departments["key"], departments["name"], strict=True)])
-    page = PAGES.get(path)
-    return page(lang, search or "") if page else shell.not_found(pathname, lang)
+    page = pages.find(path)
+    if page is None:
+        return shell.not_found(pathname, lang)
+    if page.role:
+        user = auth.current_user()
+        if not (user and user.can(page.role)):
+            return admin.forbidden(page.role, lang)
+    return page.layout(store, lang, search or "", path)
+
+
+def apply_preset(store: Store, search: str | None, trigger) -> str:
+    """Set the period of a clicked preset (from the newest data) in the URL."""
+    newest = periods.newest_date(store)
+    if not isinstance(trigger, dict) or newest is None:
+        return no_update
+    start, end = periods.period(trigger["preset"], newest)
+    new = filters.with_params(search, **{"from": start.isoformat(), "to": end.isoformat(),
+                                          "period": None})
+    return new if new != (search or "") else no_update
+
+
+def active_presets(store: Store, search: str | None, preset_ids: list[dict]) -> list[bool]:
+    """Mark the preset the URL's period is (none for a custom period)."""
+    f = filters.filters_from_search(store, search)
+    current = periods.matching(store, f.date_from, f.date_to)
+    return [p["preset"] == current for p in preset_ids]
 
 
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
@@ -95,13 +80,10 @@ def set_view_option(values: list, option_ids: list[dict], search: str | None):
 
 def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
     """Page links keep the filters; an owner's "My touchpoints" opens their department."""
-    user = auth.current_user()
-    own = user.department_key if user else None
     hrefs = []
     for link in link_ids:
-        query = search or ""
-        if link["page"] == "/mine" and own and not filters.param(search, "department"):
-            query = filters.with_params(search, department=own)
+        page = pages.find(link["page"])
+        query = (page.prepare(search) if page and page.prepare else search) or ""
         hrefs.append(link["page"] + query)
     return hrefs
 
@@ -172,6 +154,20 @@ def register(app, store: Store) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )(set_view_option)
+
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.period_preset(ALL), "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(lambda clicks, search: apply_preset(store, search, ctx.triggered_id)
+      if any(clicks or []) else no_update)
+
+    app.callback(
+        Output(ids.period_preset(ALL), "active"),
+        Input(ids.URL, "search"),
+        State(ids.period_preset(ALL), "id"),
+    )(lambda search, preset_ids: active_presets(store, search, preset_ids))
 
     app.callback(
         Output(ids.nav_link(ALL), "href"),

@@ -1,88 +1,48 @@
-"""Touchpoint drill-down callbacks."""
+"""Touchpoint drill-down callbacks: URL → views.touchpoint.model → every part."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from dash import Input, Output, State
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search
+from callbacks.filters import filters_from_search, loosen_links
 from dashboard.i18n import number, t
-from data import kpis, queries, scorecards
-from data.queries import Filters
 from data.store import Store
 from layouts import components, ids, touchpoint
+from views import touchpoint as view
 
-HISTORY_WEEKS = 52
 OUTPUTS = (ids.TOUCHPOINT_HEADER, ids.TOUCHPOINT_NOTICE, ids.TOUCHPOINT_ATTRIBUTES,
            ids.TOUCHPOINT_HISTORY_GRAPH, ids.TOUCHPOINT_PERSPECTIVES, ids.TOUCHPOINT_QUESTIONS,
            ids.TOUCHPOINT_SURVEYS, ids.TOUCHPOINT_WEB, ids.TOUCHPOINT_COMMENTS)
 
 
-def _mean_rows(agg, column: str, lang: str, labels=None) -> list[tuple]:
-    if agg.empty:
-        return []
-    table = kpis.metric_table(agg, "audit")
-    labels = labels or {}
-    return [(labels.get(r[column], r[column] or "–"), number(r["value"], lang, 1), int(r["n"]),
-             bool(r["small"])) for _, r in table.iterrows()]
+def _rows(stats, lang: str, label=lambda v: v or "–", digits: int = 1) -> list[tuple]:
+    return [(label(r["label"]), number(r["value"], lang, digits), int(r["n"]), bool(r["small"]))
+            for r in stats.to_dict("records")]
 
 
 def update(store: Store, key: str, search: str | None, lang: str):
     """Return header, notice, attributes, history figure, perspectives, questions,
     surveys, web block and comments for one touchpoint."""
-    base = filters_from_search(store, search)
-    # Only the period (and, for survey responses, the persona) narrows a drill-down:
-    # the touchpoint itself is the selection.
-    f = Filters(touchpoints=(key,), date_from=base.date_from, date_to=base.date_to)
-    survey_f = replace(f, personas=base.personas)
-    queries.prefetch(
-        store,
-        lambda: scorecards.touchpoint_scorecard(store, f),
-        lambda: queries.audit_aggregates(store, f.widened(HISTORY_WEEKS), by=("week",)),
-        lambda: queries.audit_aggregates(store, f, by=("question",)),
-        lambda: queries.audit_aggregates(store, f, by=("perspective",)),
-        lambda: queries.survey_aggregates(store, survey_f),
-        lambda: queries.web_aggregates(store, f.widened(26), by=("week",)),
-        lambda: queries.web_aggregates(store, f),
-        lambda: queries.latest_comments(store, f),
-    )
-    card = scorecards.touchpoint_scorecard(store, f)
-    if card.empty:
+    m = view.model(store, filters_from_search(store, search), {"key": key})
+    if not m.found:
         return (touchpoint.not_found(key, lang), *([None] * 2),
-                touchpoint.history_figure(card, {"target": None, "best_in_class": None}, lang,
-                                          (None, None)), *([None] * 5))
-    row = card.iloc[0].to_dict()
-    weekly = queries.audit_aggregates(store, f.widened(HISTORY_WEEKS), by=("week",))
-    weeks = kpis.metric_table(weekly, "audit") if not weekly.empty else weekly.assign(
-        value=[], low=[], high=[], small=[])
-    perspectives = _mean_rows(queries.audit_aggregates(store, f, by=("perspective",)),
-                              "perspective", lang,
-                              {p: t(f"benchmark.perspective.{p}", lang)
-                               for p in ("customer", "employee", "expert")})
-    questions = _mean_rows(queries.audit_aggregates(store, f, by=("question",)), "question", lang)
-    survey = queries.survey_aggregates(store, survey_f)
-    survey_rows = []
-    for metric, digits, unit in (("nps", 0, ""), ("ces", 2, ""), ("csat", 0, " %")):
-        part = survey.loc[survey["metric"] == metric]
-        if part.empty:
-            continue
-        m = kpis.metric_table(part, metric).iloc[0]
-        survey_rows.append((t(f"kpi.{metric}", lang), number(m["value"], lang, digits) + unit,
-                            int(m["n"]), bool(m["small"])))
-    web_weeks = queries.web_aggregates(store, f.widened(26), by=("week",))
-    notice = components.empty_filters(lang) if row["n"] == 0 and not survey_rows else None
+                touchpoint.history_figure(m.weeks, {"target": None, "best_in_class": None},
+                                          lang, (None, None)), *([None] * 5))
+    f = m.filters
+    surveys = [(t(f"kpi.{r['label']}", lang), number(r["value"], lang, r["digits"]) + r["unit"],
+                int(r["n"]), bool(r["small"])) for r in m.surveys.to_dict("records")]
     return (
-        touchpoint.header(row, lang, search),
-        notice,
-        touchpoint.attributes(row, lang),
-        touchpoint.history_figure(weeks, row, lang, (f.date_from, f.date_to)),
-        touchpoint.stats_table(perspectives, lang),
-        touchpoint.stats_table(questions, lang),
-        touchpoint.stats_table(survey_rows, lang, "responses"),
-        touchpoint.web_block(queries.web_totals(store, f), web_weeks, lang),
-        touchpoint.comments(queries.latest_comments(store, f), lang),
+        touchpoint.header(m.row, lang, search),
+        components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None,
+        touchpoint.attributes(m.row, lang),
+        touchpoint.history_figure(m.weeks, m.row, lang, (f.date_from, f.date_to)),
+        touchpoint.stats_table(_rows(m.perspectives, lang,
+                                     lambda p: t(f"benchmark.perspective.{p}", lang)), lang),
+        touchpoint.stats_table(_rows(m.questions, lang), lang),
+        touchpoint.stats_table(surveys, lang, "responses"),
+        touchpoint.web_block(m.web, m.web_weeks, lang),
+        touchpoint.comments(m.comments, lang),
     )
 
 

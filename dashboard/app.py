@@ -12,26 +12,15 @@ import dash
 import flask
 from flask_caching import Cache
 
-from callbacks import (
-    admin,
-    atlas,
-    benchmark,
-    data_page,
-    heatmap,
-    journey,
-    mine,
-    overview,
-    personas,
-    shell,
-    touchpoint,
-)
-from dashboard import api, auth, downloads, pdf
+from callbacks import shell
+from dashboard import api, auth, downloads, pages, pdf, validation
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
 from data.cache import MemoryCache
 from data.store import Store
 from layouts import shell as shell_layout
+from views import periods
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +86,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         assets_folder=str(ASSETS),
         title="cxdash",
         update_title=None,
-        suppress_callback_exceptions=True,
+        on_error=validation.on_error(config),  # a failing callback says so and is logged
         serve_locally=True,
         compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
@@ -106,8 +95,12 @@ def create_app(config: Config | None = None) -> dash.Dash:
     def serve_layout():
         lang = language(config)
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
-                                  auth.current_user(), pdf.available())
+                                  auth.current_user(), pdf.available(), pages.navbar_entries(),
+                                  periods.data_age(store))
 
+    # Every page's ids, so Dash checks each callback against them (a wrong id fails at
+    # start, see check_callback_ids) instead of suppressing callback exceptions.
+    app.validation_layout = validation.validation_layout(store, filter_options(store))
     app.layout = serve_layout
 
     # One data version per request: cached queries agree with each other and cost one read.
@@ -133,8 +126,8 @@ def create_app(config: Config | None = None) -> dash.Dash:
     uploads = api.Uploads(Path(config.upload_dir))
     api.register(server, store, uploads, max_bytes)
     downloads.register(server, store, config)
-    for page in (shell, overview, journey, heatmap, benchmark, touchpoint, mine, atlas, personas,
-                 admin):
-        page.register(app, store)
-    data_page.register(app, store, uploads, max_bytes)
+    shell.register(app, store)
+    for page in pages.PAGES:
+        page.register(app, store, (uploads, max_bytes))
+    validation.check_callback_ids(app)
     return app

@@ -42,8 +42,6 @@ LANG_COOKIE = "cxdash_lang"
 OPEN_ENDPOINTS = frozenset({
     "login", "health", "set_language", "_dash_assets.static", "/_favicon.ico",
     "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"})
-# Dash callbacks whose outputs start with these ids need this role (checked before they run).
-GUARDED_OUTPUTS = {"data-": "analyst", "admin-": "admin"}
 # Login attempts: failures allowed per (user name, client address) and per address in
 # the window; at most LOGIN_COUNTER_KEYS counters in memory when there is no Redis.
 LOGIN_WINDOW_S = 15 * 60
@@ -64,6 +62,15 @@ def language(config: Config) -> str:
     if config.language:
         return config.language
     return negotiate(flask.request.headers.get("Accept-Language"))
+
+
+def guarded_outputs() -> dict[str, str]:
+    """Dash callbacks whose outputs start with these ids need this role (checked before
+    they run); the page registry says which (read late: the registry imports the pages,
+    and some of them import this module)."""
+    from dashboard import pages
+
+    return pages.guarded_outputs()
 
 
 def current_user() -> User | None:
@@ -376,7 +383,7 @@ def _guarded_role(body: dict | None) -> str | None:
     names.append(str(body.get("output", "")).lstrip("."))
     needed = None
     for name in names:
-        for prefix, role in GUARDED_OUTPUTS.items():
+        for prefix, role in guarded_outputs().items():
             if name.startswith(prefix) and (needed is None
                                             or accounts.RANK[role] > accounts.RANK[needed]):
                 needed = role

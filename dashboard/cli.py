@@ -202,13 +202,12 @@ def cmd_audit(args) -> int:
 
 
 def kpi_summary(store: Store, filters) -> dict:
-    """Return the ``kpi --json`` structure for filters."""
-    from data import kpis, queries
+    """Return the ``kpi --json`` structure for filters: the overview model's numbers."""
+    from data import queries
+    from views import overview
 
-    audits = queries.audit_aggregates(store, filters)
-    audit_row = audits.iloc[0].to_dict() if not audits.empty else {}
-    return kpis.summary(queries.survey_aggregates(store, filters), audit_row,
-                        queries.web_totals(store, filters))
+    return overview.kpi_summary(overview.model(store, filters),
+                                queries.web_totals(store, filters))
 
 
 def cmd_kpi(args) -> int:
@@ -313,7 +312,7 @@ def report_subject(content: dict, lang: str) -> str:
     from dashboard.i18n import t
 
     sig = content["significant"]
-    tail = (", ".join(c.label for c in sig) if sig else t("report.no_sig_change", lang))
+    tail = (", ".join(t(c.label, lang) for c in sig) if sig else t("report.no_sig_change", lang))
     return f"{t('report.title', lang, week=str(content['week']))}: {tail}"
 
 

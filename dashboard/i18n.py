@@ -31,6 +31,8 @@ TEXTS: dict[str, dict[str, str]] = {
                             "de": "In diesem Zeitraum unter Ziel gefallen"},
     "overview.none_gap": {"en": "Every audited touchpoint meets its target.",
                           "de": "Alle auditierten Touchpoints erreichen ihr Ziel."},
+    "overview.none_audits": {"en": "No audits in this period for these filters.",
+                             "de": "Keine Audits in diesem Zeitraum für diese Filter."},
     "overview.none_mover": {"en": "No significant change against the previous period.",
                             "de": "Keine signifikante Veränderung ggü. der Vorperiode."},
     "overview.none_fell": {"en": "No touchpoint fell below its target.",
@@ -46,6 +48,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Touchpoint-Performanz entlang der Schritte mit 95 %-Band; gestrichelt: Ziel, "
               "gepunktet: Best-in-Class. Form und Farbe: ● Ziel erreicht, ◆ bis 1 Punkt "
               "darunter, ✖ weiter darunter."},
+    "journey.several": {
+        "en": "{n} journeys are selected; the map shows one at a time: {shown}. "
+              "Click another above to switch ({others}).",
+        "de": "{n} Journeys sind ausgewählt; die Karte zeigt jeweils eine: {shown}. "
+              "Oben eine andere anklicken, um zu wechseln ({others})."},
     "journey.lanes.none": {"en": "No swimlanes", "de": "Ohne Swimlanes"},
     "journey.lanes.channel": {"en": "Lanes by channel", "de": "Swimlanes nach Kanal"},
     "journey.lanes.department": {"en": "Lanes by department", "de": "Swimlanes nach Abteilung"},
@@ -89,6 +96,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "benchmark.perspective.expert": {"en": "Expert view", "de": "Expertensicht"},
     "benchmark.inside_out": {"en": "Outside-in vs inside-out",
                              "de": "Outside-in vs. Inside-out"},
+    "benchmark.score_axis": {"en": "Score (1–10)", "de": "Score (1–10)"},
     "benchmark.inside_out_help": {
         "en": "Customer and employee scores of the same touchpoints, the largest differences "
               "first: where the company sees itself better than its customers do.",
@@ -281,6 +289,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "filter.channel": {"en": "Channel", "de": "Kanal"},
     "filter.department": {"en": "Department", "de": "Abteilung"},
     "filter.date": {"en": "Period", "de": "Zeitraum"},
+    "preset.label": {"en": "Compare:", "de": "Vergleich:"},
+    "preset.week": {"en": "Last week", "de": "Letzte Woche"},
+    "preset.week_help": {"en": "The last complete week (Mon–Sun) against the week before",
+                         "de": "Die letzte vollständige Woche (Mo–So) ggü. der Woche davor"},
+    "preset.4w": {"en": "Last 4 weeks", "de": "Letzte 4 Wochen"},
+    "preset.4w_help": {"en": "The last 28 days of data against the 28 days before",
+                       "de": "Die letzten 28 Tage mit Daten ggü. den 28 Tagen davor"},
+    "preset.quarter": {"en": "Last quarter", "de": "Letztes Quartal"},
+    "preset.quarter_help": {"en": "The last complete calendar quarter against the one before",
+                            "de": "Das letzte vollständige Kalenderquartal ggü. dem davor"},
+    "preset.ytd": {"en": "Year to date", "de": "Jahr bis heute"},
+    "preset.ytd_help": {"en": "From 1 January to the newest data, against as many days before",
+                        "de": "Vom 1. Januar bis zu den neuesten Daten, ggü. ebenso vielen "
+                              "Tagen davor"},
+    "data.as_of": {"en": "Data as of {date}", "de": "Datenstand {date}"},
+    "data.stale": {"en": "the newest data is {days} days old: import the latest exports",
+                   "de": "die neuesten Daten sind {days} Tage alt: bitte aktuelle Exporte "
+                         "importieren"},
     "filter.all": {"en": "All", "de": "Alle"},
     "filter.reset": {"en": "Reset filters", "de": "Filter zurücksetzen"},
     "filter.toggle": {"en": "Filters", "de": "Filter"},
@@ -309,6 +335,12 @@ TEXTS: dict[str, dict[str, str]] = {
                    "de": "mittlerer Audit-Score 1–10 · 95 %-KI {low}–{high}"},
     "kpi.journey_sub": {"en": "{tps} audited touchpoints · moments of truth ×2 · target {target}",
                         "de": "{tps} auditierte Touchpoints · Moments of Truth ×2 · Ziel {target}"},
+    "kpi.tp_sub_no_ci": {"en": "mean audit score 1–10 · too few audits for an interval",
+                         "de": "mittlerer Audit-Score 1–10 · zu wenige Audits für ein Intervall"},
+    "kpi.no_prev_data": {"en": "no data in the previous period to compare",
+                         "de": "keine Daten in der Vorperiode zum Vergleich"},
+    "kpi.no_data_now": {"en": "nothing to compare in this period",
+                        "de": "in diesem Zeitraum nichts zu vergleichen"},
     "kpi.n_responses": {"en": "n = {n} responses", "de": "n = {n} Antworten"},
     "kpi.n_audits": {"en": "n = {n} audits", "de": "n = {n} Audits"},
     "kpi.small_sample": {"en": "small sample", "de": "kleine Stichprobe"},
@@ -321,6 +353,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "kpi.change": {"en": "{delta} vs previous period", "de": "{delta} ggü. Vorperiode"},
     "kpi.significant": {"en": "significant", "de": "signifikant"},
     "kpi.not_significant": {"en": "not significant", "de": "nicht signifikant"},
+    "kpi.too_few": {"en": "too few to tell", "de": "zu wenige Daten für eine Aussage"},
+    "kpi.too_few_help": {"en": "Fewer than {responses} responses or {audits} audits in one of "
+                                "the two periods: whether this change is real cannot be told.",
+                         "de": "Weniger als {responses} Antworten oder {audits} Audits in einer "
+                               "der beiden Perioden: ob die Veränderung echt ist, lässt sich "
+                               "nicht sagen."},
+    "legend.title": {"en": "Symbols", "de": "Symbole"},
+    "legend.significant": {"en": "significant change (95 %; with fewer than 30 responses or 5 "
+                                 "audits in a period: too few to tell)",
+                           "de": "signifikante Veränderung (95 %; mit weniger als 30 Antworten "
+                                 "oder 5 Audits in einer Periode: zu wenige Daten für eine "
+                                 "Aussage)"},
+    "legend.small": {"en": "small sample: fewer than 30 responses or 5 audits",
+                     "de": "kleine Stichprobe: weniger als 30 Antworten oder 5 Audits"},
+    "kpi.unchanged": {"en": "unchanged", "de": "unverändert"},
     "kpi.no_change": {"en": "no previous period to compare", "de": "keine Vorperiode zum Vergleich"},
     "kpi.points": {"en": "pts", "de": "Pkt."},
     "empty.database": {
@@ -334,9 +381,23 @@ TEXTS: dict[str, dict[str, str]] = {
               "phase, channel, department).",
         "de": "Keine Daten für diese Filter. Erweitern Sie den Zeitraum oder entfernen Sie einen "
               "Filter (Journey, Persona, Phase, Kanal, Abteilung)."},
+    "empty.loosen": {"en": "Data comes back without one of these filters:",
+                     "de": "Ohne einen dieser Filter gibt es wieder Daten:"},
+    "empty.loosen_none": {"en": "No single filter explains it: reset the filters with ↺.",
+                          "de": "Kein einzelner Filter ist der Grund: Filter mit ↺ zurücksetzen."},
+    "empty.all_periods": {"en": "Period (show all data)", "de": "Zeitraum (alle Daten)"},
+    "empty.touchpoint": {"en": "Touchpoint", "de": "Touchpoint"},
+    "error.callback_title": {"en": "Something went wrong", "de": "Etwas ist schiefgelaufen"},
+    "error.callback": {"en": "This part of the page could not be updated. The error has been "
+                             "logged for the administrator; try again or reload the page.",
+                       "de": "Dieser Teil der Seite konnte nicht aktualisiert werden. Der Fehler "
+                             "wurde für die Administration protokolliert; versuchen Sie es "
+                             "erneut oder laden Sie die Seite neu."},
     "notfound.title": {"en": "Page not found", "de": "Seite nicht gefunden"},
     "notfound.body": {"en": "There is no page at {path}.", "de": "Unter {path} gibt es keine Seite."},
     "notfound.home": {"en": "Back to the overview", "de": "Zurück zum Überblick"},
+    "trend.no_data": {"en": "No data in these weeks for these filters.",
+                      "de": "Keine Daten in diesen Wochen für diese Filter."},
     "trend.week": {"en": "Week", "de": "Woche"},
     "trend.target": {"en": "Mean target", "de": "Mittleres Ziel"},
     "trend.band": {"en": "95 % interval", "de": "95 %-Intervall"},
@@ -429,6 +490,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin.no_tokens": {"en": "No API tokens.", "de": "Keine API-Tokens."},
     "admin.no_audit": {"en": "Nothing recorded yet.", "de": "Noch nichts protokolliert."},
     "report.title": {"en": "Weekly CX report {week}", "de": "CX-Wochenbericht {week}"},
+    "report.data_age": {"en": "Data as of {date} ({days} days before today).",
+                        "de": "Datenstand {date} ({days} Tage vor heute)."},
+    "report.stale": {"en": "The newest data is more than a week old: import the latest exports.",
+                     "de": "Die neuesten Daten sind älter als eine Woche: bitte die aktuellen "
+                           "Exporte importieren."},
     "report.summary": {"en": "KPI summary", "de": "KPI-Überblick"},
     "report.sig_changes": {"en": "Significant changes vs the week before",
                            "de": "Signifikante Veränderungen ggü. der Vorwoche"},
@@ -455,10 +521,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.none_departments": {"en": "No audits this week.", "de": "Keine Audits in dieser Woche."},
     "report.dept_line": {"en": "{n} audited touchpoints, {below} below target",
                          "de": "{n} auditierte Touchpoints, {below} unter Ziel"},
-    "report.footer": {"en": "cxdash · changes are marked significant when the 95 % intervals "
-                            "of the two weeks rule out chance.",
-                      "de": "cxdash · Veränderungen gelten als signifikant, wenn die "
-                            "95 %-Intervalle beider Wochen Zufall ausschließen."},
+    "report.footer": {"en": "cxdash · a change is significant when a 95 % test (Welch's t for "
+                            "means, adjusted Wald for NPS and shares) rules out chance and "
+                            "both weeks have at least 30 responses or 5 audits; otherwise it "
+                            "is too few to tell.",
+                      "de": "cxdash · Eine Veränderung gilt als signifikant, wenn ein 95 %-Test "
+                            "(Welch-t für Mittelwerte, adjustiertes Wald für NPS und Anteile) "
+                            "Zufall ausschließt und beide Wochen mindestens 30 Antworten oder "
+                            "5 Audits haben; sonst gibt es zu wenige Daten für eine Aussage."},
     "export.menu": {"en": "Share & export", "de": "Teilen & Export"},
     "export.copy_link": {"en": "Copy link to this view", "de": "Link zu dieser Ansicht kopieren"},
     "export.csv": {"en": "Data as CSV", "de": "Daten als CSV"},
@@ -521,6 +591,8 @@ def number(value, lang: str, digits: int = 1, signed: bool = False) -> str:
     """Format a number with the language's decimal mark; '–' for missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if round(float(value), digits) == 0:
+        value, signed = 0.0, False  # no "−0.00" or "+0.0": a change that rounds away is 0
     text = f"{value:+,.{digits}f}" if signed else f"{value:,.{digits}f}"
     if lang == "de":
         text = text.replace(",", "\u2009").replace(".", ",")

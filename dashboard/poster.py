@@ -7,7 +7,6 @@ Rendered as HTML with inline SVG and printed to PDF by headless Chromium (dashbo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from markupsafe import escape
 
@@ -15,9 +14,10 @@ from callbacks import filters as url_state
 from dashboard import exports
 from dashboard.i18n import date as fmt_date
 from dashboard.i18n import number, t
-from data import queries, schema, scorecards
+from data import schema
 from data.store import Store
 from layouts import svg, theme
+from views import journey as views_journey
 
 SIZES = {"A3": ("420mm 297mm", 1.0), "A2": ("594mm 420mm", 1.41)}
 
@@ -33,22 +33,13 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
         raise ValueError(f"Poster sizes are {', '.join(SIZES)}, not {size!r}.")
     paper, scale = SIZES[size]
     f = url_state.filters_from_search(store, search)
-    catalog = queries.catalog(store)
-    journeys = catalog["journeys"]
-    if journeys.empty:
+    m = views_journey.model(store, f)
+    if m.key is None:
         raise LookupError("There is no journey to print yet.")
-    key = f.journeys[0] if f.journeys else journeys["key"].iloc[0]
-    single = replace(f, journeys=(key,))
-    journey = journeys.loc[journeys["key"] == key].iloc[0].to_dict()
-    card = scorecards.touchpoint_scorecard(store, single)
-    summary = scorecards.journey_scorecard(store, single)
-    summary = summary.iloc[0].to_dict() if not summary.empty else {}
-    persona = None
-    if len(f.personas) == 1:
-        match = catalog["personas"].loc[catalog["personas"]["key"] == f.personas[0]]
-        persona = match.iloc[0].to_dict() if not match.empty else None
+    journey, card, persona = m.journey or {"name": m.key}, m.card, m.persona
+    summary = m.summary or {}
 
-    phases = catalog["phases"]
+    phases = m.phases
     used = phases[phases["key"].isin(card["phase_key"])] if not card.empty else phases.head(0)
     columns = []
     for phase_key, phase_name in zip(used["key"], used["name"], strict=True):
@@ -71,9 +62,9 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
         columns.append(f"<div class='phase'><div class='arrow'>{escape(phase_name)}</div>"
                        + "".join(cards) + "</div>")
 
-    ordered = card.sort_values(["phase_position", "position"]) if not card.empty else card
+    ordered = m.steps
     curve = svg.line_chart(
-        [str(n) for n in ordered["name"]], ordered["value"].tolist(),
+        [f"{int(p)}. {n}" for p, n in zip(ordered["position"], ordered["name"], strict=True)], ordered["value"].tolist(),
         lows=ordered["low"].tolist(), highs=ordered["high"].tolist(),
         lights=ordered["light"].tolist(),
         lines=[(t("journey.target", lang), ordered["target"].tolist(), theme.TARGET, "6 4"),
@@ -82,7 +73,7 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
         y_range=(1, 10), width=int(1500 * scale), height=int(330 * scale), rotate=True,
         title=t("poster.curve", lang)) if not ordered.empty else ""
 
-    meta = exports.describe("/journey", f)
+    meta = exports.describe("/journey", m.applied)
     period = (f"{fmt_date(f.date_from, lang)} – {fmt_date(f.date_to, lang)}"
               if f.date_from or f.date_to else t("poster.all_data", lang))
     persona_html = (f"<strong>{escape(persona['name'])}</strong>"

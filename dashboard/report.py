@@ -1,6 +1,7 @@
 """The weekly report: one self-contained HTML page (inline SVG charts, no scripts, no
-external files), or the same printed to PDF. Built from the overview's functions, so its
-numbers are the dashboard's for the same week and filters.
+external files), or the same printed to PDF. Built from the overview's model, so its
+numbers are the dashboard's for the same week and filters (views.report reads
+views.overview).
 
 Sections: KPI summary (changes shown only where significant), largest gaps to target,
 biggest significant movers, touchpoints that fell below target, one section per department.
@@ -15,17 +16,17 @@ from dataclasses import dataclass
 import pandas as pd
 from markupsafe import escape
 
-from callbacks import overview as overview_view
 from dashboard.i18n import date as fmt_date
 from dashboard.i18n import number, t
-from data import queries, scorecards
+from data import queries
 from data.queries import Filters
 from data.store import Store
 from layouts import svg, theme
 from layouts.components import missing
+from views import periods
+from views import report as views_report
 
 WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$")
-TREND_WEEKS = 12
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,11 @@ def parse_week(text: str, store: Store | None = None) -> Week:
     if text == "last":
         if store is None:
             raise ValueError("--week last needs the database")
-        _, latest = queries.date_bounds(store)
+        latest = periods.newest_date(store)
         if latest is None:
             raise ValueError("There is no data yet, so there is no last week.")
-        latest = pd.Timestamp(latest).date()
         # A week is complete when its Sunday has passed in the data (or in the calendar).
-        sunday = latest if latest.isoweekday() == 7 else latest - dt.timedelta(
-            days=latest.isoweekday())
+        _, sunday = periods.last_complete_week(latest)
         year, number_, _ = sunday.isocalendar()
         return Week(year, number_)
     match = WEEK.match(text)
@@ -82,8 +81,10 @@ def _light(light: str, lang: str) -> str:
 
 
 def _touchpoint_table(frame: pd.DataFrame, lang: str, empty_key: str,
-                      change: bool = False) -> str:
+                      change: bool = False, audits: int | None = None) -> str:
     if frame.empty:
+        # Over no audits, "no touchpoint below target" would be a claim about nothing.
+        empty_key = "overview.none_audits" if audits == 0 else empty_key
         return f'<p class="muted">{escape(t(empty_key, lang))}</p>'
     head = [t("report.col.touchpoint", lang), t("report.col.department", lang),
             t("report.col.score", lang), "n", t("journey.target", lang),
@@ -105,25 +106,23 @@ def _kpi_table(cards, lang: str) -> str:
     rows = []
     for c in cards:
         value = number(c.value, lang, c.digits) + (c.unit if not missing(c.value) else "")
-        if c.delta is not None and c.significant:
+        if c.delta is not None and c.significant is True:
             change = (f'<strong>{number(c.delta, lang, c.delta_digits, signed=True)}</strong> '
                       f'({escape(t("kpi.significant", lang))})')
+        elif c.delta is not None and c.significant is None:
+            change = (f'{number(c.delta, lang, c.delta_digits, signed=True)} '
+                      f'<span class="muted">({escape(t("kpi.too_few", lang))})</span>')
         else:
             change = f'<span class="muted">{escape(t("report.no_sig_change", lang))}</span>'
-        rows.append(f"<tr><td>{escape(c.label)}</td><td class='num'>{value}</td>"
+        rows.append(f"<tr><td>{escape(t(c.label, lang))}</td><td class='num'>{value}</td>"
                     f"<td class='num'>{c.n}</td><td>{change}</td></tr>")
     return ("<table><thead><tr>" + "".join(f"<th>{escape(t(k, lang))}</th>" for k in (
         "report.col.kpi", "report.col.value", "report.col.n", "report.col.change_prev"))
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def _trend_svg(store: Store, f: Filters, metric: str, title: str, lang: str) -> str:
-    """The last TREND_WEEKS weeks up to the report's week, with the 95 % band."""
-    weeks, target = overview_view.trend_frame(store, f, metric)
-    if weeks.empty:
-        return ""
-    start = f.date_to - dt.timedelta(weeks=TREND_WEEKS - 1, days=6)
-    weeks = weeks.loc[pd.to_datetime(weeks["week"]).dt.date >= start]
+def _trend_svg(weeks: pd.DataFrame, target: float | None, title: str, lang: str) -> str:
+    """The report's weekly trend (the model's last weeks) with the 95 % band."""
     if weeks.empty:
         return ""
     labels = [fmt_date(pd.Timestamp(w).date(), lang) for w in weeks["week"]]
@@ -135,29 +134,18 @@ def _trend_svg(store: Store, f: Filters, metric: str, title: str, lang: str) -> 
 
 
 def build(store: Store, week: Week, lang: str = "en", journey: str | None = None,
-          department: str | None = None) -> dict:
-    """Compute the report's content: a dict the HTML renderer and the tests read."""
+          department: str | None = None, today: dt.date | None = None) -> dict:
+    """Compute the report's content from views.report: a dict the renderer and tests read."""
     f = Filters.of(journeys=[journey] if journey else None,
                    departments=[department] if department else None,
                    date_from=week.monday.isoformat(), date_to=week.sunday.isoformat())
-    cards = overview_view.kpi_cards(store, f, lang)
-    card = scorecards.touchpoint_scorecard(store, f)
-    gaps, movers, fell = overview_view.lists_of(card)
-    departments = []
-    if not card.empty:
-        for key, part in card.loc[card["n"] > 0].groupby("department_key", sort=True):
-            departments.append({
-                "key": key, "name": part["department_name"].iloc[0],
-                "touchpoints": len(part),
-                "below": int(part["light"].isin(["red", "amber"]).sum()),
-                "gaps": part.loc[part["gap_target"] < 0].nsmallest(3, "gap_target"),
-                "movers": part.loc[part["significant"]].assign(
-                    size=lambda d: d["delta"].abs()).nlargest(3, "size"),
-            })
+    m = views_report.model(store, f, {"today": today} if today else None)
+    cards = m.overview.cards
     return {"week": week, "filters": f, "journey": journey, "department": department,
-            "cards": cards, "significant": [c for c in cards if c.significant and
-                                            c.delta is not None],
-            "gaps": gaps, "movers": movers, "fell": fell, "departments": departments}
+            "model": m, "cards": cards,
+            "significant": [c for c in cards if c.significant is True and c.delta is not None],
+            "gaps": m.overview.gaps, "movers": m.overview.movers, "fell": m.overview.fell,
+            "departments": m.departments}
 
 
 STYLE = """
@@ -170,14 +158,26 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ddd; }
 th { background: #f3f5f8; } td.num { text-align: right; }
-.muted { color: #6c757d; } .meta { color: #555; font-size: 13px; }
+.muted { color: #6c757d; } .stale { color: #8a4b00; background: #fff4e0; padding: 4px 8px; } .meta { color: #555; font-size: 13px; }
 section { page-break-inside: avoid; } .dept { page-break-inside: avoid; }
 """
 
 
+def _data_age(m, lang: str) -> str:
+    """Say how old the newest data is, with a warning when it is older than a week."""
+    if m.data_through is None:
+        return ""
+    text = t("report.data_age", lang, date=fmt_date(m.data_through, lang), days=m.age_days)
+    if m.stale:
+        return f"<p class='stale' id='data-age'><strong>⚠ {escape(text)}</strong> " \
+               f"{escape(t('report.stale', lang))}</p>"
+    return f"<p class='meta' id='data-age'>{escape(text)}</p>"
+
+
 def render_html(content: dict, store: Store, lang: str = "en") -> str:
     """The report as one self-contained HTML page."""
-    week, f = content["week"], content["filters"]
+    week, m = content["week"], content["model"]
+    audits = m.overview.audits
     catalog = queries.catalog(store)
 
     def name_of(dimension: str, key: str | None) -> str:
@@ -195,7 +195,7 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
     period = f"{fmt_date(week.monday, lang)} – {fmt_date(week.sunday, lang)}"
     sig = content["significant"]
     sig_text = (t("report.sig_none", lang) if not sig else
-                "; ".join(f"{c.label} {number(c.delta, lang, c.delta_digits, signed=True)}"
+                "; ".join(f"{t(c.label, lang)} {number(c.delta, lang, c.delta_digits, signed=True)}"
                           for c in sig))
     parts = [
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
@@ -206,21 +206,26 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
         + (f" · {escape(' · '.join(scope))}" if scope else "")
         + f" · {escape(t('report.generated', lang, when=dt.datetime.now().strftime('%Y-%m-%d %H:%M')))}"
         + "</p>",
+        _data_age(m, lang),
         f"<section id='summary'><h2>{escape(t('report.summary', lang))}</h2>",
         f"<p><strong>{escape(t('report.sig_changes', lang))}:</strong> {escape(sig_text)}</p>",
         _kpi_table(content["cards"], lang),
-        _trend_svg(store, f, "nps", t("report.trend_nps", lang), lang),
-        _trend_svg(store, f, "audit", t("report.trend_audit", lang), lang),
+        _trend_svg(m.trend_nps, None, t("report.trend_nps", lang), lang),
+        _trend_svg(m.trend_audit, m.audit_target, t("report.trend_audit", lang), lang),
         "</section>",
         f"<section id='gaps'><h2>{escape(t('overview.gaps', lang))}</h2>",
-        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist())
+        svg.gap_bars(content["gaps"]["name"].tolist(), content["gaps"]["gap_target"].tolist(),
+                     small=content["gaps"]["small"].astype(bool).tolist(), lang=lang)
         if not content["gaps"].empty else "",
-        _touchpoint_table(content["gaps"], lang, "report.none_gaps"), "</section>",
+        _touchpoint_table(content["gaps"], lang, "report.none_gaps", audits=audits),
+        "</section>",
         f"<section id='movers'><h2>{escape(t('overview.movers', lang))}</h2>",
-        _touchpoint_table(content["movers"], lang, "report.none_movers", change=True),
+        _touchpoint_table(content["movers"], lang, "report.none_movers", change=True,
+                          audits=audits),
         "</section>",
         f"<section id='fell'><h2>{escape(t('overview.fell_below', lang))}</h2>",
-        _touchpoint_table(content["fell"], lang, "report.none_fell", change=True),
+        _touchpoint_table(content["fell"], lang, "report.none_fell", change=True,
+                          audits=audits),
         "</section>",
         f"<section id='departments'><h2>{escape(t('report.departments', lang))}</h2>",
     ]
@@ -244,9 +249,11 @@ def text_summary(content: dict, lang: str = "en") -> str:
     lines = [t("report.title", lang, week=str(content["week"])), ""]
     for c in content["cards"]:
         change = (f" ({number(c.delta, lang, c.delta_digits, signed=True)}, "
-                  f"{t('kpi.significant', lang)})" if c.significant and c.delta is not None
-                  else "")
-        lines.append(f"- {c.label}: {number(c.value, lang, c.digits)}{c.unit} (n={c.n}){change}")
+                  f"{t('kpi.significant', lang)})" if c.significant is True and c.delta is not None
+                  else f" ({t('kpi.too_few', lang)})" if c.significant is None
+                  and c.delta is not None else "")
+        lines.append(f"- {t(c.label, lang)}: {number(c.value, lang, c.digits)}{c.unit} "
+                     f"(n={c.n}){change}")
     for key, frame in (("overview.gaps", content["gaps"]), ("overview.fell_below",
                                                              content["fell"])):
         lines += ["", t(key, lang) + ":"]

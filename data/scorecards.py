@@ -69,8 +69,8 @@ def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
     card["light"] = kpis.traffic_light(value, target)
     card["prev_light"] = kpis.traffic_light(prev["value"], target)
     card["delta"] = kpis.change(value, prev["value"])
-    card["significant"] = kpis.significant_change(value, prev["value"], perf["variance"],
-                                                  prev["variance"])
+    # True / False / None ("too few to tell": a period below the small-sample minimum).
+    card["significant"] = kpis.change_significance("audit", sums, prev_sums)
 
     def lookup(table: str, column: str) -> dict:
         rows = catalog[table]
@@ -125,6 +125,12 @@ def _journey_scorecard(store: Store, f: Filters, weeks: int) -> pd.DataFrame:
             else np.nan
         prev_var = kpis.journey_score_variance(before["prev_variance"], prev_mot) \
             if not before.empty else np.nan
+        df = kpis.journey_score_df(audited["variance"], mot, audited["n"]) \
+            if not audited.empty else np.nan
+        prev_df = kpis.journey_score_df(before["prev_variance"], prev_mot, before["prev_n"]) \
+            if not before.empty else np.nan
+        audits = int(audited["n"].sum()) if not audited.empty else 0
+        prev_audits = int(before["prev_n"].sum()) if not before.empty else 0
         weakest = audited.sort_values("gap_target").head(3) if not audited.empty else audited
         in_nps = not nps.empty and journey.key in nps.index
         rows.append({
@@ -138,8 +144,10 @@ def _journey_scorecard(store: Store, f: Filters, weeks: int) -> pd.DataFrame:
             "gap_target": score - target,
             "prev_score": prev_score,
             "delta": score - prev_score,
-            "significant": bool(kpis.significant_change(score, prev_score, var, prev_var)),
-            "audits": int(audited["n"].sum()) if not audited.empty else 0,
+            "significant": kpis.journey_change_significance(
+                score, var, df, audits, prev_score, prev_var, prev_df, prev_audits),
+            "audits": audits,
+            "prev_audits": prev_audits,
             "touchpoints": len(mine),
             "audited_touchpoints": len(audited),
             "below_target": int((audited["light"].isin(["red", "amber"])).sum())

@@ -16,6 +16,7 @@ def page(lang: str) -> html.Div:
         html.P(t("atlas.help", lang), className="text-muted"),
         html.Div(id=ids.ATLAS_NOTICE),
         html.Div(id=ids.ATLAS_TABLE),
+        c.symbol_legend(lang, ("lights", "significant", "small")),
     ])
 
 
@@ -43,6 +44,7 @@ def table(journeys: pd.DataFrame, lang: str, search: str, href_for) -> html.Tabl
         "atlas.rank", "filter.journey", "atlas.stage", "kpi.journey_score", "journey.gap",
         "mine.change", "mine.trend", "kpi.nps", "atlas.audits", "atlas.weakest")]))
     body = []
+    spark = c.spark_scale(journeys["trend"]) if "trend" in journeys else None
     for i, r in enumerate(journeys.itertuples(), start=1):
         weakest = [html.Li([c.touchpoint_link(w["key"], w["name"], search), " ",
                             html.Small(number(w["gap_target"], lang, 1, signed=True),
@@ -55,9 +57,9 @@ def table(journeys: pd.DataFrame, lang: str, search: str, href_for) -> html.Tabl
             html.Td(r.lifecycle_stage or "–"),
             html.Td([c.score(r.score, r.light, lang), html.Small(
                 f" / {number(r.target, lang)}", className="text-muted")]),
-            html.Td(number(r.gap_target, lang, 2, signed=True)),
-            html.Td(c.delta(r.delta, r.significant, lang, 2)),
-            html.Td(c.sparkline(r.trend)),
+            html.Td(number(r.gap_target, lang, 1, signed=True)),
+            html.Td(c.delta(r.delta, r.significant, lang, 1)),
+            html.Td(c.sparkline(r.trend, spark)),
             html.Td([number(r.nps, lang, 0), " ", c.n_label(r.nps_n, lang, "responses")]),
             html.Td(count(r.audits, lang)),
             html.Td(html.Ul(weakest, className="list-unstyled mb-0 small")),

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import dash_table, dcc, html
 
 from dashboard.i18n import t
-from data.kpis import traffic_light
+from data.kpis import SMALL_SAMPLE_AUDITS
 from layouts import components as c
 from layouts import ids, theme
 
@@ -27,38 +27,41 @@ def page(lang: str, perspective: str = "all") -> html.Div:
         html.Div(id=ids.BENCHMARK_NOTICE),
         dbc.Row([
             dbc.Col(c.section(t("benchmark.chart", lang), html.Div([
-                dcc.Graph(id=ids.BENCHMARK_GRAPH, config={"displayModeBar": False}),
+                dcc.Graph(id=ids.BENCHMARK_GRAPH, config=theme.graph_config(lang, displayModeBar=False)),
                 html.Small(t("benchmark.help", lang), className="text-muted"),
             ])), xl=5),
             dbc.Col(c.section(t("benchmark.table", lang), html.Div(id=ids.BENCHMARK_TABLE)),
                     xl=7, className="benchmark-table-col"),
         ], className="g-3"),
         c.section(t("benchmark.inside_out", lang), html.Div(id=ids.BENCHMARK_PERSPECTIVES)),
+        c.symbol_legend(lang, ("small",)),
     ])
 
 
-def value_column(perspective: str) -> str:
-    return {"customer": "customer_value", "employee": "employee_value"}.get(perspective, "value")
+# One number of decimals for every score and gap column of the table.
+TWO_DECIMALS = {"specifier": ".2f"}
 
 
-def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
+def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     """Per touchpoint: best-in-class as a pale bar, the actual value as a bar coloured by
-    traffic light, the target as a tick; sorted by the largest gap to target first."""
-    col = value_column(perspective)
-    rows = card.dropna(subset=[col]).copy()
-    rows["gap"] = rows[col] - rows["target"]
-    rows = rows.sort_values("gap")
-    lights = traffic_light(rows[col], rows["target"])
-    names = [f"{n} ({k})" if dup else n for n, k, dup in
-             zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), strict=True)]
+    traffic light, the target as a tick; ``rows`` are the model's bullets (worst first)."""
+    col, lights = "shown", rows["shown_light"]
+    n = rows["shown_n"].to_numpy()
+    small = n < SMALL_SAMPLE_AUDITS
+    # A bar on fewer than 5 audits is hatched and its label carries ⚠ (small sample).
+    names = [(f"{name} ({k})" if dup else name) + (" ⚠" if few else "") for name, k, dup, few in
+             zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), small,
+                 strict=True)]
     traces = [
         dict(type="bar", y=names, x=rows["best_in_class"], orientation="h",
              marker={"color": "rgba(0,114,178,0.18)"}, width=0.8,
              name=t("journey.best", lang), hovertemplate="%{x:.1f}<extra></extra>"),
         dict(type="bar", y=names, x=rows[col], orientation="h", width=0.4,
-             marker={"color": [theme.TRAFFIC[v] for v in lights]},
+             marker={"color": [theme.TRAFFIC[v] for v in lights],
+                     "pattern": {"shape": ["/" if few else "" for few in small],
+                                 "fgcolor": "white", "solidity": 0.45}},
              name=t("benchmark.actual", lang),
-             customdata=rows[["n", "gap", "key"]].to_numpy(),
+             customdata=rows[["shown_n", "gap", "key"]].to_numpy(),
              hovertemplate="%{y}: %{x:.1f} (n = %{customdata[0]})<br>"
                            + t("journey.gap", lang)
                            + ": %{customdata[1]:+.1f}<extra></extra>"),
@@ -67,6 +70,13 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
                      "line": {"width": 3, "color": theme.TARGET}},
              name=t("journey.target", lang), hovertemplate="%{x:.1f}<extra></extra>"),
     ]
+    if small.any():  # a legend entry for the hatching
+        traces.append(dict(type="bar", y=[names[0]], x=[0], orientation="h", width=0.4,
+                           marker={"color": theme.TRAFFIC["grey"],
+                                   "pattern": {"shape": "/", "fgcolor": "white",
+                                               "solidity": 0.45}},
+                           name="⚠ " + t("kpi.small_sample", lang) + " (n < 5)",
+                           hoverinfo="skip"))
     return theme.figure(
         traces, barmode="overlay", height=max(300, 24 * len(rows) + 90),
         xaxis={"range": [0, 10], "dtick": 1},
@@ -78,30 +88,25 @@ def bullet_chart(card: pd.DataFrame, perspective: str, lang: str) -> dict:
 
 
 def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
-    """The same numbers, sortable; names link to the drill-down."""
-    col = value_column(perspective)
+    """The model's table rows, sortable; names link to the drill-down."""
     rows = card.copy()
-    rows["actual"] = rows[col].round(2)
-    rows["gap_t"] = (rows[col] - rows["target"]).round(2)
-    rows["gap_b"] = (rows[col] - rows["best_in_class"]).round(2)
-    rows["inside_out"] = (rows["employee_value"] - rows["customer_value"]).round(2)
+    for column in ("actual", "gap_t", "gap_b"):
+        rows[column] = rows[column].round(2)
     rows["link"] = [f"[{c.markdown_text(name)}]({c.markdown_href(c.touchpoint_href(key, search))})"
                     for name, key in zip(rows["name"], rows["key"], strict=True)]
-    rows["n_col"] = rows["n" if perspective == "all" else f"{perspective}_n"]
-    rows = rows.sort_values("gap_t", na_position="last")
     columns = [
         {"id": "link", "name": t("benchmark.col.touchpoint", lang), "presentation": "markdown"},
         {"id": "department_key", "name": t("benchmark.col.dept", lang)},
-        {"id": "actual", "name": t("benchmark.actual", lang), "type": "numeric"},
+        {"id": "actual", "name": t("benchmark.actual", lang), "type": "numeric", "format": TWO_DECIMALS},
         {"id": "n_col", "name": "n", "type": "numeric"},
-        {"id": "target", "name": t("journey.target", lang), "type": "numeric"},
-        {"id": "best_in_class", "name": t("journey.best", lang), "type": "numeric"},
-        {"id": "gap_t", "name": t("benchmark.col.gap_target", lang), "type": "numeric"},
-        {"id": "gap_b", "name": t("benchmark.col.gap_best", lang), "type": "numeric"},
+        {"id": "target", "name": t("journey.target", lang), "type": "numeric", "format": TWO_DECIMALS},
+        {"id": "best_in_class", "name": t("journey.best", lang), "type": "numeric", "format": TWO_DECIMALS},
+        {"id": "gap_t", "name": t("benchmark.col.gap_target", lang), "type": "numeric", "format": TWO_DECIMALS},
+        {"id": "gap_b", "name": t("benchmark.col.gap_best", lang), "type": "numeric", "format": TWO_DECIMALS},
         {"id": "customer_value", "name": t("benchmark.perspective.customer", lang),
-         "type": "numeric", "format": {"specifier": ".2f"}},
+         "type": "numeric", "format": TWO_DECIMALS},
         {"id": "employee_value", "name": t("benchmark.perspective.employee", lang),
-         "type": "numeric", "format": {"specifier": ".2f"}},
+         "type": "numeric", "format": TWO_DECIMALS},
     ]
     data = rows[[c_["id"] for c_ in columns]].astype(object).where(rows.notna(), None)
     return dash_table.DataTable(
@@ -133,8 +138,7 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
     both = card.dropna(subset=["customer_value", "employee_value"]).copy()
     if both.empty:
         return html.P(t("benchmark.no_perspectives", lang), className="text-muted")
-    both["diff"] = both["employee_value"] - both["customer_value"]
-    both = both.sort_values("diff", ascending=False).head(15)
+    both = both.sort_values("inside_out", ascending=False).head(15)
     traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
                    y=[row["name"], row["name"]], mode="lines",
                    line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")
@@ -150,10 +154,14 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
                        customdata=both[["employee_n"]].to_numpy(),
                        hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
     fig = theme.figure(
-        traces, height=max(260, 26 * len(both) + 90), xaxis={"range": [0.7, 10.3], "dtick": 1},
+        traces, height=max(280, 26 * len(both) + 130),
+        # Axis numbers and title: the scale is what the gap is read against.
+        xaxis={"range": [0.7, 10.3], "dtick": 1, "showticklabels": True, "automargin": True,
+               "title": {"text": t("benchmark.score_axis", lang)}},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        margin={"l": 8, "r": 16, "t": 16, "b": 8},
-        legend={"orientation": "h", "y": 1.08, "x": 0},
+        margin={"l": 8, "r": 16, "t": 40, "b": 48},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
+        separators=",." if lang == "de" else ".,",
     )
-    return html.Div([dcc.Graph(figure=fig, config={"displaylogo": False}),
+    return html.Div([dcc.Graph(figure=fig, config=theme.graph_config(lang)),
                      html.Small(t("benchmark.inside_out_help", lang), className="text-muted")])

@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import count, number, t
-from layouts import theme
+from layouts import ids, theme
 
 LIGHT_LABEL = {"green": "light.green", "amber": "light.amber", "red": "light.red",
                "grey": "light.grey"}
@@ -65,6 +65,28 @@ def light_dot(light: str, lang: str) -> html.Span:
                      style={"color": theme.TRAFFIC.get(light, theme.TRAFFIC["grey"])})
 
 
+LEGEND_SYMBOLS = ("lights", "significant", "small", "pain", "mot")
+
+
+def symbol_legend(lang: str, symbols=LEGEND_SYMBOLS) -> html.Div:
+    """The key to the symbols a view uses (● ◆ ✖ ○ lights, * significant, ⚠ small sample,
+    ⚡ pain point, ★ moment of truth), so no one depends on tooltips."""
+    items = []
+    if "lights" in symbols:
+        for light in ("green", "amber", "red", "grey"):
+            items.append(html.Span([light_dot(light, lang), " ", t(LIGHT_LABEL[light], lang)]))
+    if "significant" in symbols:
+        items.append(html.Span([html.Strong("*"), " ", t("legend.significant", lang)]))
+    if "small" in symbols:
+        items.append(html.Span(["⚠ ", t("legend.small", lang)]))
+    if "pain" in symbols:
+        items.append(html.Span(["⚡ ", t("journey.pain", lang)]))
+    if "mot" in symbols:
+        items.append(html.Span(["★ ", t("journey.mot", lang)]))
+    return html.Div([html.Span(t("legend.title", lang) + ":", className="fw-semibold"), *items],
+                    className="symbol-legend small text-muted d-flex flex-wrap gap-3 mt-3")
+
+
 def score(value, light: str, lang: str, digits: int = 1) -> html.Span:
     """A score with its traffic light."""
     return html.Span([light_dot(light, lang), " ", number(value, lang, digits)],
@@ -83,27 +105,58 @@ def n_label(n: int, lang: str, kind: str = "audits", small: bool | None = None) 
     return html.Span(children, className="n-label" + (" is-small" if is_small else ""))
 
 
-def delta(value, significant: bool, lang: str, digits: int = 1) -> html.Span:
-    """A change with its direction and, when significant, emphasis."""
+def significance_title(significant: bool | None, lang: str) -> str:
+    """The words for a change's significance: significant, not significant, too few to tell."""
+    if significant is None:
+        return t("kpi.too_few", lang) + " — " + t("kpi.too_few_help", lang, responses=30,
+                                                   audits=5)
+    return t("kpi.significant" if significant else "kpi.not_significant", lang)
+
+
+def rounds_to_zero(value, digits: int) -> bool:
+    """True when a change shows as 0 at the given decimals (no arrow for it)."""
+    return round(float(value), digits) == 0
+
+
+def delta(value, significant: bool | None, lang: str, digits: int = 1) -> html.Span:
+    """A change with its direction; a star when significant, "too few to tell" (never a
+    star) when a period is below the small-sample minimum; unchanged when it rounds to 0."""
     if missing(value):
         return html.Span("–", className="delta text-muted")
-    arrow = "▲" if value > 0 else ("▼" if value < 0 else "■")
-    direction = "up" if value > 0 else ("down" if value < 0 else "flat")
+    significant = None if significant is None or missing(significant) else bool(significant)
+    if rounds_to_zero(value, digits):
+        return html.Span(t("kpi.unchanged", lang), title=significance_title(significant, lang),
+                         className="delta delta-flat")
+    arrow = "▲" if value > 0 else "▼"
+    direction = "up" if value > 0 else "down"
     text = f"{arrow} {number(value, lang, digits, signed=True)}"
-    title = t("kpi.significant" if significant else "kpi.not_significant", lang)
+    title = significance_title(significant, lang)
+    if significant is None:
+        return html.Span([text, html.Small(" " + t("kpi.too_few", lang),
+                                           className="delta-few text-muted")],
+                         title=title, className=f"delta delta-{direction} delta-unknown")
     return html.Span(text + (" *" if significant else ""), title=title,
                      className=f"delta delta-{direction}" + (" delta-sig" if significant else ""))
 
 
-def sparkline(values: list[float]) -> html.Span:
-    """A tiny text sparkline of weekly values, scaled to their own range (at least 2 points,
-    so noise does not look like a trend); the tooltip lists the values."""
-    known = [v for v in values if not missing(v)]
+def spark_scale(series) -> tuple[float, float] | None:
+    """The one scale the sparklines of a table share: their common range, at least 2 points
+    wide (so noise does not look like a trend), so rows can be compared."""
+    known = [v for values in series for v in (values or []) if not missing(v)]
     if not known:
-        return html.Span("", className="spark")
+        return None
     middle = (min(known) + max(known)) / 2
     half = max((max(known) - min(known)) / 2, 1.0)
-    low, high = middle - half, middle + half
+    return middle - half, middle + half
+
+
+def sparkline(values: list[float], scale: tuple[float, float] | None = None) -> html.Span:
+    """A tiny text sparkline of weekly values on the table's shared ``scale`` (see
+    spark_scale; default: the values' own range); the tooltip lists the values."""
+    scale = scale or spark_scale([values])
+    if scale is None:
+        return html.Span("", className="spark")
+    low, high = scale
     cells = []
     for v in values:
         if missing(v):
@@ -115,9 +168,21 @@ def sparkline(values: list[float]) -> html.Span:
         "–" if missing(v) else f"{v:.1f}" for v in values))
 
 
-def empty_filters(lang: str) -> dbc.Alert:
-    """The notice shown when the filters leave no data."""
-    return dbc.Alert(t("empty.filters", lang), color="secondary", className="mb-3 empty-filters")
+def empty_filters(lang: str, loosen: list[tuple[str, str]] | None = None) -> dbc.Alert:
+    """The notice shown when the filters leave no data; ``loosen`` are (filter, link)
+    pairs of the filters that, removed alone, bring data back (one click each)."""
+    body = [t("empty.filters", lang)]
+    if loosen:
+        labels = {"period": t("empty.all_periods", lang),
+                  "touchpoint": t("empty.touchpoint", lang)}
+        body += [html.Br(), html.Span(t("empty.loosen", lang) + " "), *[
+            dcc.Link("✕ " + labels.get(dim, t(f"filter.{dim}", lang)), href=href,
+                     className="btn btn-sm btn-outline-secondary ms-1 loosen-link",
+                     id=ids.loosen_link(dim))
+            for dim, href in loosen]]
+    elif loosen is not None:
+        body += [html.Br(), html.Span(t("empty.loosen_none", lang))]
+    return dbc.Alert(body, color="secondary", className="mb-3 empty-filters")
 
 
 def section(title: str, body, **kwargs) -> dbc.Card:

@@ -30,15 +30,21 @@ def page(lang: str, metric: str = "audit") -> html.Div:
                            className="ms-auto")),
         html.Div(id=ids.HEATMAP_NOTICE),
         c.section(t("heatmap.phase_channel", lang), html.Div([
-            dcc.Graph(id=ids.HEATMAP_GRAPH, config={"displaylogo": False},
+            dcc.Graph(id=ids.HEATMAP_GRAPH, config=theme.graph_config(lang), className="heatmap-graph",
                       style={"height": "440px"}),
             html.Small(t("heatmap.help_cells", lang), className="text-muted"),
         ])),
         c.section(t("heatmap.touchpoint_week", lang), html.Div([
-            dcc.Graph(id=ids.HEATMAP_WEEKS_GRAPH, config={"displaylogo": False}),
+            dcc.Graph(id=ids.HEATMAP_WEEKS_GRAPH, config=theme.graph_config(lang),
+                      className="heatmap-graph"),
             html.Small(t("heatmap.help_weeks", lang), className="text-muted"),
         ])),
     ])
+
+
+def _plain(text) -> str:
+    """A label as hover text: its HTML-ish characters escaped (names come from imports)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _grid(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list,
@@ -71,13 +77,16 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
             for vals, nrow in zip(grid, np.nan_to_num(ns), strict=True)]
     keys = [[[yk, xk] for xk in x_order] for yk in y_order]
     lo, hi = RANGES[metric]
-    xs = [x_labels.get(k, k) for k in x_order]
-    ys = [y_labels.get(k, k) for k in y_order]
+    # The axes hold the keys and show the labels: Dash's clickData of a heatmap carries x
+    # and y but not customdata, so a click names its cell by the keys themselves.
+    xs, ys = list(x_order), list(y_order)
+    names = [[f"{_plain(y_labels.get(yk, yk))} · {_plain(x_labels.get(xk, xk))}"
+              for xk in x_order] for yk in y_order]
     traces = [dict(
         type="heatmap", z=grid, x=xs, y=ys, text=text, texttemplate="%{text}",
         colorscale=SCALE, zmin=lo, zmax=hi, customdata=keys, xgap=2, ygap=2,
-        textfont={"size": 11},
-        hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+        textfont={"size": 11}, hovertext=names,
+        hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
         colorbar={"title": {"text": t(f"heatmap.metric.{metric}", lang), "side": "right"},
                   "thickness": 12},
     )]
@@ -89,14 +98,18 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
         traces.append(dict(
             type="heatmap", z=veil, x=xs, y=ys, colorscale=[[0, "white"], [1, "white"]],
             showscale=False, opacity=0.6, xgap=2, ygap=2, customdata=keys, text=text,
-            hovertemplate="%{y} · %{x}<br>%{text}<br>" + t("kpi.small_sample", lang)
+            hovertext=names,
+            hovertemplate="%{hovertext}<br>%{text}<br>" + t("kpi.small_sample", lang)
                           + "<extra></extra>",
             name=t("kpi.small_sample", lang)))
     return theme.figure(
         traces, text=False,
         margin={"l": 8, "r": 8, "t": 16, "b": 8},
-        xaxis={"side": "top", "type": "category", "automargin": True},
-        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
+        xaxis={"side": "top", "type": "category", "automargin": True, "tickmode": "array",
+               "tickvals": xs, "ticktext": [x_labels.get(k, k) for k in x_order]},
+        yaxis={"autorange": "reversed", "type": "category", "automargin": True,
+               "tickmode": "array", "tickvals": ys,
+               "ticktext": [y_labels.get(k, k) for k in y_order]},
         showlegend=False,
         height=height,
         separators=",." if lang == "de" else ".,",

@@ -164,3 +164,27 @@ EXPORT_LINKS = ("export-csv", "export-csv-de", "export-xlsx", "export-poster-a3"
 EXPORT_PNG = "export-png"
 EXPORT_SVG = "export-svg"
 EXPORT_DONE = "export-done"
+
+# Designed states: the journey shown of several, and the filters an empty view suggests
+# loosening (one link each)
+JOURNEY_SEVERAL = "journey-several"
+
+
+def journey_pill(key: str) -> str:
+    return f"journey-pill-{key}"
+
+
+def loosen_link(dimension: str) -> dict:
+    return {"type": "loosen", "filter": dimension}
+
+
+# Period presets of the filter bar and the age of the data under it
+DATA_AGE = "freshness"  # not "data-…": that prefix guards the Data page's callbacks
+
+
+def period_preset(name) -> dict:
+    return {"type": "period-preset", "preset": name}
+
+
+# a callback that failed: the message the user sees (dashboard.validation.on_error)
+CALLBACK_ERROR = "callback-error"

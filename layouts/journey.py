@@ -32,20 +32,34 @@ def page(lang: str, search: str, lanes: str = "none") -> html.Div:
         ]), className="mb-3"),
         dbc.Card(dbc.CardBody([
             html.H2(t("journey.curve", lang), className="h6 section-title"),
-            dcc.Graph(id=ids.JOURNEY_EMOTION_CURVE, config={"displaylogo": False},
+            dcc.Graph(id=ids.JOURNEY_EMOTION_CURVE, config=theme.graph_config(lang),
                       style={"height": "420px"}),
             html.Small(t("journey.curve_help", lang), className="text-muted"),
         ]), className="mb-3"),
+        c.symbol_legend(lang),
     ])
 
 
-def picker(journeys: pd.DataFrame, current: str, search_for) -> list:
-    """Links to each journey's map; search_for(key) gives the query string."""
+def picker(journeys: pd.DataFrame, current: str, search_for, selected=()) -> list:
+    """Links to each journey's map; search_for(key) gives the query string. Journeys the
+    filter selected besides the one shown are marked, so switching is one click."""
+    chosen = set(selected)
     return [
         dcc.Link(row.name, href="/journey" + search_for(row.key),
-                 className="journey-pill" + (" active" if row.key == current else ""))
+                 className="journey-pill" + (" active" if row.key == current else "")
+                 + (" selected" if row.key in chosen and row.key != current else ""),
+                 id=ids.journey_pill(row.key))
         for row in journeys.itertuples()
     ]
+
+
+def several_notice(m, lang: str) -> dbc.Alert:
+    """Say which of several selected journeys the map shows and how to see the others."""
+    names = dict(zip(m.journeys["key"], m.journeys["name"], strict=True))
+    others = [names.get(k, k) for k in m.selected if k != m.key]
+    return dbc.Alert(t("journey.several", lang, n=len(m.selected),
+                       shown=names.get(m.key, m.key), others=", ".join(others)),
+                     color="info", className="py-2 mb-2", id=ids.JOURNEY_SEVERAL)
 
 
 def persona_header(persona: dict | None, lang: str):
@@ -65,7 +79,7 @@ def summary(journey: dict, lang: str) -> html.Div:
         c.score(journey["score"], journey["light"], lang),
         html.Span(f" / {t('journey.target', lang)} {number(journey['target'], lang)} · ",
                   className="text-muted"),
-        c.delta(journey["delta"], journey["significant"], lang, 2),
+        c.delta(journey["delta"], journey["significant"], lang, 1),
         html.Span(" · " + t("journey.audited", lang, n=journey["audited_touchpoints"],
                             total=journey["touchpoints"]), className="text-muted"),
         html.Span(" · " + (journey.get("goal") or ""), className="text-muted"),
@@ -124,7 +138,8 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
     """Performance along the steps with its 95 % band, target and best-in-class lines;
     points coloured (and shaped) by traffic light."""
     card = card.reset_index(drop=True)
-    x = [f"{i + 1}. {name}" for i, name in enumerate(card["name"])]
+    # The step numbers of the cards, so a filter that hides steps does not renumber them.
+    x = [f"{int(p)}. {name}" for p, name in zip(card["position"], card["name"], strict=True)]
     traces = []
     band = card["low"].notna()
     if band.any():

@@ -17,6 +17,7 @@ def page(lang: str) -> html.Div:
         html.Div(id=ids.MINE_NOTICE),
         html.Div(id=ids.MINE_SUMMARY),
         html.Div(id=ids.MINE_TABLE),
+        c.symbol_legend(lang),
     ])
 
 
@@ -33,24 +34,20 @@ def department_picker(departments: pd.DataFrame, below: dict, lang: str, href_fo
     ])
 
 
-def summary(card: pd.DataFrame, lang: str) -> html.Div:
-    audited = card.loc[card["n"] > 0]
-    below = int(audited["light"].isin(["red", "amber"]).sum())
-    worse = int((audited["significant"] & (audited["delta"] < 0)).sum())
-    better = int((audited["significant"] & (audited["delta"] > 0)).sum())
-    return html.Div([
-        html.Span(t("mine.summary", lang, total=len(card), audited=len(audited), below=below,
-                    worse=worse, better=better)),
-    ], className="mine-summary mb-3")
+def summary(counts: dict, lang: str) -> html.Div:
+    """One line: how many touchpoints, audited, below target, significantly worse/better."""
+    return html.Div([html.Span(t("mine.summary", lang, **counts))],
+                    className="mine-summary mb-3")
 
 
 def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Table:
-    """Touchpoints worst first (largest shortfall against target), with trend and change."""
-    rows = card.assign(_order=card["gap_target"].fillna(99)).sort_values("_order")
+    """Touchpoints in the model's order (worst first), with trend and change."""
+    rows = card
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
         "benchmark.col.touchpoint", "filter.journey", "filter.phase", "kpi.touchpoint_score",
         "journey.target", "journey.gap", "mine.change", "mine.trend")]))
     body = []
+    spark = c.spark_scale(trends.get(k, []) for k in rows["key"])
     for _, r in rows.iterrows():
         below = r["light"] in ("red", "amber")
         body.append(html.Tr([
@@ -65,8 +62,8 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
             html.Td(number(r["target"], lang)),
             html.Td(number(r["gap_target"], lang, 1, signed=True),
                     className="fw-bold" if below else ""),
-            html.Td(c.delta(r["delta"], bool(r["significant"]), lang, 2)),
-            html.Td(c.sparkline(trends.get(r["key"], []))),
+            html.Td(c.delta(r["delta"], r["significant"], lang, 1)),
+            html.Td(c.sparkline(trends.get(r["key"], []), spark)),
         ], className="row-below" if below else ""))
     return html.Table([head, html.Tbody(body)],
                       className="table table-sm table-hover align-middle mine-table bg-white")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -13,29 +12,33 @@ from dash import dcc, html
 from dashboard.i18n import count, date, number, t
 from layouts import components as c
 from layouts import ids, theme
-
-TREND_METRICS = ("nps", "ces", "csat", "audit")
-
-
-@dataclass
-class KpiCard:
-    """What one KPI card shows; the callback fills it from data.kpis results."""
-
-    label: str
-    value: float | None
-    unit: str = ""
-    digits: int = 1
-    sub: str = ""
-    n: int = 0
-    n_kind: str = "responses"  # or "audits"
-    small: bool = False
-    delta: float | None = None
-    significant: bool = False
-    delta_digits: int = 1
+from views.overview import TREND_METRICS, KpiCard
 
 
 def _missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def card_sub(card: KpiCard, lang: str) -> str:
+    """The card's second line (interval, shares, …); empty without data, never "nan"."""
+    if _missing(card.value):
+        return ""
+    d = card.detail
+    if card.kind == "nps":
+        return t("kpi.nps_sub", lang, moe=number(d.get("moe"), lang),
+                 pro=number(d.get("promoters_pct"), lang, 0),
+                 det=number(d.get("detractors_pct"), lang, 0))
+    if card.kind == "ces":
+        return t("kpi.ces_sub", lang, easy=number(d.get("easy_pct"), lang, 0))
+    if card.kind == "csat":
+        return t("kpi.csat_sub", lang, mean=number(d.get("mean"), lang, 2))
+    if card.kind == "touchpoint_score":
+        if _missing(d.get("low")) or _missing(d.get("high")):
+            return t("kpi.tp_sub_no_ci", lang)
+        return t("kpi.tp_sub", lang, low=number(d.get("low"), lang),
+                 high=number(d.get("high"), lang))
+    return t("kpi.journey_sub", lang, tps=d.get("touchpoints", 0),
+             target=number(d.get("target"), lang))
 
 
 def kpi_card_body(card: KpiCard, lang: str) -> list:
@@ -60,29 +63,41 @@ def kpi_card_body(card: KpiCard, lang: str) -> list:
                                                          what=what))
         )
     if _missing(card.delta):
-        change = html.Div(t("kpi.no_change", lang), className="kpi-change text-muted")
+        why = ("kpi.no_change" if not card.compared else
+               "kpi.no_data_now" if _missing(card.value) else "kpi.no_prev_data")
+        change = html.Div(t(why, lang), className="kpi-change text-muted")
+    elif c.rounds_to_zero(card.delta, card.delta_digits):
+        change = html.Div([t("kpi.unchanged", lang), " · ", html.Span(
+            c.significance_title(card.significant, lang) if card.significant is not None
+            else t("kpi.too_few", lang), className="kpi-nosig")],
+            className="kpi-change kpi-change-flat")
     else:
-        arrow = "▲" if card.delta > 0 else ("▼" if card.delta < 0 else "■")
-        direction = "up" if card.delta > 0 else ("down" if card.delta < 0 else "flat")
+        arrow = "▲" if card.delta > 0 else "▼"
+        direction = "up" if card.delta > 0 else "down"
         delta = number(card.delta, lang, card.delta_digits, signed=True)
+        if card.significant is None:
+            sig = html.Span(t("kpi.too_few", lang), className="kpi-few",
+                            title=c.significance_title(None, lang))
+        else:
+            sig = html.Span(
+                t("kpi.significant" if card.significant else "kpi.not_significant", lang),
+                className="kpi-sig" if card.significant else "kpi-nosig",
+            )
         change = html.Div(
             [
                 html.Span(f"{arrow} ", className=f"kpi-arrow kpi-{direction}"),
                 t("kpi.change", lang, delta=delta),
                 " · ",
-                html.Span(
-                    t("kpi.significant" if card.significant else "kpi.not_significant", lang),
-                    className="kpi-sig" if card.significant else "kpi-nosig",
-                ),
+                sig,
             ],
             className="kpi-change" + (f" kpi-change-{direction}" if card.significant else ""),
         )
     return [
         dbc.CardBody(
             [
-                html.Div(card.label, className="kpi-label"),
+                html.Div(t(card.label, lang), className="kpi-label"),
                 value,
-                html.Div(card.sub, className="kpi-sub"),
+                html.Div(card_sub(card, lang), className="kpi-sub"),
                 change,
                 html.Div(footer, className="kpi-footer"),
             ]
@@ -118,7 +133,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                     ],
                     className="d-flex flex-wrap align-items-center gap-2",
                 ),
-                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config={"displaylogo": False},
+                dcc.Loading(dcc.Graph(id=ids.OVERVIEW_TREND, config=theme.graph_config(lang),
                                       style={"height": "360px"}), type="dot"),
                 html.Small(t("overview.trend_help", lang, n=30), className="text-muted"),
             ]
@@ -148,6 +163,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
                 className="g-3",
             ),
             trend_card,
+            c.symbol_legend(lang, ("lights", "significant", "small")),
         ]
     )
 
@@ -208,23 +224,30 @@ def trend_figure(
         hi = min(100, float(weeks["high"].max(skipna=True) if weeks["high"].notna().any()
                             else weeks["value"].max()) + 10)
         y_range = [lo, hi]
+    if weeks.empty:
+        notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(
         traces, shapes=shapes, annotations=notes,
         yaxis={"title": {"text": labels[metric]}, "range": y_range},
-        xaxis={"title": {"text": t("trend.week", lang)}},
+        # A date axis even without points: an empty axis would be numeric and label the
+        # selected period's band in epoch milliseconds ("1.79T").
+        xaxis={"title": {"text": t("trend.week", lang)}, "type": "date"},
         showlegend=False,
         separators=",." if lang == "de" else ".,",
     )
 
 
 
-def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str) -> html.Div:
+def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
+                    audits: int | None = None) -> html.Div:
     """A short list of touchpoints: name (link), journey, score, and the gap or change.
 
     kind is "gap" (gap to target), "mover" (change vs previous period) or "fell"
-    (below target now, at or above it before)."""
+    (below target now, at or above it before). Without audits (``audits`` = 0) the list
+    says so rather than that every touchpoint meets its target."""
     if rows.empty:
-        return html.P(t(f"overview.none_{kind}", lang), className="text-muted small mb-0")
+        key = "overview.none_audits" if audits == 0 else f"overview.none_{kind}"
+        return html.P(t(key, lang), className="text-muted small mb-0")
     items = []
     for _, row in rows.iterrows():
         if kind == "gap":

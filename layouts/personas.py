@@ -15,6 +15,7 @@ def page(lang: str) -> html.Div:
         c.page_header(t("personas.title", lang)),
         html.Div(id=ids.PERSONAS_NOTICE),
         html.Div(id=ids.PERSONA_CARDS),
+        c.symbol_legend(lang, ("small",)),
     ])
 
 

@@ -5,23 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import t
+from dashboard.i18n import date, t
 from layouts import ids
-
-PAGES = {
-    "/": "nav.overview",
-    "/journey": "nav.journey",
-    "/heatmap": "nav.heatmap",
-    "/benchmark": "nav.benchmark",
-    "/mine": "nav.mine",
-    "/atlas": "nav.atlas",
-    "/personas": "nav.personas",
-    "/data": "nav.data",
-}
-
-
-# Pages shown in the navbar only to these roles (the server checks them too).
-PAGE_ROLES = {"/data": "analyst", "/admin": "admin"}
+from views.periods import PRESETS
 
 
 def user_menu(user, lang: str):
@@ -69,18 +55,21 @@ def export_menu(lang: str, pdf_available: bool):
     ], className="d-flex align-items-center me-2")
 
 
-def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
-    """Return the top bar with page links, the user menu and the German/English switch."""
+def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Navbar:
+    """Return the top bar with page links, the user menu and the German/English switch.
+
+    ``pages`` are the registry's (path, label key, role) entries; a link that needs a
+    role is shown only to users who have it (the server checks it too)."""
     links = [
         dbc.NavItem(dbc.NavLink(t(label, lang), href=path, id=ids.nav_link(path), active="exact"))
-        for path, label in PAGES.items()
-        if path not in PAGE_ROLES or (user is not None and user.can(PAGE_ROLES[path]))
+        for path, label, role in pages
+        if role is None or (user is not None and user.can(role))
     ]
     switch = html.Div(
         [
             html.A("DE", href="/lang/de", className="lang-link" + (" active" if lang == "de" else ""),
                    title="Deutsch", lang="de"),
-            html.Span("|", className="mx-1 text-white-50"),
+            html.Span("|", className="mx-1 lang-sep", **{"aria-hidden": "true"}),
             html.A("EN", href="/lang/en", className="lang-link" + (" active" if lang == "en" else ""),
                    title="English", lang="en"),
         ],
@@ -93,7 +82,8 @@ def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
             [
                 dbc.NavbarBrand(
                     [html.Span("cx", className="brand-cx"), "dash",
-                     html.Small(t("app.tagline", lang), className="ms-2 d-none d-xxl-inline brand-tag")],
+                     html.Small(t("app.tagline", lang),
+                                className="ms-2 d-none d-xxl-inline brand-tag")],
                     href="/",
                 ),
                 dbc.NavbarToggler(id=ids.NAVBAR_TOGGLER, n_clicks=0),
@@ -102,7 +92,8 @@ def navbar(lang: str, user=None, pdf_available: bool = True) -> dbc.Navbar:
                         dbc.Nav(links, navbar=True, className="me-3"),
                         html.Div([export_menu(lang, pdf_available),
                                   dbc.Nav(user_menu(user, lang), navbar=True), switch],
-                                 className="ms-xl-auto d-flex align-items-center flex-wrap"),
+                                 className="ms-xl-auto d-flex align-items-center flex-wrap "
+                                           "flex-xl-nowrap"),
                     ],
                     id=ids.NAVBAR_COLLAPSE, is_open=False, navbar=True,
                 ),
@@ -133,7 +124,30 @@ def _dropdown(component_id: str, label_key: str, options: list[dict], lang: str)
     )
 
 
-def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
+def period_presets(lang: str) -> html.Div:
+    """One click to the periods of the weekly review (each against the one before)."""
+    return html.Div(
+        [html.Span(t("preset.label", lang), className="filter-label me-1")]
+        + [dbc.Button(t(f"preset.{name}", lang), id=ids.period_preset(name), n_clicks=0,
+                      size="sm", color="primary", outline=True,
+                      className="me-1 period-preset", title=t(f"preset.{name}_help", lang))
+           for name in PRESETS],
+        className="d-flex flex-wrap align-items-center period-presets")
+
+
+def data_age(age: dict | None, lang: str):
+    """'Data as of DATE', with a warning when the newest data is more than a week old."""
+    if not age:
+        return html.Span(id=ids.DATA_AGE)
+    text = t("data.as_of", lang, date=date(age["date"], lang))
+    if age["stale"]:
+        return html.Span([html.Strong("⚠ " + text),
+                          " · " + t("data.stale", lang, days=age["days"])],
+                         id=ids.DATA_AGE, className="data-age stale", role="status")
+    return html.Span(text, id=ids.DATA_AGE, className="data-age text-muted")
+
+
+def filter_bar(options: dict[str, list[dict]], lang: str, age: dict | None = None) -> html.Div:
     """Return the global filters; options maps dimension to [{'label', 'value'}]."""
     date_format = "DD.MM.YYYY" if lang == "de" else "D MMM YYYY"
     toggle = dbc.Button(t("filter.toggle", lang) + " ▾", id=ids.FILTER_TOGGLE, n_clicks=0,
@@ -169,6 +183,9 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
                     ],
                     xs=12, md=8, xl="auto",
                 ),
+                dbc.Col(html.Div([period_presets(lang), data_age(age, lang)],
+                                 className="d-flex flex-wrap align-items-center gap-3"),
+                        xs=12),
             ],
             className="g-2",
         ),
@@ -178,7 +195,8 @@ def filter_bar(options: dict[str, list[dict]], lang: str) -> html.Div:
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
-          user=None, pdf_available: bool = True) -> html.Div:
+          user=None, pdf_available: bool = True, pages=(), age: dict | None = None
+          ) -> html.Div:
     """Return the whole page frame; pages render into ids.PAGE."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
@@ -189,9 +207,13 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
-            navbar(lang, user, pdf_available),
+            navbar(lang, user, pdf_available, pages),
+            # A failed callback shows its message here (dashboard.validation.on_error).
+            dbc.Toast(id=ids.CALLBACK_ERROR, header=t("error.callback_title", lang),
+                      is_open=False, dismissable=True, icon="danger",
+                      className="callback-error position-fixed end-0 m-3"),
             dbc.Container(
-                [filter_bar(options, lang), notice, html.Main(id=ids.PAGE)],
+                [filter_bar(options, lang, age), notice, html.Main(id=ids.PAGE)],
                 fluid=True,
                 className="pb-4",
             ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from dashboard.i18n import number
 from layouts import theme
 from layouts.components import missing as _missing
 
@@ -105,8 +106,11 @@ def line_chart(labels: list[str], values: list, *, lows: list | None = None,
     return "".join(out)
 
 
-def gap_bars(names: list[str], gaps: list[float], width: int = 720, title: str = "") -> str:
-    """Horizontal bars of the gap to target (negative = below target)."""
+def gap_bars(names: list[str], gaps: list[float], width: int = 720, title: str = "",
+             small: list[bool] | None = None, lang: str = "en") -> str:
+    """Horizontal bars of the gap to target (negative = below target); a bar on a small
+    sample (``small``) is hatched and its label carries ⚠."""
+    small = list(small) if small is not None else [False] * len(names)
     row, left, top = 24, 260, 28 if title else 8
     height = top + row * max(len(names), 1) + 24
     span = max([abs(g) for g in gaps if not _missing(g)] + [1.0])
@@ -115,12 +119,19 @@ def gap_bars(names: list[str], gaps: list[float], width: int = 720, title: str =
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="100%" style="max-width:{width}px;{FONT}" role="img" '
            f'aria-label="{escape(title)}">']
+    if any(small):
+        out.append('<defs><pattern id="small-sample" width="6" height="6" '
+                   'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+                   '<rect width="6" height="6" fill="white" fill-opacity="0"/>'
+                   '<line x1="0" y1="0" x2="0" y2="6" stroke="white" stroke-width="3"/>'
+                   '</pattern></defs>')
     if title:
         out.append(f'<text x="4" y="16" font-size="13" font-weight="600" '
                    f'fill="#333">{escape(title)}</text>')
-    for i, (name, gap) in enumerate(zip(names, gaps, strict=True)):
+    for i, (name, gap, few) in enumerate(zip(names, gaps, small, strict=True)):
         y = top + i * row
-        label = name if len(name) <= 38 else name[:37] + "…"
+        label = name if len(name) <= 36 else name[:35] + "…"
+        label += " ⚠" if few else ""
         out.append(f'<text x="{left - 8}" y="{y + 16}" font-size="12" text-anchor="end" '
                    f'fill="#333">{escape(label)}</text>')
         if _missing(gap):
@@ -131,10 +142,13 @@ def gap_bars(names: list[str], gaps: list[float], width: int = 720, title: str =
                                                        else theme.TRAFFIC["green"])
         out.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" '
                    f'fill="{color}"/>')
+        if few:
+            out.append(f'<rect class="small-sample" x="{x:.1f}" y="{y + 4}" width="{w:.1f}" '
+                       f'height="{row - 8}" fill="url(#small-sample)"/>')
         tx = x - 4 if gap < 0 else x + w + 4
         out.append(f'<text x="{tx:.1f}" y="{y + 16}" font-size="11" '
                    f'text-anchor="{"end" if gap < 0 else "start"}" fill="#333">'
-                   f'{gap:+.1f}</text>')
+                   f'{escape(number(gap, lang, 1, signed=True))}</text>')
     out.append(f'<line x1="{zero:.1f}" x2="{zero:.1f}" y1="{top}" y2="{height - 20}" '
                'stroke="#555"/>')
     out.append("</svg>")

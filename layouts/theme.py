@@ -36,6 +36,12 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 pio.templates.default = TEMPLATE_NAME
 
 
+def graph_config(lang: str, **extra) -> dict:
+    """Return a dcc.Graph config: no Plotly logo, and the UI's language for dates and the
+    mode bar (German months need assets/_vendor/plotly-locale, served by the app)."""
+    return {"displaylogo": False, "locale": lang, **extra}
+
+
 def base_layout(**kwargs) -> dict:
     """Return layout settings every figure shares, merged with kwargs."""
     return {"template": TEMPLATE_NAME, **kwargs}
@@ -90,6 +96,12 @@ def hline(y: float, color: str, dash: str = "dash") -> dict:
 def hline_label(y: float, text: str) -> dict:
     return {"x": 0, "y": y, "xref": "paper", "yref": "y", "text": text, "showarrow": False,
             "xanchor": "left", "yanchor": "bottom", "font": {"size": 11, "color": MUTED}}
+
+
+def no_data_note(text: str) -> dict:
+    """A centred note on an empty chart."""
+    return {"x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "text": text,
+            "showarrow": False, "font": {"size": 13, "color": MUTED}}
 
 
 def period(start, end) -> dict:

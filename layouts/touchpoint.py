@@ -21,7 +21,7 @@ def page(lang: str, key: str) -> html.Div:
         html.Div(id=ids.TOUCHPOINT_NOTICE),
         dbc.Row([
             dbc.Col(c.section(t("touchpoint.history", lang), html.Div([
-                dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config={"displaylogo": False},
+                dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config=theme.graph_config(lang),
                           style={"height": "360px"}),
                 html.Small(t("touchpoint.history_help", lang), className="text-muted"),
             ])), xl=8),
@@ -41,6 +41,7 @@ def page(lang: str, key: str) -> html.Div:
             dbc.Col(c.section(t("touchpoint.comments", lang),
                               html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
         ], className="g-3"),
+        c.symbol_legend(lang),
     ])
 
 
@@ -71,7 +72,7 @@ def header(row: dict, lang: str, search: str) -> html.Div:
                        c.n_label(int(row["n"]), lang, "audits"), " · ",
                        t("journey.target", lang), " ", number(row["target"], lang), " · ",
                        t("journey.best", lang), " ", number(row["best_in_class"], lang), " · ",
-                       c.delta(row["delta"], bool(row["significant"]), lang, 2)],
+                       c.delta(row["delta"], row["significant"], lang, 1)],
                       className="tp-headline ms-auto"),
         ], className="d-flex flex-wrap align-items-center gap-2"),
     ], className="mb-3")
@@ -123,8 +124,11 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> dict:
     start, end = selected
     if start and end:
         shapes.append(theme.period(start, end))
+    if weeks.empty:
+        notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(traces, shapes=shapes, annotations=notes,
-                        yaxis={"range": [1, 10.3], "dtick": 1}, showlegend=False,
+                        yaxis={"range": [1, 10.3], "dtick": 1}, xaxis={"type": "date"},
+                        showlegend=False,
                         separators=",." if lang == "de" else ".,")
 
 
@@ -142,15 +146,12 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
     """Sessions, conversion and bounce rate, and weekly sessions with conversion rate."""
     if not totals or totals.get("sessions", 0) == 0:
         return html.P(t("touchpoint.no_web", lang), className="text-muted small mb-0")
-    from data.kpis import conversion_rate_pct, share_pct
-
-    cr = conversion_rate_pct(totals["sessions"], totals["conversions"])
-    br = share_pct(totals["sessions"], totals["bounces"])
+    cr, br = totals["conversion_rate_pct"], totals["bounce_rate_pct"]
     fig = theme.figure(
         [dict(type="bar", x=weeks["week"], y=weeks["sessions"],
               name=t("touchpoint.sessions", lang), marker={"color": "rgba(11,79,138,0.35)"}),
          dict(type="scatter", x=weeks["week"],
-              y=conversion_rate_pct(weeks["sessions"], weeks["conversions"]),
+              y=weeks["conversion_rate_pct"],
               name=t("touchpoint.conversion", lang), yaxis="y2",
               line={"color": theme.TRAFFIC["amber"], "width": 2})],
         height=220, margin={"l": 48, "r": 48, "t": 8, "b": 32},
@@ -165,7 +166,7 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
             html.Span([html.Strong(number(br, lang, 1) + " %"), " ",
                        t("touchpoint.bounce", lang)]),
         ], className="small mb-1"),
-        dcc.Graph(figure=fig, config={"displayModeBar": False}),
+        dcc.Graph(figure=fig, config=theme.graph_config(lang, displayModeBar=False)),
     ])
 
 

@@ -91,8 +91,12 @@ def test_kpis_match_hand_computed_values(loaded):
     assert result["nps"]["value"] == pytest.approx(20.0)
     assert result["nps"]["promoters_pct"] == pytest.approx(50.0)
     assert result["nps"]["detractors_pct"] == pytest.approx(30.0)
-    # MoE = 100 * 1.96 * sqrt((0.5 + 0.3 - 0.2^2) / 10)
-    assert result["nps"]["moe95"] == pytest.approx(100 * 1.96 * math.sqrt(0.076))
+    # Adjusted Wald: n' = 13, p = 5.75/13, d = 3.75/13,
+    # MoE = 100 * 1.96 * sqrt((p + d - (p - d)^2) / 13) = 45.711
+    p, d = 5.75 / 13, 3.75 / 13
+    assert result["nps"]["moe95"] == pytest.approx(
+        100 * 1.96 * math.sqrt((p + d - (p - d) ** 2) / 13))
+    assert result["nps"]["moe95"] == pytest.approx(45.711, abs=1e-3)
     # CES 7,6,5,4,2,1,7,5: mean 37/8, easy (5-7) 5 of 8.
     assert result["ces"] == {"n": 8, "mean": pytest.approx(4.625), "easy_pct": pytest.approx(62.5)}
     # CSAT 5,4,4,3,1: top-2-box 3 of 5.
@@ -121,6 +125,13 @@ def test_nps_follows_filters(loaded, filters, n, value):
     result = kpi(loaded, **filters)
     assert result["nps"]["n"] == n
     assert result["nps"]["value"] == pytest.approx(value)
+
+
+def test_one_promoter_has_an_honest_margin_of_error(loaded, capsys):
+    result = kpi(loaded, date_from="2026-03-03", date_to="2026-03-03")  # R3 alone: a 9
+    assert result["nps"]["n"] == 1 and result["nps"]["value"] == pytest.approx(100.0)
+    # Adjusted Wald: n' = 4, p = 1.75/4, d = 0.75/4 -> se 0.375, MoE 73.5 (not 0.0)
+    assert result["nps"]["moe95"] == pytest.approx(73.5)
 
 
 def test_filters_apply_to_audits_and_web(loaded):

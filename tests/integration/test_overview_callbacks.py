@@ -5,7 +5,15 @@ from __future__ import annotations
 from dash import no_update
 
 from callbacks import overview, shell
+from callbacks.filters import filters_from_search
 from layouts import ids
+from layouts import overview as overview_layout
+from layouts import shell as shell_layout
+from views import overview as overview_view
+
+
+def _cards(store, f):
+    return overview_view.model(store, f).cards
 
 
 def _text(component) -> str:
@@ -67,13 +75,13 @@ def test_overview_reacts_to_filters_and_language(demo_store):
 
 
 def test_the_degrading_hotline_shows_a_significant_drop(demo_store):
-    cards = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?journey=stoerung&from=2026-10-19&to=2026-11-15"), "en")
-    hotline = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?journey=stoerung&from=2026-09-21&to=2026-11-15"), "en")
+    cards = _cards(demo_store, filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-10-19&to=2026-11-15"))
+    hotline = _cards(demo_store, filters_from_search(
+        demo_store, "?journey=stoerung&from=2026-09-21&to=2026-11-15"))
     assert cards[3].n > 0 and hotline[3].n > cards[3].n
-    tp_only = overview.kpi_cards(demo_store, overview.filters_from_search(
-        demo_store, "?touchpoint=st-hotline&from=2026-10-19&to=2026-11-15"), "en")[3]
+    tp_only = _cards(demo_store, filters_from_search(
+        demo_store, "?touchpoint=st-hotline&from=2026-10-19&to=2026-11-15"))[3]
     assert tp_only.delta < 0 and tp_only.significant
 
 
@@ -91,12 +99,75 @@ def test_small_samples_are_marked(duck_store):
     fixtures = Path(__file__).parent.parent / "fixtures" / "canonical"
     for name, kind in (("catalog.xlsx", "catalog"), ("nps.csv", "nps"), ("audit.csv", "audit")):
         assert import_file(duck_store, (fixtures / name).read_bytes(), kind).ok
-    everything = overview.kpi_cards(duck_store, overview.filters_from_search(
-        duck_store, "?period=all"), "en")
+    everything = _cards(duck_store, filters_from_search(
+        duck_store, "?period=all"))
     assert everything[0].n == 10 and everything[0].small  # 10 responses < 30
     assert everything[3].n == 9 and not everything[3].small  # 9 audits >= 5
-    hotline = overview.kpi_cards(duck_store, overview.filters_from_search(
-        duck_store, "?touchpoint=hotline&period=all"), "en")
+    hotline = _cards(duck_store, filters_from_search(
+        duck_store, "?touchpoint=hotline&period=all"))
     assert hotline[3].n == 3 and hotline[3].small
-    body = _text(overview.overview.kpi_card_body(hotline[3], "en"))
+    body = _text(overview_layout.kpi_card_body(hotline[3], "en"))
     assert "small sample" in body
+
+
+def test_period_presets_set_the_url_and_are_marked_active(demo_store):
+    week = shell.apply_preset(demo_store, "?journey=stoerung", {"type": "period-preset",
+                                                                "preset": "week"})
+    assert week == "?journey=stoerung&from=2026-11-09&to=2026-11-15"
+    preset_ids = [{"type": "period-preset", "preset": p} for p in ("week", "4w", "quarter",
+                                                                   "ytd")]
+    assert shell.active_presets(demo_store, week, preset_ids) == [True, False, False, False]
+    assert shell.active_presets(demo_store, "", preset_ids) == [False, True, False, False]
+    custom = "?from=2026-11-01&to=2026-11-15"
+    assert shell.active_presets(demo_store, custom, preset_ids) == [False] * 4
+    assert shell.apply_preset(demo_store, week, {"type": "period-preset",
+                                                 "preset": "week"}) is no_update
+
+
+def test_data_age_warns_when_the_newest_data_is_over_a_week_old(demo_store):
+    import datetime as dt
+
+    from views import periods
+
+    fresh = periods.data_age(demo_store, today=dt.date(2026, 11, 20))
+    assert fresh == {"date": dt.date(2026, 11, 15), "days": 5, "stale": False}
+    old = periods.data_age(demo_store, today=dt.date(2026, 12, 1))
+    assert old["days"] == 16 and old["stale"]
+    shown = str(shell_layout.data_age(old, "en"))
+    assert "Data as of 15 Nov 2026" in shown and "16 days old" in shown
+def test_movers_on_two_audits_are_too_few_to_tell_not_significant(demo_store):
+    from data import scorecards
+    from views.common import touchpoint_lists
+
+    f = overview.filters_from_search(demo_store, "?from=2026-11-09&to=2026-11-15")
+    card = scorecards.touchpoint_scorecard(demo_store, f)
+    few = card.loc[(card["n"] > 0) & (card["prev_n"] > 0)
+                   & ((card["n"] < 5) | (card["prev_n"] < 5))]
+    assert not few.empty  # the demo week has touchpoints on 2–4 audits
+    assert all(v is None for v in few["significant"])
+    _, movers, _ = touchpoint_lists(card)
+    assert ((movers["n"] >= 5) & (movers["prev_n"] >= 5)).all()
+    # On screen: a change on too few audits says so and carries no star.
+    from layouts import components
+    row = few.iloc[0]
+    shown = _text(components.delta(row["delta"] if abs(row["delta"]) >= 0.01 else 1.0,
+                                   row["significant"], "en", 2))
+    assert "too few to tell" in shown and "*" not in shown
+    movers_list = overview.update(demo_store, "?from=2026-11-09&to=2026-11-15", "en")[6]
+    for n in range(1, 5):
+        assert f"n = {n} " not in _text(movers_list) + " "
+
+
+def test_downloads_spell_too_few_to_tell_and_never_call_it_significant(demo_store):
+    from dashboard import exports
+
+    search = "?from=2026-11-09&to=2026-11-15"
+    table = exports.view_tables(demo_store, "/benchmark", search, "en")["Touchpoints"]
+    assert set(table["change_significant"]) <= {"yes", "no", "too few to tell"}
+    few = table.loc[(table["audits"] < 5) | (table["previous_audits"] < 5)]
+    assert not few.empty and (few["change_significant"] == "too few to tell").all()
+    movers = exports.view_tables(demo_store, "/", search, "en")["Movers"]
+    assert (movers["change_significant"] == "yes").all()
+    assert ((movers["audits"] >= 5) & (movers["previous_audits"] >= 5)).all()
+    journeys = exports.view_tables(demo_store, "/atlas", search, "en")["Journeys"]
+    assert set(journeys["change_significant"]) <= {"yes", "no", "too few to tell"}

@@ -97,11 +97,12 @@ def test_heatmap_cells_pool_audits_per_phase_and_channel(loaded):
 
 
 def test_heatmap_clicks_filter_to_the_cell():
-    click = {"points": [{"customdata": ["kauf", "online"]}]}
+    # What Dash sends for a heatmap cell: its x and y (the keys), no customdata.
+    click = {"points": [{"curveNumber": 0, "x": "online", "y": "kauf", "z": 8.1}]}
     assert heatmap.click_phase_channel(click, "?journey=vertrag") == \
         "?journey=vertrag&phase=kauf&channel=online"
     path, search = heatmap.click_touchpoint_week(
-        {"points": [{"customdata": ["hotline", "2026-03-02"]}]}, "?journey=stoerung&period=all")
+        {"points": [{"x": "2026-03-02", "y": "hotline"}]}, "?journey=stoerung&period=all")
     assert path == "/touchpoints/hotline"
     assert search == "?journey=stoerung&from=2026-03-02&to=2026-03-08"
     assert heatmap.click_phase_channel({"points": [{}]}, "") is not None  # no crash

@@ -11,7 +11,6 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from callbacks import overview as overview_view
 from dashboard import cli, report
 from dashboard.app import create_app
 from dashboard.config import Config
@@ -19,6 +18,7 @@ from data import demo, schema, scorecards
 from data.queries import Filters
 from data.store import Store
 from tests.conftest import add_role_users, sign_in
+from views import overview as overview_view
 
 HAS_CHROMIUM = bool(shutil.which("chromium") or shutil.which("chromium-browser")
                     or shutil.which("google-chrome"))
@@ -86,7 +86,7 @@ def test_journey_csv_matches_the_scorecard_and_neutralises_names(client):
 def test_overview_german_csv_and_xlsx_hold_the_kpi_cards(client):
     http, store = client
     f = Filters.of(journeys=["stoerung"], date_from="2026-10-19", date_to="2026-11-15")
-    cards = overview_view.kpi_cards(store, f, "en")
+    cards = overview_view.model(store, f).cards
     text = http.get(f"/export/data-de.csv?view=/&{SEARCH}").data.decode("utf-8-sig")
     kpis = _csv_tables(text, ";")["KPIs"]
     assert kpis[0] == ["kpi", "value", "unit", "n", "change", "change_significant"]
@@ -123,7 +123,8 @@ def test_report_sections_for_a_demo_week(demo_url):
     assert str(week) == "2026-W46"  # the demo ends on Sunday 2026-11-15
     content = report.build(store, week, "en")
     f = Filters.of(date_from="2026-11-09", date_to="2026-11-15")
-    gaps, movers, fell = overview_view.touchpoint_lists(store, f)
+    m = overview_view.model(store, f)
+    gaps, fell = m.gaps, m.fell
     assert list(content["gaps"]["key"]) == list(gaps["key"])
     assert list(content["fell"]["key"]) == list(fell["key"])
     assert content["significant"] == [c for c in content["cards"] if c.significant]
@@ -226,3 +227,19 @@ def test_exports_need_a_signed_in_user(demo_url):
     anonymous = app.server.test_client()
     for path in ("/export/data.csv?view=/", "/export/report.html", "/export/poster.pdf"):
         assert anonymous.get(path).status_code == 302
+
+
+def test_report_names_its_week_and_how_old_the_data_is(demo_url):
+    import datetime as dt
+
+    store = Store(demo_url)
+    week = report.parse_week("last", store)
+    fresh = report.render_html(report.build(store, week, "en", today=dt.date(2026, 11, 17)),
+                               store, "en")
+    assert "Weekly CX report 2026-W46" in fresh and "9 Nov 2026 – 15 Nov 2026" in fresh
+    assert "Data as of 15 Nov 2026 (2 days before today)" in fresh
+    assert "class='stale'" not in fresh
+    stale = report.render_html(report.build(store, week, "de", today=dt.date(2026, 12, 1)),
+                               store, "de")
+    assert "class='stale'" in stale and "Datenstand 15.11.2026 (16 Tage vor heute)" in stale
+    store.dispose()

@@ -14,10 +14,19 @@ def test_nps_is_promoters_minus_detractors_share():
     assert kpis.nps(10, 3, 5) == pytest.approx(-20.0)
 
 
-def test_nps_margin_of_error_matches_formula():
-    # n=200, p=0.5, d=0.2: var = (0.7 - 0.09)/200 = 0.00305 ; moe = 100*1.96*sqrt(.00305)
-    assert kpis.nps_moe95(200, 100, 40) == pytest.approx(100 * 1.96 * math.sqrt(0.00305))
-    assert kpis.nps_moe95(200, 100, 40) == pytest.approx(10.8245, abs=1e-4)
+def test_nps_margin_of_error_is_adjusted_wald():
+    # Rocks 2016: n' = 203, p = 100.75/203, d = 40.75/203,
+    # var = (p + d - (p - d)^2) / 203 ; moe = 100 * 1.96 * sqrt(var) = 10.7414
+    p, d = 100.75 / 203, 40.75 / 203
+    assert kpis.nps_moe95(200, 100, 40) == pytest.approx(
+        100 * 1.96 * math.sqrt((p + d - (p - d) ** 2) / 203))
+    assert kpis.nps_moe95(200, 100, 40) == pytest.approx(10.7414, abs=1e-4)
+
+
+def test_nps_margin_of_error_of_one_promoter_is_not_zero():
+    # n' = 4, p = 1.75/4, d = 0.75/4: var = (0.625 - 0.0625) / 4 = 0.140625, se = 0.375
+    assert kpis.nps_moe95(1, 1, 0) == pytest.approx(73.5)
+    assert kpis.nps_moe95(3, 3, 0) > 0
 
 
 def test_nps_of_nothing_is_undefined():
@@ -87,13 +96,6 @@ def test_journey_score_ignores_unaudited_touchpoints():
     assert math.isnan(kpis.journey_score([np.nan], [True]))
 
 
-def test_change_is_significant_beyond_196_standard_errors():
-    # var1 + var2 = 4 + 5 = 9 -> bound = 1.96 * 3 = 5.88
-    assert kpis.significant_change(10.0, 4.0, 4.0, 5.0)  # delta 6.0
-    assert not kpis.significant_change(10.0, 4.2, 4.0, 5.0)  # delta 5.8
-    assert not kpis.significant_change(10.0, np.nan, 4.0, 5.0)
-
-
 def test_small_sample_limits():
     assert list(kpis.small_sample([29, 30])) == [True, False]
     assert list(kpis.small_sample([4, 5], "audits")) == [True, False]
@@ -114,7 +116,10 @@ def test_metric_table_nps_interval_is_moe():
                           "total": [0.0], "total_sq": [0.0], "easy": [0.0], "top2": [0.0]})
     row = kpis.metric_table(frame, "nps").iloc[0]
     assert row["value"] == pytest.approx(30.0)
-    assert row["high"] - row["value"] == pytest.approx(10.8245, abs=1e-4)
+    # The interval is centred on the adjusted estimate 100 * (100.75 - 40.75) / 203.
+    centre = 100 * 60 / 203
+    assert row["high"] - centre == pytest.approx(10.7414, abs=1e-4)
+    assert centre - row["low"] == pytest.approx(10.7414, abs=1e-4)
     assert not row["small"]
 
 

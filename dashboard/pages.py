@@ -1,0 +1,135 @@
+"""The one registry of pages: path, navbar label, role, layout, callbacks, view model
+(whose ``tables`` are the page's download) and benchmark entry. The navbar, the router,
+the role checks, the downloads and the benchmark read it, so a page is added here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from callbacks import admin as admin_cb
+from callbacks import atlas as atlas_cb
+from callbacks import benchmark as benchmark_cb
+from callbacks import data_page as data_cb
+from callbacks import heatmap as heatmap_cb
+from callbacks import journey as journey_cb
+from callbacks import mine as mine_cb
+from callbacks import overview as overview_cb
+from callbacks import personas as personas_cb
+from callbacks import touchpoint as touchpoint_cb
+from callbacks.filters import param
+from data import queries
+from data.ingest import sources
+from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, overview, personas
+from layouts import touchpoint as touchpoint_layout
+from views import atlas as atlas_view
+from views import benchmark as benchmark_view
+from views import heatmap as heatmap_view
+from views import journey as journey_view
+from views import mine as mine_view
+from views import overview as overview_view
+from views import personas as personas_view
+from views import touchpoint as touchpoint_view
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the app."""
+
+    name: str
+    path: str  # exact, or the start of the path when ``prefix`` (``/touchpoints/<key>``)
+    layout: Callable  # (store, lang, search, path) -> component tree
+    register: Callable  # (app, store, extras) -> None; extras: uploads, max_bytes
+    nav: str | None = None  # translation key of the navbar link; None: not in the navbar
+    role: str | None = None  # the role needed beyond signing in
+    guard: str | None = None  # id prefix of the callback outputs that need the role
+    view: ModuleType | None = None  # views.<page>: model(...) and tables(model) (download)
+    options: tuple[str, ...] = ()  # view options read from the URL
+    prefix: bool = False
+    bench: tuple[str, str, str] | None = None  # (name, path, output of its main callback)
+    prepare: Callable | None = None  # (search) -> search, e.g. an owner's own department
+
+    def matches(self, path: str) -> bool:
+        if self.prefix:
+            rest = path[len(self.path):]
+            return path.startswith(self.path) and bool(rest) and "/" not in rest
+        return path == self.path
+
+    def model_options(self, path: str, search: str | None) -> dict:
+        """The options the view model takes for a path and query string."""
+        out = {n: v for n in self.options if (v := param(search, n)) is not None}
+        if self.prefix:
+            out["key"] = path[len(self.path):]
+        return out
+
+
+def _plain(callbacks: ModuleType):
+    # Looked up at registration, not import, so a patched ``register`` (tests) is the one used.
+    return lambda app, store, extras: callbacks.register(app, store)
+
+
+def _departments(store) -> list[dict]:
+    rows = queries.catalog(store)["departments"]
+    return [{"label": n, "value": k} for k, n in zip(rows["key"], rows["name"], strict=True)]
+
+
+PAGES: tuple[Page, ...] = (
+    Page("overview", "/", lambda store, lang, search, path: overview.page(
+        lang, search, param(search, "trend", "nps")),
+        _plain(overview_cb), nav="nav.overview", view=overview_view,
+        options=("trend",), bench=("overview", "/", "kpi-nps.children")),
+    Page("journey", "/journey", lambda store, lang, search, path: journey.page(
+        lang, search, param(search, "lanes", "none")),
+        _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
+        bench=("journey", "/journey", "journey-emotion-curve.figure")),
+    Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
+        lang, param(search, "metric", "audit")),
+        _plain(heatmap_cb), nav="nav.heatmap", view=heatmap_view,
+        options=("metric",), bench=("heatmaps", "/heatmap", "heatmap-graph.figure")),
+    Page("benchmark", "/benchmark", lambda store, lang, search, path: benchmark.page(
+        lang, param(search, "perspective", "all")),
+        _plain(benchmark_cb), nav="nav.benchmark", view=benchmark_view,
+        options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure")),
+    Page("touchpoint", "/touchpoints/", lambda store, lang, search, path: touchpoint_layout.page(
+        lang, path.split("/")[2]),
+        _plain(touchpoint_cb), view=touchpoint_view, prefix=True,
+        bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
+    Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
+         _plain(mine_cb), nav="nav.mine", view=mine_view,
+         prepare=mine_cb.own_department),
+    Page("atlas", "/atlas", lambda store, lang, search, path: atlas.page(lang),
+         _plain(atlas_cb), nav="nav.atlas", view=atlas_view,
+         bench=("atlas", "/atlas", "atlas-table.children")),
+    Page("personas", "/personas", lambda store, lang, search, path: personas.page(lang),
+         _plain(personas_cb), nav="nav.personas", view=personas_view),
+    Page("data", "/data", lambda store, lang, search, path: data_page.page(
+        lang, sources.list_sources(store)),
+        lambda app, store, extras: data_cb.register(app, store, *extras), nav="nav.data",
+        role="analyst", guard="data-"),
+    Page("admin", "/admin", lambda store, lang, search, path: admin.page(
+        lang, _departments(store)),
+        _plain(admin_cb), role="admin", guard="admin-"),
+)
+
+
+def find(path: str | None) -> Page | None:
+    """Return the page a path belongs to (None for an unknown path)."""
+    path = (path or "/").rstrip("/") or "/"
+    return next((p for p in PAGES if p.matches(path)), None)
+
+
+def navbar_entries() -> list[tuple[str, str, str | None]]:
+    """(path, label key, role) of the navbar's page links, in order."""
+    return [(p.path, p.nav, p.role) for p in PAGES if p.nav]
+
+
+def guarded_outputs() -> dict[str, str]:
+    """Callback output id prefix -> the role its callbacks need."""
+    return {p.guard: p.role for p in PAGES if p.guard and p.role}
+
+
+def bench_views() -> dict[str, tuple[str, str]]:
+    """Benchmark name -> (path, the output that names the page's main callback)."""
+    return {p.bench[0]: (p.bench[1], p.bench[2]) for p in PAGES if p.bench}

@@ -1,0 +1,114 @@
+"""The smaller things a reader distrusts: legends, shared sparkline scales, small samples
+marked on bars, axis numbers, one decimals count per column, chart locale."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from layouts import atlas, benchmark, components, journey, mine, overview, personas, svg, theme
+from layouts import touchpoint as touchpoint_layout
+from views import benchmark as benchmark_view
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            yield from _walk(child)
+
+
+def _text(component) -> str:
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_text(c) for c in component)
+    return _text(getattr(component, "children", None))
+
+
+def _legend(page):
+    found = [c for c in _walk(page) if "symbol-legend" in (getattr(c, "className", "") or "")]
+    assert len(found) == 1
+    return _text(found[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_view_that_uses_symbols_explains_them(lang):
+    pages = {"overview": overview.page(lang), "journey": journey.page(lang, ""),
+             "touchpoint": touchpoint_layout.page(lang, "x"), "mine": mine.page(lang),
+             "atlas": atlas.page(lang), "benchmark": benchmark.page(lang),
+             "personas": personas.page(lang)}
+    legends = {name: _legend(page) for name, page in pages.items()}
+    for name in ("journey", "touchpoint", "mine"):
+        assert all(s in legends[name] for s in "●◆✖○*⚠⚡★"), (name, legends[name])
+    for name in ("overview", "atlas"):
+        assert all(s in legends[name] for s in "●◆✖*⚠"), (name, legends[name])
+    assert "⚠" in legends["benchmark"] and "⚠" in legends["personas"]
+
+
+def test_sparklines_of_a_table_share_one_scale():
+    low, high = [5.0, 5.5], [9.0, 9.5]
+    scale = components.spark_scale([low, high])
+    assert scale == (5.0, 9.5)
+    shared = components.sparkline(low, scale).children, components.sparkline(high, scale).children
+    own = components.sparkline(low).children, components.sparkline(high).children
+    assert own[0] == own[1]  # each on its own scale: the rows look alike
+    assert shared[0] != shared[1] and shared[0] < shared[1]  # ▁▂ vs ▇█
+
+
+def test_a_small_range_is_not_stretched_into_a_trend():
+    assert components.spark_scale([[7.0, 7.1]]) == pytest.approx((6.05, 8.05))
+
+
+def _card(n):
+    return pd.DataFrame({
+        "key": ["a", "b"], "name": ["Alpha", "Beta"], "value": [6.0, 8.0], "n": n,
+        "target": [7.0, 7.5], "best_in_class": [9.0, 9.0], "customer_value": [5.5, 8.2],
+        "employee_value": [7.5, 8.1], "customer_n": [3, 8], "employee_n": [4, 9],
+        "department_key": ["KS", "IT"]}).assign(inside_out=lambda d: d["employee_value"]
+                                                - d["customer_value"])
+
+
+def test_bars_on_fewer_than_five_audits_are_marked_small():
+    fig = benchmark.bullet_chart(benchmark_view.bullets(_card([2, 12]), "all"), "all", "en")
+    actual = fig["data"][1]
+    assert list(actual["y"]) == ["Alpha ⚠", "Beta"]
+    assert list(actual["marker"]["pattern"]["shape"]) == ["/", ""]
+    assert any("small sample" in (tr.get("name") or "") for tr in fig["data"])
+    clean = benchmark.bullet_chart(benchmark_view.bullets(_card([12, 12]), "all"), "all",
+                                     "en")
+    assert not any("small sample" in (tr.get("name") or "") for tr in clean["data"])
+
+
+def test_report_gap_bars_mark_small_samples_and_never_show_minus_zero():
+    out = svg.gap_bars(["Alpha", "Beta"], [-1.5, -0.04], small=[True, False], lang="de")
+    assert "Alpha ⚠" in out and "Beta ⚠" not in out
+    assert out.count('class="small-sample"') == 1
+    assert "−1,5" in out and "−0,0" not in out and "-0.0" not in out
+
+
+def test_outside_in_chart_has_axis_numbers_and_title():
+    chart = benchmark.perspective_chart(_card([5, 5]), "en")
+    fig = chart.children[0].figure
+    assert fig["layout"]["xaxis"]["showticklabels"] is True
+    assert fig["layout"]["xaxis"]["dtick"] == 1
+    assert fig["layout"]["xaxis"]["title"]["text"] == "Score (1–10)"
+    assert fig["layout"]["margin"]["b"] >= 40  # room for the numbers
+
+
+def test_benchmark_table_shows_one_decimals_count_per_column():
+    table = benchmark.table(benchmark_view.table_rows(_card([5, 5]).assign(light="green"), "all"),
+                            "all", "en", "")
+    formats = {c["id"]: c.get("format") for c in table.columns if c.get("type") == "numeric"}
+    assert formats.pop("n_col") is None
+    assert all(f == {"specifier": ".2f"} for f in formats.values()), formats
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_charts_use_the_ui_language(lang):
+    assert theme.graph_config(lang)["locale"] == lang
+    graphs = [c for c in _walk(overview.page(lang)) if type(c).__name__ == "Graph"]
+    assert graphs and all(g.config["locale"] == lang for g in graphs)
