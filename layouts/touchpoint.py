@@ -13,8 +13,9 @@ from layouts import ids, theme
 ATTRIBUTES = ("media_type", "frequency", "perception", "reach", "acceptance_criteria", "notes")
 
 
-def page(lang: str, key: str) -> html.Div:
-    """Return the drill-down skeleton for one touchpoint; callbacks fill it."""
+def page(lang: str, key: str, actions=None) -> html.Div:
+    """Return the drill-down skeleton for one touchpoint; callbacks fill it (``actions``:
+    the actions card and its form)."""
     return html.Div([
         dcc.Store(id=ids.TOUCHPOINT_KEY, data=key),
         html.Div(id=ids.TOUCHPOINT_HEADER),
@@ -41,6 +42,7 @@ def page(lang: str, key: str) -> html.Div:
             dbc.Col(c.section(t("touchpoint.comments", lang),
                               html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
         ], className="g-3"),
+        actions,
     ])
 
 
