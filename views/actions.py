@@ -70,6 +70,18 @@ def counts(store: Store, f: Filters, today: dt.date | None = None) -> dict[str, 
         actions.select(store, replace(f, date_from=None, date_to=None), today))
 
 
+def with_counts(store: Store, f: Filters, card: pd.DataFrame,
+                today: dt.date | None = None) -> pd.DataFrame:
+    """A touchpoint scorecard with open_actions and overdue_actions per touchpoint."""
+    if card.empty:
+        return card.assign(open_actions=pd.Series(dtype="int64"),
+                           overdue_actions=pd.Series(dtype="int64"))
+    found = counts(store, f, today)
+    return card.assign(
+        open_actions=[found.get(k, {}).get("open", 0) for k in card["key"]],
+        overdue_actions=[found.get(k, {}).get("overdue", 0) for k in card["key"]])
+
+
 def model(store: Store, f: Filters, options: dict | None = None,
           today: dt.date | None = None) -> ActionsModel:
     """Compute the actions the filters select, sorted by options["sort"]."""
@@ -97,7 +109,11 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in EXPORT_COLUMNS if c in frame.columns]
     if frame.empty:
         return pd.DataFrame(columns=list(EXPORT_COLUMNS.values()))
-    return frame[columns].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+    out = frame[columns].rename(columns=EXPORT_COLUMNS).reset_index(drop=True)
+    # To the minute, as text: the file then holds what the model holds.
+    for column in ("created_at", "changed_at"):
+        out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d %H:%M")
+    return out
 
 
 def tables(m: ActionsModel, translate=identity) -> dict[str, pd.DataFrame]:

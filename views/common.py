@@ -19,7 +19,8 @@ TOUCHPOINT_COLUMNS = {
     "gap_best": "gap_to_best", "light": "traffic_light", "prev_value": "previous_score",
     "delta": "change", "significant": "change_significant", "customer_value": "customer_score",
     "employee_value": "employee_score", "moment_of_truth": "moment_of_truth",
-    "pain_point": "pain_point",
+    "pain_point": "pain_point", "open_actions": "open_actions",
+    "overdue_actions": "overdue_actions",
 }
 JOURNEY_COLUMNS = {
     "name": "journey", "key": "key", "lifecycle_stage": "lifecycle_stage", "score": "score",
