@@ -87,6 +87,9 @@ def _clean(conn, values: dict, current: dict | None) -> dict:
     if unknown:
         field = sorted(unknown)[0]
         raise ActionError(field, f"{field}: not a field of an action (use {', '.join(FIELDS)}).")
+    for field, value in values.items():
+        if value is not None and not isinstance(value, (str, int, float, dt.date)):
+            raise ActionError(field, f"{field}: a text, number or date is needed.")
     row = {**(current or {}), **values}
     title = str(row.get("title") or "").strip()
     if not title or len(title) > TITLE_MAX:
