@@ -317,6 +317,9 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         flask.session["user"] = user.name
         flask.session["gen"] = user.generation
         accounts.record(store, user.name, "login", address)
+        if next_path == "/" and user.role == "owner" and user.department_key:
+            # A department owner's home is their department's touchpoints.
+            next_path = "/mine?department=" + quote(user.department_key)
         return flask.redirect(next_path)
 
     @server.route("/logout", methods=["GET", "POST"])

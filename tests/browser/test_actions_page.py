@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from layouts import ids
+from tests.conftest import PASSWORD
 from tests.browser.support import console_errors, sign_in, wait_until
 
 
@@ -56,3 +57,27 @@ def test_owner_creates_and_closes_an_action_and_sees_it_on_the_list(dash_duo, de
     row = driver.find_element(By.XPATH, f"//tr[.//span[text()='{title}']]")
     assert "done" in row.text and "Störungshotline" in row.text
     assert console_errors(dash_duo) == []
+
+
+def test_an_owner_lands_on_their_department_with_the_filter_set(dash_duo, demo_app):
+    sign_in(dash_duo, demo_app, "owner")  # (the helper opens / afterwards)
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/logout")
+    driver.find_element(By.ID, "username").send_keys("owner")
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "login-submit").click()
+    wait_until(dash_duo, lambda: "/mine" in driver.current_url
+               and "department=KS" in driver.current_url)
+    dash_duo.wait_for_text_to_equal(f"#{ids.MINE_DEPARTMENT}", "Kundenservice", timeout=30)
+    bar = driver.find_element(By.ID, ids.FILTER_DEPARTMENT)
+    wait_until(dash_duo, lambda: "Kundenservice" in bar.text)
+    # Opened without a department, the page puts it into the URL, so the bar shows it.
+    driver.get(dash_duo.server_url + "/mine")
+    wait_until(dash_duo, lambda: "department=KS" in driver.current_url, 30)
+    wait_until(dash_duo, lambda: "Kundenservice" in driver.find_element(
+        By.ID, ids.FILTER_DEPARTMENT).text, 30)
+    # My touchpoints counts the open actions per touchpoint (the demo's hotline has one).
+    table = wait_until(dash_duo, lambda: _shown(driver, ids.MINE_TABLE), 30)
+    wait_until(dash_duo, lambda: "Störungshotline" in table.text, 30)
+    row = driver.find_element(By.XPATH, "//tr[.//a[text()='Störungshotline']]")
+    assert row.find_element(By.CLASS_NAME, "mine-actions").text != "–"
