@@ -9,8 +9,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from layouts import ids
-from tests.conftest import PASSWORD
 from tests.browser.support import console_errors, sign_in, wait_until
+from tests.conftest import PASSWORD
 
 
 def _shown(driver, element_id: str):
