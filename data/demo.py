@@ -412,10 +412,10 @@ def add_actions(store: Store, end: dt.date = END) -> int:
     redesign, staffing = starts[WEEKS - 26].date(), starts[WEEKS - 10].date()
     items = [
         dict(title="Redesign der Online-Rechnung", touchpoint_key="re-online-rechnung",
-             status="done", done_on=redesign, due_date=redesign, origin="gap",
+             owner_department="AB", status="done", done_on=redesign, due_date=redesign, origin="gap",
              description="Verständliche Posten, Vergleich zum Vormonat, Hilfe-Links."),
         dict(title="Zusätzliche Schicht in der Störungshotline", touchpoint_key="st-hotline",
-             status="done", done_on=staffing, due_date=staffing, origin="mover",
+             owner_department="KS", status="done", done_on=staffing, due_date=staffing, origin="mover",
              description="Eine Abendschicht mehr; Rückruf statt Warteschleife."),
         dict(title="Rückruf-Service binnen 2 Stunden", touchpoint_key="st-hotline",
              status="in_progress", due_date=end + dt.timedelta(days=30), origin="comment"),

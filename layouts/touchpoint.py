@@ -29,6 +29,7 @@ def page(lang: str, key: str, actions=None) -> html.Div:
             dbc.Col(c.section(t("touchpoint.attributes", lang),
                               html.Div(id=ids.TOUCHPOINT_ATTRIBUTES)), xl=4),
         ], className="g-3"),
+        actions,
         dbc.Row([
             dbc.Col(c.section(t("touchpoint.perspectives", lang),
                               html.Div(id=ids.TOUCHPOINT_PERSPECTIVES)), lg=4),
@@ -42,7 +43,6 @@ def page(lang: str, key: str, actions=None) -> html.Div:
             dbc.Col(c.section(t("touchpoint.comments", lang),
                               html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
         ], className="g-3"),
-        actions,
     ])
 
 
