@@ -228,9 +228,9 @@ def tables(m: OverviewModel, translate=identity) -> dict[str, pd.DataFrame]:
     return {"KPIs": kpi_table(m, translate), "Largest gaps": touchpoint_table(m.gaps),
             "Movers": touchpoint_table(m.movers),
             "Fell below target": touchpoint_table(m.fell),
-            "Actions": pd.DataFrame([m.actions]) if m.actions else pd.DataFrame(),
             TREND_TABLE[m.trend_metric]: m.trend.rename(columns={"low": "ci95_low",
-                                                                 "high": "ci95_high"})}
+                                                                 "high": "ci95_high"}),
+            "Actions": pd.DataFrame([m.actions]) if m.actions else pd.DataFrame()}
 
 
 def kpi_summary(m: OverviewModel, web: dict) -> dict:
