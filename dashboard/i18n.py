@@ -574,6 +574,8 @@ TEXTS.update({
     "report.actions_overdue": {"en": "Overdue", "de": "Überfällig"},
     "report.actions_done": {"en": "Done", "de": "Erledigt"},
     "report.actions_none": {"en": "none", "de": "keine"},
+    "report.actions_measured": {"en": "Did it work? Measured this week (audit score)",
+                                "de": "Hat es gewirkt? Diese Woche gemessen (Audit-Score)"},
 })
 
 

@@ -185,6 +185,19 @@ def _actions_section(found: dict, lang: str) -> str:
             f"<td>{escape(fmt_date(r[date_column], lang) if r[date_column] else '–')}</td></tr>"
             for r in frame.to_dict("records"))
         parts.append(f"<table id='actions-{key}'><tr>{head}</tr>{rows}</table>")
+    measured = found.get("measured")
+    if measured is not None and not measured.empty:
+        parts.append(f"<h3>{escape(t('report.actions_measured', lang))}</h3>")
+        head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in (
+            "actions.field.title", "benchmark.col.touchpoint", "actions.field.owner",
+            "effect.did"))
+        rows = "".join(
+            f"<tr><td>{escape(r['title'])}</td><td>{escape(r['touchpoint_name'] or '')}</td>"
+            f"<td>{escape(r['owner'] or '–')}</td><td class='num'>"
+            f"{number(r['effect_audit'], lang, 2, signed=True)}"
+            f"{' *' if r['effect_significant'] else ''}</td></tr>"
+            for r in measured.to_dict("records"))
+        parts.append(f"<table id='actions-measured'><tr>{head}</tr>{rows}</table>")
     parts.append("</section>")
     return "".join(parts)
 

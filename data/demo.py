@@ -19,8 +19,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from data import schema
 from data.ingest import commit
-from data.store import Store
+from data.store import Store, bump_data_version
 
 END = dt.date(2026, 11, 15)  # a Sunday; the data ends with a complete week
 WEEKS = 104
@@ -426,6 +427,14 @@ def add_actions(store: Store, end: dt.date = END) -> int:
     done = 0
     for item in items:
         if item["touchpoint_key"] in known:
-            actions.create(store, demo, actor="demo", **item)
+            new_id = actions.create(store, demo, actor="demo", **item)
+            # Dated into the demo's story (decided weeks before they were due), so the
+            # views of past periods hold them as they would have then.
+            created = dt.datetime.combine(item["due_date"] - dt.timedelta(days=42), dt.time(9))
+            changed = dt.datetime.combine(item.get("done_on") or end, dt.time(17))
+            with store.begin() as conn:
+                conn.execute(schema.actions.update().where(schema.actions.c.id == new_id)
+                             .values(created_at=created, changed_at=changed))
+                bump_data_version(conn)
             done += 1
     return done

@@ -191,3 +191,18 @@ def test_effect_is_too_early_without_data_after_the_window(duck_store):
     assert effects.compute(store, actions.get(store, new), weeks=6).status == "too_early"
     open_one = actions.create(store, analyst, title="y", touchpoint_key="hotline")
     assert effects.compute(store, actions.get(store, open_one)).status == "not_done"
+
+
+def test_the_weekly_report_lists_actions_with_owners_and_what_worked(demo_store):
+    from dashboard import report
+
+    week = report.parse_week("2026-W26", demo_store)  # the redesign's 6 weeks after end
+    html = report.render_html(report.build(demo_store, week, "en"), demo_store, "en")
+    measured = html.split("id='actions-measured'")[1].split("</table>")[0]
+    assert "Redesign der Online-Rechnung" in measured and "Abrechnung" in measured
+    assert "+1.69 *" in measured
+    last = report.render_html(report.build(demo_store, report.parse_week("2026-W46"), "de"),
+                              demo_store, "de")
+    overdue = last.split("id='actions-overdue'")[1].split("</table>")[0]
+    assert "Termintreue der Techniker messen" in overdue
+    assert "Überfällig" in last and "Hat es gewirkt" not in last
