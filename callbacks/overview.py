@@ -26,7 +26,8 @@ def update(store: Store, search: str | None, lang: str):
     lists = (overview.touchpoint_list(m.gaps, "gap", lang, search, audits),
              overview.touchpoint_list(m.movers, "mover", lang, search, audits),
              overview.touchpoint_list(m.fell, "fell", lang, search, audits))
-    return (*[overview.kpi_card_body(c, lang) for c in m.cards], *lists, figure, period, notice)
+    return (*[overview.kpi_card_body(c, lang) for c in m.cards], *lists, figure, period, notice,
+            overview.actions_line(m.actions, lang, search))
 
 
 def register(app, store: Store) -> None:
@@ -42,6 +43,7 @@ def register(app, store: Store) -> None:
         Output(ids.OVERVIEW_TREND, "figure"),
         Output(ids.OVERVIEW_PERIOD, "children"),
         Output(ids.OVERVIEW_EMPTY, "children"),
+        Output(ids.OVERVIEW_ACTIONS, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
     )(lambda search, lang: cached_view(store, "overview", update, search, lang))

@@ -78,6 +78,16 @@ def set_view_option(values: list, option_ids: list[dict], search: str | None):
     return new if new != (search or "") else no_update
 
 
+def prepared_search(pathname: str | None, search: str | None):
+    """Put what a page adds to the URL (an owner's own department on My touchpoints) into
+    the URL itself, so the filter bar shows what the page shows."""
+    page = pages.find(pathname)
+    if page is None or page.prepare is None:
+        return no_update
+    new = page.prepare(search) or ""
+    return new if new != (search or "") else no_update
+
+
 def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
     """Page links keep the filters; an owner's "My touchpoints" opens their department."""
     hrefs = []
@@ -168,6 +178,13 @@ def register(app, store: Store) -> None:
         Input(ids.URL, "search"),
         State(ids.period_preset(ALL), "id"),
     )(lambda search, preset_ids: active_presets(store, search, preset_ids))
+
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )(prepared_search)
 
     app.callback(
         Output(ids.nav_link(ALL), "href"),

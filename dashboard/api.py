@@ -7,11 +7,18 @@ refused anonymous requests.
   ``source``, ``skip_invalid``, ``date``, ``map`` (repeatable FIELD=COLUMN); answers the
   JSON of ``cxdash import --json``: 201 when imported, 422 with the problems when not.
 - ``POST /api/uploads`` (the /data page): stores an upload for preview and returns its id.
+- ``GET /api/v1/actions`` (any signed-in user or token; the view filters as query
+  parameters, ``status``, ``sort``), ``GET /api/v1/actions/ID`` (with its effect,
+  ``weeks``), ``POST /api/v1/actions`` and ``PATCH /api/v1/actions/ID`` (JSON; the role
+  and department rules of ``data.actions``): errors as ``{"error": …, "errors": [{"row",
+  "column", "message"}]}``, 401 / 403 / 404 / 422, never a 500 for bad input.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import re
 import shutil
 import time
@@ -19,8 +26,10 @@ import uuid
 from pathlib import Path
 
 import flask
+import pandas as pd
 
 from dashboard import auth
+from data import actions
 from data.ingest import ImportOptions, import_file
 from data.store import Store
 
@@ -125,6 +134,8 @@ def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int
             return flask.jsonify(result.as_dict()), 503, {"Retry-After": "30"}
         return flask.jsonify(result.as_dict()), (201 if result.ok else 422)
 
+    register_actions(server, store)
+
     @server.post("/api/uploads")
     def browser_upload():
         try:
@@ -136,3 +147,109 @@ def register(server: flask.Flask, store: Store, uploads: Uploads, max_bytes: int
             return flask.jsonify({"error": "no file"}), 400
         upload_id = uploads.save(upload.stream, upload.filename or "upload")
         return flask.jsonify({"upload_id": upload_id, "file_name": upload.filename})
+
+
+def _plain(value):
+    """A JSON-ready cell: dates and times as ISO text, NaN and NaT as null."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return _plain(value.item())
+    return value
+
+
+def action_json(row: dict) -> dict:
+    """One action as the API answers it."""
+    from views.actions import EXPORT_COLUMNS
+
+    keys = [*EXPORT_COLUMNS, "journey_key", "owner_user", "owner_department", "origin_ref"]
+    return {k: _plain(row.get(k)) for k in dict.fromkeys(keys) if k in row}
+
+
+def _error(status: int, message: str, field: str | None = None):
+    return flask.jsonify({"error": message, "errors": [
+        {"row": None, "column": field, "message": message}]}), status
+
+
+def register_actions(server: flask.Flask, store: Store) -> None:
+    """GET/POST/PATCH /api/v1/actions."""
+    from callbacks.filters import parse
+    from data.queries import Filters
+    from views import actions as view
+
+    def who() -> str:
+        user, token = auth.current_user(), flask.g.get("cxdash_token")
+        return f"{user.name} (token {token})" if token else user.name
+
+    def body() -> dict | None:
+        data = flask.request.get_json(silent=True)
+        return data if isinstance(data, dict) else None
+
+    def write(call):
+        try:
+            return call()
+        except actions.ActionForbidden as exc:
+            return _error(403, str(exc))
+        except actions.ActionError as exc:
+            return _error(422, str(exc), exc.field)
+        except LookupError as exc:
+            return _error(404, str(exc))
+
+    @server.get("/api/v1/actions")
+    def api_actions():
+        keys, start, end, _ = parse("?" + flask.request.query_string.decode())
+        try:
+            f = Filters.of(**keys, date_from=start, date_to=end)
+        except ValueError as exc:
+            return _error(400, f"{exc} (dates are YYYY-MM-DD)", "from")
+        m = view.model(store, f, {"sort": flask.request.args.get("sort")})
+        frame = m.frame
+        status = flask.request.args.get("status")
+        if status:
+            frame = frame.loc[frame["status"].isin(status.split(","))] if not frame.empty \
+                else frame
+        return flask.jsonify({"summary": m.summary,
+                              "actions": [action_json(r) for r in frame.to_dict("records")]})
+
+    @server.get("/api/v1/actions/<int:action_id>")
+    def api_action(action_id: int):
+        row = actions.get(store, action_id)
+        if row is None:
+            return _error(404, f"There is no action {action_id}.")
+        try:
+            weeks = int(flask.request.args.get("weeks") or view.effects.DEFAULT_WEEKS)
+        except ValueError:
+            return _error(400, "weeks: a whole number of weeks is needed.", "weeks")
+        row = actions.with_state(pd.DataFrame([row])).iloc[0].to_dict()
+        return flask.jsonify({**action_json(row),
+                              "effect": view.effect_of(store, row, weeks).as_dict()})
+
+    @server.post("/api/v1/actions")
+    def api_create_action():
+        data = body()
+        if data is None:
+            return _error(400, "Send the action as a JSON object.")
+
+        def create():
+            new_id = actions.create(store, auth.current_user(), actor=who(), **data)
+            row = actions.with_state(pd.DataFrame([actions.get(store, new_id)])).iloc[0]
+            return flask.jsonify(action_json(row.to_dict())), 201
+        return write(create)
+
+    @server.patch("/api/v1/actions/<int:action_id>")
+    def api_change_action(action_id: int):
+        data = body()
+        if data is None:
+            return _error(400, "Send the changes as a JSON object.")
+
+        def change():
+            row = actions.update(store, auth.current_user(), action_id, actor=who(), **data)
+            row = actions.with_state(pd.DataFrame([row])).iloc[0]
+            return flask.jsonify(action_json(row.to_dict())), 200
+        return write(change)

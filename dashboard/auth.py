@@ -496,6 +496,9 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
         limiter.succeeded(name, address)
         _start_session(user.name)
         accounts.record(store, user.name, "login", address)
+        if next_path == "/" and user.role == "owner" and user.department_key:
+            # A department owner's home is their department's touchpoints.
+            next_path = "/mine?department=" + quote(user.department_key)
         return flask.redirect(next_path)
 
     def _start_session(name: str) -> None:

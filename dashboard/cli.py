@@ -234,6 +234,38 @@ def cmd_kpi(args) -> int:
     return 0
 
 
+def cmd_actions(args) -> int:
+    from data.queries import Filters
+    from views import actions as view
+
+    store = _store(args)
+    try:
+        filters = Filters.of(
+            journeys=args.journey, personas=args.persona, phases=args.phase,
+            channels=args.channel, departments=args.department, touchpoints=args.touchpoint,
+            date_from=args.date_from, date_to=args.date_to)
+    except ValueError as exc:
+        print(f"cxdash actions: {exc} (dates are YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    m = view.model(store, filters, {"sort": args.sort})
+    frame = view.export_frame(m.frame)
+    if args.status:
+        frame = frame.loc[frame["status"].isin(args.status)]
+    if args.json:
+        from dashboard.api import _plain
+
+        print(json.dumps([{k: _plain(v) for k, v in r.items()}
+                          for r in frame.to_dict("records")]))
+        return 0
+    if frame.empty:
+        print("No actions for these filters.")
+        return 0
+    shown = frame[["id", "title", "touchpoint", "owner", "due_date", "status", "overdue",
+                   "done_on"]]
+    print(shown.to_string(index=False))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from data import demo
 
@@ -446,6 +478,21 @@ def parser() -> argparse.ArgumentParser:
     kpi.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     kpi.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     kpi.set_defaults(func=cmd_kpi)
+
+    acts = sub.add_parser("actions", help="actions on touchpoints and journeys")
+    acts_sub = acts.add_subparsers(dest="actions_command", required=True)
+    acts_list = acts_sub.add_parser("list", help="list the actions the filters select")
+    acts_list.add_argument("--json", action="store_true")
+    for dim in ("journey", "persona", "phase", "channel", "department", "touchpoint"):
+        acts_list.add_argument(f"--{dim}", action="append", metavar="KEY",
+                               help=f"{dim} key (repeatable)")
+    acts_list.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    acts_list.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    acts_list.add_argument("--status", action="append",
+                           choices=("open", "in_progress", "done", "dropped"))
+    acts_list.add_argument("--sort", default="due",
+                           choices=("due", "status", "touchpoint", "owner", "changed"))
+    acts_list.set_defaults(func=cmd_actions)
 
     demo = sub.add_parser("demo", help="load the demo dataset")
     demo.add_argument("--responses", type=int, default=200_000)

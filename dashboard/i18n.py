@@ -554,6 +554,95 @@ TEXTS: dict[str, dict[str, str]] = {
     "poster.all_data": {"en": "all data", "de": "alle Daten"},
 }
 
+# Actions and their effect.
+TEXTS.update({
+    "nav.actions": {"en": "Actions", "de": "Maßnahmen"},
+    "actions.title": {"en": "Actions", "de": "Maßnahmen"},
+    "actions.sort": {"en": "Sort by", "de": "Sortieren nach"},
+    "actions.sort.due": {"en": "due date", "de": "Fälligkeit"},
+    "actions.sort.status": {"en": "status", "de": "Status"},
+    "actions.sort.touchpoint": {"en": "touchpoint", "de": "Touchpoint"},
+    "actions.sort.owner": {"en": "owner", "de": "Verantwortlich"},
+    "actions.sort.changed": {"en": "last changed", "de": "zuletzt geändert"},
+    "actions.status.open": {"en": "open", "de": "offen"},
+    "actions.status.in_progress": {"en": "in progress", "de": "in Arbeit"},
+    "actions.status.done": {"en": "done", "de": "erledigt"},
+    "actions.status.dropped": {"en": "dropped", "de": "verworfen"},
+    "actions.overdue": {"en": "overdue", "de": "überfällig"},
+    "actions.summary": {"en": "{total} actions · {open} open · {overdue} overdue · {done} done "
+                              "in this period · {new} new in this period",
+                        "de": "{total} Maßnahmen · {open} offen · {overdue} überfällig · "
+                              "{done} in diesem Zeitraum erledigt · {new} neu in diesem "
+                              "Zeitraum"},
+    "actions.none": {"en": "No actions for these filters.",
+                     "de": "Keine Maßnahmen für diese Filter."},
+    "actions.none_here": {"en": "No actions on this touchpoint yet.",
+                          "de": "Noch keine Maßnahmen zu diesem Touchpoint."},
+    "actions.whole_journey": {"en": "whole journey", "de": "ganze Journey"},
+    "actions.changed": {"en": "Last change", "de": "Letzte Änderung"},
+    "actions.new": {"en": "New action", "de": "Neue Maßnahme"},
+    "actions.edit": {"en": "Edit", "de": "Bearbeiten"},
+    "actions.save": {"en": "Save", "de": "Speichern"},
+    "actions.cancel": {"en": "Cancel", "de": "Abbrechen"},
+    "actions.form_title": {"en": "Action", "de": "Maßnahme"},
+    "actions.owner_is": {"en": "Owner: {owner}", "de": "Verantwortlich: {owner}"},
+    "actions.due_is": {"en": "due {due}", "de": "fällig {due}"},
+    "actions.field.title": {"en": "Title", "de": "Titel"},
+    "actions.field.description": {"en": "Description", "de": "Beschreibung"},
+    "actions.field.owner": {"en": "Owner", "de": "Verantwortlich"},
+    "actions.field.owner_user": {"en": "Owner (person)", "de": "Verantwortlich (Person)"},
+    "actions.field.owner_department": {"en": "Owner (department)",
+                                       "de": "Verantwortlich (Abteilung)"},
+    "actions.field.due_date": {"en": "Due", "de": "Fällig"},
+    "actions.field.status": {"en": "Status", "de": "Status"},
+    "actions.field.touchpoint_key": {"en": "Touchpoint", "de": "Touchpoint"},
+    "actions.field.journey_key": {"en": "Journey", "de": "Journey"},
+    "actions.field.origin": {"en": "Origin", "de": "Anlass"},
+    "actions.field.done_on": {"en": "Completion date", "de": "Erledigt am"},
+    "actions.invalid": {"en": "Please check {field}: {reason}",
+                        "de": "Bitte {field} prüfen: {reason}"},
+    "actions.forbidden": {"en": "You may not change this action. {reason}",
+                          "de": "Sie dürfen diese Maßnahme nicht ändern. {reason}"},
+    "actions.missing": {"en": "This action no longer exists.",
+                        "de": "Diese Maßnahme gibt es nicht mehr."},
+    "actions.card_count": {"en": "{n} open actions", "de": "{n} offene Maßnahmen"},
+    "actions.open_col": {"en": "Open actions", "de": "Offene Maßnahmen"},
+    "actions.overdue_col": {"en": "overdue", "de": "überfällig"},
+    "actions.overview": {"en": "Actions", "de": "Maßnahmen"},
+    "actions.overview_overdue": {"en": "overdue actions", "de": "überfällige Maßnahmen"},
+    "actions.overview_done": {"en": "done this period", "de": "in diesem Zeitraum erledigt"},
+    "actions.overview_link": {"en": "All actions", "de": "Alle Maßnahmen"},
+    "effect.weeks": {"en": "Effect: weeks before/after", "de": "Wirkung: Wochen vorher/nachher"},
+    "effect.too_early": {"en": "Did it work? Too early to tell: fewer than {weeks} weeks of "
+                               "data after completion.",
+                         "de": "Hat es gewirkt? Noch zu früh: weniger als {weeks} Wochen "
+                               "Daten nach Abschluss."},
+    "effect.no_data": {"en": "Did it work? No audits or linked responses around the "
+                             "completion date.",
+                       "de": "Hat es gewirkt? Keine Audits oder verknüpften Antworten um das "
+                             "Abschlussdatum."},
+    "effect.windows": {"en": "Did it work? {weeks} weeks before vs {weeks} weeks after {done}; "
+                             "95 % intervals in brackets, * significant.",
+                       "de": "Hat es gewirkt? {weeks} Wochen vor vs. {weeks} Wochen nach dem "
+                             "{done}; 95-%-Intervalle in Klammern, * signifikant."},
+    "effect.metric": {"en": "KPI", "de": "KPI"},
+    "effect.before": {"en": "Before", "de": "Vorher"},
+    "effect.after": {"en": "After", "de": "Nachher"},
+    "effect.change": {"en": "Change", "de": "Veränderung"},
+    "effect.others": {"en": "Other touchpoints of the journey", "de": "Übrige Touchpoints der Journey"},
+    "effect.did": {"en": "Effect (difference in differences)",
+                   "de": "Wirkung (Differenz der Differenzen)"},
+    "effect.too_few": {"en": "too few to tell", "de": "zu wenige Daten"},
+    "effect.not_significant": {"en": "not significant", "de": "nicht signifikant"},
+    "report.actions": {"en": "Actions", "de": "Maßnahmen"},
+    "report.actions_new": {"en": "New", "de": "Neu"},
+    "report.actions_overdue": {"en": "Overdue", "de": "Überfällig"},
+    "report.actions_done": {"en": "Done", "de": "Erledigt"},
+    "report.actions_none": {"en": "none", "de": "keine"},
+    "report.actions_measured": {"en": "Did it work? Measured this week (audit score)",
+                                "de": "Hat es gewirkt? Diese Woche gemessen (Audit-Score)"},
+})
+
 
 def negotiate(accept_language: str | None) -> str:
     """Pick German or English from an Accept-Language header."""

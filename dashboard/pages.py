@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+from callbacks import actions as actions_cb
 from callbacks import admin as admin_cb
 from callbacks import atlas as atlas_cb
 from callbacks import benchmark as benchmark_cb
@@ -20,10 +21,12 @@ from callbacks import overview as overview_cb
 from callbacks import personas as personas_cb
 from callbacks import touchpoint as touchpoint_cb
 from callbacks.filters import param
-from data import queries
+from data import accounts, queries
 from data.ingest import sources
+from layouts import actions as actions_layout
 from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, overview, personas
 from layouts import touchpoint as touchpoint_layout
+from views import actions as actions_view
 from views import atlas as atlas_view
 from views import benchmark as benchmark_view
 from views import heatmap as heatmap_view
@@ -50,6 +53,8 @@ class Page:
     prefix: bool = False
     bench: tuple[str, str, str] | None = None  # (name, path, output of its main callback)
     prepare: Callable | None = None  # (search) -> search, e.g. an owner's own department
+    # Further (id prefix, role) pairs for write callbacks on a page anyone may read.
+    guards: tuple[tuple[str, str], ...] = ()
 
     def matches(self, path: str) -> bool:
         if self.prefix:
@@ -68,6 +73,20 @@ class Page:
 def _plain(callbacks: ModuleType):
     # Looked up at registration, not import, so a patched ``register`` (tests) is the one used.
     return lambda app, store, extras: callbacks.register(app, store)
+
+
+def _users(store) -> list[dict]:
+    return [{"label": n, "value": n} for n in accounts.list_users(store)["name"]]
+
+
+def _touchpoint_page(store, lang, search, path):
+    actions = actions_layout.section(lang, _users(store), _departments(store))
+    return touchpoint_layout.page(lang, path.split("/")[2], actions)
+
+
+def _touchpoint_register(app, store, extras):
+    touchpoint_cb.register(app, store)
+    actions_cb.register_touchpoint(app, store)
 
 
 def _departments(store) -> list[dict]:
@@ -92,13 +111,16 @@ PAGES: tuple[Page, ...] = (
         lang, param(search, "perspective", "all")),
         _plain(benchmark_cb), nav="nav.benchmark", view=benchmark_view,
         options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure")),
-    Page("touchpoint", "/touchpoints/", lambda store, lang, search, path: touchpoint_layout.page(
-        lang, path.split("/")[2]),
-        _plain(touchpoint_cb), view=touchpoint_view, prefix=True,
-        bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
+    Page("touchpoint", "/touchpoints/", _touchpoint_page, _touchpoint_register,
+         view=touchpoint_view, prefix=True, guards=(("action-form-", "owner"),),
+         bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
     Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
          _plain(mine_cb), nav="nav.mine", view=mine_view,
          prepare=mine_cb.own_department),
+    Page("actions", "/actions", lambda store, lang, search, path: actions_layout.page(
+        lang, param(search, "sort", "due")),
+        _plain(actions_cb), nav="nav.actions", view=actions_view, options=("sort",),
+        bench=("actions", "/actions", "actions-table.children")),
     Page("atlas", "/atlas", lambda store, lang, search, path: atlas.page(lang),
          _plain(atlas_cb), nav="nav.atlas", view=atlas_view,
          bench=("atlas", "/atlas", "atlas-table.children")),
@@ -127,7 +149,10 @@ def navbar_entries() -> list[tuple[str, str, str | None]]:
 
 def guarded_outputs() -> dict[str, str]:
     """Callback output id prefix -> the role its callbacks need."""
-    return {p.guard: p.role for p in PAGES if p.guard and p.role}
+    out = {p.guard: p.role for p in PAGES if p.guard and p.role}
+    for p in PAGES:
+        out.update(dict(p.guards))
+    return out
 
 
 def bench_views() -> dict[str, tuple[str, str]]:

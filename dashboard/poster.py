@@ -47,6 +47,8 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
         for r in card.loc[card["phase_key"] == phase_key].to_dict("records"):
             light = r["light"]
             marks = ("⚡" if r["pain_point"] else "") + ("★" if r["moment_of_truth"] else "")
+            if r.get("open_actions"):
+                marks += f" ▶ {int(r['open_actions'])}"
             cards.append(
                 f"<div class='tp' style='border-left-color:{_color(r.get('channel_color'))}'>"
                 f"<div class='tp-name'><span class='step'>{int(r['position'])}</span> "
@@ -83,7 +85,8 @@ def poster_html(store: Store, search: str, size: str = "A3", lang: str = "en") -
     legend = "".join(
         f"<span class='item'><span style='color:{theme.TRAFFIC[k]}'>{theme.TRAFFIC_GLYPH[k]}</span> "
         f"{escape(t(f'light.{k}', lang))}</span>" for k in ("green", "amber", "red", "grey"))
-    legend += (f"<span class='item'>⚡ {escape(t('journey.pain', lang))}</span>"
+    legend += (f"<span class='item'>▶ {escape(t('nav.actions', lang))}</span>"
+               f"<span class='item'>⚡ {escape(t('journey.pain', lang))}</span>"
                f"<span class='item'>★ {escape(t('journey.mot', lang))}</span>"
                f"<span class='item'><span class='dash target'></span> "
                f"{escape(t('journey.target', lang))}</span>"

@@ -174,6 +174,42 @@ def _data_age(m, lang: str) -> str:
     return f"<p class='meta' id='data-age'>{escape(text)}</p>"
 
 
+def _actions_section(found: dict, lang: str) -> str:
+    """New, overdue and done actions of the week, each with its owner."""
+    parts = [f"<section id='actions'><h2>{escape(t('report.actions', lang))}</h2>"]
+    for key, date_column in (("new", "due_date"), ("overdue", "due_date"), ("done", "done_on")):
+        frame = found.get(key)
+        parts.append(f"<h3>{escape(t('report.actions_' + key, lang))}</h3>")
+        if frame is None or frame.empty:
+            parts.append(f"<p class='muted'>{escape(t('report.actions_none', lang))}</p>")
+            continue
+        head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in (
+            "actions.field.title", "benchmark.col.touchpoint", "actions.field.owner",
+            "actions.field.done_on" if key == "done" else "actions.field.due_date"))
+        rows = "".join(
+            f"<tr><td>{escape(r['title'])}</td>"
+            f"<td>{escape(r['touchpoint_name'] or r['journey_name'] or '')}</td>"
+            f"<td>{escape(r['owner'] or '–')}</td>"
+            f"<td>{escape(fmt_date(r[date_column], lang) if r[date_column] else '–')}</td></tr>"
+            for r in frame.to_dict("records"))
+        parts.append(f"<table id='actions-{key}'><tr>{head}</tr>{rows}</table>")
+    measured = found.get("measured")
+    if measured is not None and not measured.empty:
+        parts.append(f"<h3>{escape(t('report.actions_measured', lang))}</h3>")
+        head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in (
+            "actions.field.title", "benchmark.col.touchpoint", "actions.field.owner",
+            "effect.did"))
+        rows = "".join(
+            f"<tr><td>{escape(r['title'])}</td><td>{escape(r['touchpoint_name'] or '')}</td>"
+            f"<td>{escape(r['owner'] or '–')}</td><td class='num'>"
+            f"{number(r['effect_audit'], lang, 2, signed=True)}"
+            f"{' *' if r['effect_significant'] else ''}</td></tr>"
+            for r in measured.to_dict("records"))
+        parts.append(f"<table id='actions-measured'><tr>{head}</tr>{rows}</table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def render_html(content: dict, store: Store, lang: str = "en") -> str:
     """The report as one self-contained HTML page."""
     week, m = content["week"], content["model"]
@@ -227,6 +263,7 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
         _touchpoint_table(content["fell"], lang, "report.none_fell", change=True,
                           audits=audits),
         "</section>",
+        _actions_section(m.actions, lang),
         f"<section id='departments'><h2>{escape(t('report.departments', lang))}</h2>",
     ]
     if not content["departments"]:

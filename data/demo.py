@@ -19,8 +19,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from data import schema
 from data.ingest import commit
-from data.store import Store
+from data.store import Store, bump_data_version
 
 END = dt.date(2026, 11, 15)  # a Sunday; the data ends with a complete week
 WEEKS = 104
@@ -397,4 +398,43 @@ def load(store: Store, responses: int = 200_000, seed: int = 1, end: dt.date = E
         commit(store, kind, {kind: frames[name]}, file_name=f"demo {name}", created_by="demo",
                preset="demo")
         counts[name] = len(frames[name])
+    counts["actions"] = add_actions(store, end)
     return counts
+
+
+def add_actions(store: Store, end: dt.date = END) -> int:
+    """A few actions of the stories above: the online bill's redesign (done, worked), more
+    staff for the hotline (done, did not work), and open ones, one of them overdue."""
+    from data import actions
+    from data.accounts import User
+
+    demo = User("demo", "admin")
+    starts = _week_starts(end)
+    redesign, staffing = starts[WEEKS - 26].date(), starts[WEEKS - 10].date()
+    items = [
+        dict(title="Redesign der Online-Rechnung", touchpoint_key="re-online-rechnung",
+             owner_department="AB", status="done", done_on=redesign, due_date=redesign, origin="gap",
+             description="Verständliche Posten, Vergleich zum Vormonat, Hilfe-Links."),
+        dict(title="Zusätzliche Schicht in der Störungshotline", touchpoint_key="st-hotline",
+             owner_department="KS", status="done", done_on=staffing, due_date=staffing, origin="mover",
+             description="Eine Abendschicht mehr; Rückruf statt Warteschleife."),
+        dict(title="Rückruf-Service binnen 2 Stunden", touchpoint_key="st-hotline",
+             status="in_progress", due_date=end + dt.timedelta(days=30), origin="comment"),
+        dict(title="Termintreue der Techniker messen", touchpoint_key="um-techniker",
+             status="open", due_date=end - dt.timedelta(days=14)),
+    ]
+    known = set(actions.queries.catalog(store)["touchpoints"]["key"])
+    done = 0
+    for item in items:
+        if item["touchpoint_key"] in known:
+            new_id = actions.create(store, demo, actor="demo", **item)
+            # Dated into the demo's story (decided weeks before they were due), so the
+            # views of past periods hold them as they would have then.
+            created = dt.datetime.combine(item["due_date"] - dt.timedelta(days=42), dt.time(9))
+            changed = dt.datetime.combine(item.get("done_on") or end, dt.time(17))
+            with store.begin() as conn:
+                conn.execute(schema.actions.update().where(schema.actions.c.id == new_id)
+                             .values(created_at=created, changed_at=changed))
+                bump_data_version(conn)
+            done += 1
+    return done

@@ -302,6 +302,35 @@ app_settings = Table(
     Column("value", Text, nullable=False),
 )
 
+ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
+ACTION_ORIGINS = ("comment", "gap", "mover")
+
+action_id_seq = Sequence("action_id_seq")
+
+# Improvements decided on a touchpoint or a journey, with an owner (a user or a
+# department) and a due date; kept apart from the facts, so undoing an import keeps them.
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, action_id_seq, server_default=action_id_seq.next_value(),
+           primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("description", Text),
+    Column("journey_key", KEY, nullable=False),
+    Column("touchpoint_key", KEY),  # None: an action on the whole journey
+    Column("owner_user", String(200)),
+    Column("owner_department", KEY),
+    Column("due_date", Date),
+    Column("status", String(16), nullable=False),
+    Column("origin", String(16)),  # comment, gap or mover: what on screen started it
+    Column("origin_ref", Text),
+    Column("done_on", Date),  # the completion date "did it work?" measures around
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("changed_by", String(200), nullable=False),
+    Column("changed_at", DateTime, nullable=False),
+)
+
 CATALOG_TABLES = {
     "personas": personas,
     "phases": phases,

@@ -188,3 +188,29 @@ def period_preset(name) -> dict:
 
 # a callback that failed: the message the user sees (dashboard.validation.on_error)
 CALLBACK_ERROR = "callback-error"
+
+# actions (the list page, the touchpoint's actions, the action form)
+ACTIONS_SUMMARY = "actions-summary"
+ACTIONS_TABLE = "actions-table"
+TOUCHPOINT_ACTIONS = "touchpoint-actions"
+ACTION_NEW = "action-new"
+# The form's outputs start with "action-form-": the gate asks for the role owner first.
+ACTION_FORM_MODAL = "action-form-modal"
+ACTION_FORM_ID = "action-form-id"
+ACTION_FORM_TITLE = "action-form-title"
+ACTION_FORM_DESCRIPTION = "action-form-description"
+ACTION_FORM_OWNER_USER = "action-form-owner-user"
+ACTION_FORM_OWNER_DEPARTMENT = "action-form-owner-department"
+ACTION_FORM_DUE = "action-form-due"
+ACTION_FORM_STATUS = "action-form-status"
+ACTION_FORM_ORIGIN = "action-form-origin"
+ACTION_FORM_SAVE = "action-form-save"
+ACTION_FORM_CANCEL = "action-form-cancel"
+ACTION_FORM_RESULT = "action-form-result"
+ACTION_FORM_SAVED = "action-form-saved"
+OVERVIEW_ACTIONS = "overview-actions"
+
+
+def action_edit(action_id: int) -> dict:
+    """The edit button of one action."""
+    return {"type": "action-edit", "action": action_id}

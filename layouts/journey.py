@@ -92,6 +92,13 @@ def _tp_card(row: pd.Series, lang: str, search: str) -> html.Div:
         markers.append(html.Span("⚡", className="marker pain", title=t("journey.pain", lang)))
     if row["moment_of_truth"]:
         markers.append(html.Span("★", className="marker mot", title=t("journey.mot", lang)))
+    if row.get("open_actions"):
+        overdue = int(row.get("overdue_actions") or 0)
+        markers.append(html.Span(f"▶ {int(row['open_actions'])}", title=t(
+            "actions.card_count", lang, n=int(row["open_actions"]))
+            + (f" · {overdue} {t('actions.overdue', lang)}" if overdue else ""),
+            className="marker action-marker" + (" is-overdue" if overdue else ""),
+            id=f"tp-actions-{row['key']}"))
     return html.Div([
         html.Div([html.Span(f"{int(row['position'])}", className="step"),
                   c.touchpoint_link(row["key"], row["name"], search)], className="tp-title"),

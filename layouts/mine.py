@@ -45,7 +45,7 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
     rows = card
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
         "benchmark.col.touchpoint", "filter.journey", "filter.phase", "kpi.touchpoint_score",
-        "journey.target", "journey.gap", "mine.change", "mine.trend")]))
+        "journey.target", "journey.gap", "mine.change", "mine.trend", "actions.open_col")]))
     body = []
     spark = c.spark_scale(trends.get(k, []) for k in rows["key"])
     for _, r in rows.iterrows():
@@ -64,6 +64,16 @@ def table(card: pd.DataFrame, trends: dict, lang: str, search: str) -> html.Tabl
                     className="fw-bold" if below else ""),
             html.Td(c.delta(r["delta"], r["significant"], lang, 1)),
             html.Td(c.sparkline(trends.get(r["key"], []), spark)),
+            html.Td(_actions_cell(r, lang), className="mine-actions"),
         ], className="row-below" if below else ""))
     return html.Table([head, html.Tbody(body)],
                       className="table table-sm table-hover align-middle mine-table bg-white")
+
+
+def _actions_cell(r, lang: str):
+    """Open actions of a touchpoint, and how many of them are overdue."""
+    open_n, overdue = int(r.get("open_actions", 0) or 0), int(r.get("overdue_actions", 0) or 0)
+    if not open_n:
+        return "–"
+    return html.Span([str(open_n), html.Span(f" ({overdue} {t('actions.overdue_col', lang)})",
+                                              className="text-danger") if overdue else None])

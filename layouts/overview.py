@@ -151,6 +151,7 @@ def page(lang: str, search: str = "", trend: str = "nps") -> html.Div:
             ),
             html.Div(id=ids.OVERVIEW_EMPTY),
             cards,
+            html.Div(id=ids.OVERVIEW_ACTIONS, className="mb-3"),
             dbc.Row(
                 [
                     dbc.Col(c.section(t("overview.gaps", lang), html.Div(id=ids.OVERVIEW_GAPS)),
@@ -265,3 +266,21 @@ def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
                       c.n_label(int(row["n"]), lang, "audits")], className="small"),
         ], className="tp-list-item"))
     return html.Ol(items, className="tp-list mb-0")
+
+
+def actions_line(counts: dict, lang: str, search: str | None) -> html.Div | None:
+    """Overdue actions and those done this period, with a link to the list."""
+    if not counts or not counts.get("total"):
+        return None
+    overdue = counts["overdue"]
+    return html.Div([
+        html.Strong(t("actions.overview", lang) + ": ", className="me-1"),
+        html.Span(f"{overdue} {t('actions.overview_overdue', lang)}",
+                  className="text-danger fw-semibold" if overdue else "",
+                  id="overview-actions-overdue"),
+        " · ",
+        html.Span(f"{counts['done']} {t('actions.overview_done', lang)}",
+                  id="overview-actions-done"),
+        " · ",
+        dcc.Link(t("actions.overview_link", lang) + " →", href="/actions" + (search or "")),
+    ], className="small overview-actions")

@@ -13,8 +13,9 @@ from layouts import ids, theme
 ATTRIBUTES = ("media_type", "frequency", "perception", "reach", "acceptance_criteria", "notes")
 
 
-def page(lang: str, key: str) -> html.Div:
-    """Return the drill-down skeleton for one touchpoint; callbacks fill it."""
+def page(lang: str, key: str, actions=None) -> html.Div:
+    """Return the drill-down skeleton for one touchpoint; callbacks fill it (``actions``:
+    the actions card and its form)."""
     return html.Div([
         dcc.Store(id=ids.TOUCHPOINT_KEY, data=key),
         html.Div(id=ids.TOUCHPOINT_HEADER),
@@ -28,6 +29,7 @@ def page(lang: str, key: str) -> html.Div:
             dbc.Col(c.section(t("touchpoint.attributes", lang),
                               html.Div(id=ids.TOUCHPOINT_ATTRIBUTES)), xl=4),
         ], className="g-3"),
+        actions,
         dbc.Row([
             dbc.Col(c.section(t("touchpoint.perspectives", lang),
                               html.Div(id=ids.TOUCHPOINT_PERSPECTIVES)), lg=4),

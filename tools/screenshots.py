@@ -31,6 +31,8 @@ VIEWS = {
     "personas": "/personas",
     "data": "/data",
     "admin": "/admin",
+    "actions": "/actions?period=all&sort=status",
+    "action-effect": "/touchpoints/re-online-rechnung?period=all",
 }
 PASSWORD = "screenshot-password"
 
@@ -58,7 +60,10 @@ def main() -> int:
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         driver.find_element(By.ID, "login-submit").click()
         time.sleep(2)
+        only = set(sys.argv[1:])  # names of the views to shoot (default: all)
         for name, path in VIEWS.items():
+            if only and name not in only:
+                continue
             driver.get(base + path)
             time.sleep(4)  # let callbacks and charts finish
             height = driver.execute_script("return document.body.scrollHeight")

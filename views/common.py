@@ -20,7 +20,8 @@ TOUCHPOINT_COLUMNS = {
     "prev_n": "previous_audits", "delta": "change", "significant": "change_significant",
     "customer_value": "customer_score",
     "employee_value": "employee_score", "moment_of_truth": "moment_of_truth",
-    "pain_point": "pain_point",
+    "pain_point": "pain_point", "open_actions": "open_actions",
+    "overdue_actions": "overdue_actions",
 }
 JOURNEY_COLUMNS = {
     "name": "journey", "key": "key", "lifecycle_stage": "lifecycle_stage", "score": "score",

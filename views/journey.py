@@ -10,6 +10,7 @@ import pandas as pd
 from data import queries, scorecards
 from data.queries import Filters
 from data.store import Store
+from views import actions as actions_view
 from views.common import (
     identity,
     journey_table,
@@ -82,7 +83,7 @@ def model(store: Store, f: Filters, options: dict | None = None) -> JourneyModel
         lambda: queries.audit_aggregates(store, single.widened(scorecards.TREND_WEEKS),
                                          by=("journey", "week")),
     )
-    card = scorecards.touchpoint_scorecard(store, single)
+    card = actions_view.with_counts(store, single, scorecards.touchpoint_scorecard(store, single))
     summary = None
     if not card.empty and int(card["n"].sum()) > 0:
         rows = scorecards.journey_scorecard(store, single)

@@ -10,6 +10,7 @@ import pandas as pd
 from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
+from views import actions as actions_view
 from views.common import identity, loosen, touchpoint_table
 
 WEEKS = 12
@@ -63,6 +64,7 @@ def model(store: Store, f: Filters, options: dict | None = None) -> MineModel:
     names = departments.set_index("key")["name"]
     label = ", ".join(names.get(k, k) for k in f.departments)
     trends = weekly_trends(store, f) if not card.empty else {}
+    card = actions_view.with_counts(store, f, card)
     # Worst first: the largest shortfall against target; unaudited touchpoints last.
     card = card.assign(_order=card["gap_target"].fillna(99)).sort_values(
         "_order", kind="stable").drop(columns="_order").reset_index(drop=True)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from data import kpis, queries, scorecards
+from data import actions, kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
+from views import actions as actions_view
 from views.common import (
     identity,
     loosen,
@@ -68,6 +69,7 @@ class OverviewModel:
     trend_target: float | None
     has_data: bool
     loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
+    actions: dict = field(default_factory=dict)  # views.actions.summarise of the filters
 
     @property
     def empty(self) -> bool:
@@ -221,7 +223,8 @@ def model(store: Store, f: Filters, options: dict | None = None) -> OverviewMode
         filters=f, previous=f.previous_period(), cards=cards, survey=survey,
         audit_row=audit_row, scorecard=card, gaps=gaps, movers=movers, fell=fell,
         trend_metric=metric, trend=weeks, trend_target=target,
-        has_data=queries.has_data(store))
+        has_data=queries.has_data(store),
+        actions=actions_view.summarise(actions.select(store, f), f))
     if m.empty:
         m.loosen = loosen(store, f)
     return m
@@ -247,7 +250,8 @@ def tables(m: OverviewModel, translate=identity) -> dict[str, pd.DataFrame]:
             "Movers": touchpoint_table(m.movers),
             "Fell below target": touchpoint_table(m.fell),
             TREND_TABLE[m.trend_metric]: m.trend.rename(columns={"low": "ci95_low",
-                                                                 "high": "ci95_high"})}
+                                                                 "high": "ci95_high"}),
+            "Actions": pd.DataFrame([m.actions]) if m.actions else pd.DataFrame()}
 
 
 def kpi_summary(m: OverviewModel, web: dict) -> dict:

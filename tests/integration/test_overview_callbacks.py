@@ -50,7 +50,7 @@ def test_reset_clears_filters_and_restores_the_default_period(demo_store):
 
 def test_overview_shows_numbers_with_n_and_change(demo_store):
     (nps, ces, csat, perf, journey, gaps, movers, fell, figure, period,
-     notice) = overview.update(demo_store, "", "en")
+     notice, _actions) = overview.update(demo_store, "", "en")
     assert "n = " in _text(nps) and "vs previous period" in _text(nps)
     assert "% easy" in _text(ces)
     assert "top-2-box" in _text(csat)

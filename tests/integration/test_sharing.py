@@ -95,7 +95,7 @@ def test_overview_german_csv_and_xlsx_hold_the_kpi_cards(client):
     assert "," in kpis[2][1]  # CES with a decimal comma
     book = load_workbook(io.BytesIO(http.get(f"/export/data.xlsx?view=/&{SEARCH}").data))
     assert book.sheetnames == ["KPIs", "Largest gaps", "Movers", "Fell below target",
-                               "NPS by week", "About"]
+                               "NPS by week", "Actions", "About"]
     sheet = book["KPIs"]
     assert sheet["B2"].value == pytest.approx(cards[0].value, abs=5e-4)
     assert sheet["D2"].value == cards[0].n

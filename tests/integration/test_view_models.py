@@ -29,6 +29,7 @@ VIEWS = {
     "mine": ["/mine?department=TS", "/mine"],
     "atlas": ["/atlas"],
     "personas": ["/personas"],
+    "actions": ["/actions", "/actions?sort=status"],
 }
 FILTERS = [
     "",

@@ -1,0 +1,161 @@
+"""Actions callbacks: the list page (URL → views.actions.model), a touchpoint's actions
+with their effect, and the action form. Every write goes through data.actions, which
+checks the signed-in user's role and department; the gate has already refused anyone
+below owner (the form's outputs start with ``action-form-``)."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, html, no_update
+
+from callbacks.cache import cached_view
+from callbacks.filters import filters_from_search, param
+from dashboard import auth
+from dashboard.i18n import t
+from data import actions, effects, queries
+from data.store import Store
+from layouts import actions as layout
+from layouts import ids
+from views import actions as view
+
+FORM_FIELDS = ("title", "description", "owner_user", "owner_department", "due_date", "status")
+
+
+def update(store: Store, search: str | None, lang: str):
+    """Return the summary and the table of the list page."""
+    m = view.model(store, filters_from_search(store, search), {"sort": param(search, "sort")})
+    return layout.summary(m.summary, lang), layout.table(m.frame, lang, search or "")
+
+
+def weeks_of(search: str | None) -> int:
+    """The effect window from the URL (?weeks=N), else the default."""
+    try:
+        weeks = int(param(search, "weeks") or effects.DEFAULT_WEEKS)
+    except ValueError:
+        return effects.DEFAULT_WEEKS
+    return weeks if 1 <= weeks <= 52 else effects.DEFAULT_WEEKS
+
+
+def touchpoint_actions(store: Store, key: str, search: str | None, lang: str):
+    """Return a touchpoint's actions, newest first, each done one with its effect."""
+    frame = actions.with_state(actions.all_actions(store))
+    frame = frame.loc[frame["touchpoint_key"] == key].sort_values("id", ascending=False)
+    weeks = weeks_of(search)
+    effect_by_id = {int(r["id"]): view.effect_of(store, r, weeks).as_dict()
+                    for r in frame.to_dict("records") if r["status"] == "done"}
+    department = store_department(store, key)
+    user = auth.current_user()
+    return layout.touchpoint_actions(frame, effect_by_id, lang,
+                                     actions.may_write(user, department), weeks)
+
+
+def store_department(store: Store, key: str) -> str | None:
+    """The department that owns a touchpoint (None for an unknown one)."""
+    tps = queries.catalog(store)["touchpoints"]
+    match = tps.loc[tps["key"] == key, "department_key"]
+    return match.iloc[0] if not match.empty else None
+
+
+def _blank(store: Store, key: str, search: str | None) -> tuple:
+    origin = param(search, "origin")
+    return (True, None, "", "", "", store_department(store, key) or "", "", "open",
+            origin if origin in actions.ORIGINS else None, None)
+
+
+def _message(exc: Exception, lang: str):
+    if isinstance(exc, actions.ActionError):
+        field = t(f"actions.field.{exc.field}", lang) if exc.field else ""
+        text = t("actions.invalid", lang, field=field, reason=str(exc))
+    elif isinstance(exc, actions.ActionForbidden):
+        text = t("actions.forbidden", lang, reason=str(exc))
+    else:
+        text = t("actions.missing", lang)
+    return html.Div(text, className="alert alert-danger py-1 small mb-0",
+                    id="action-form-error")
+
+
+def form(store: Store, trigger, triggered_value, key: str, search: str | None, form_id,
+         values: dict, origin, saved, lang: str):
+    """Open the form (new or an action to edit), close it, or save it.
+
+    Returns modal open, form id, the six fields, origin, result message, saved counter."""
+    if trigger == ids.ACTION_NEW:
+        if not triggered_value:
+            return (no_update,) * 11
+        return (*_blank(store, key, search), no_update)
+    if isinstance(trigger, dict) and trigger.get("type") == "action-edit":
+        if not triggered_value:
+            return (no_update,) * 11
+        row = actions.get(store, int(trigger["action"]))
+        if row is None:
+            return (no_update,) * 11
+        due = row["due_date"].isoformat() if row["due_date"] else ""
+        return (True, int(row["id"]), row["title"], row["description"] or "",
+                row["owner_user"] or "", row["owner_department"] or "", due, row["status"],
+                row["origin"], None, no_update)
+    if trigger == ids.ACTION_FORM_CANCEL:
+        return (False, *([no_update] * 8), None, no_update)
+    if trigger != ids.ACTION_FORM_SAVE or not triggered_value:
+        return (no_update,) * 11
+    user = auth.current_user()
+    clean = {k: (v or None) for k, v in values.items()}
+    clean["status"] = clean.get("status") or "open"
+    try:
+        if form_id:
+            actions.update(store, user, int(form_id), **clean)
+        else:
+            actions.create(store, user, touchpoint_key=key, origin=origin,
+                           origin_ref=param(search, "origin_ref"), **clean)
+    except (actions.ActionError, actions.ActionForbidden, LookupError) as exc:
+        return (no_update,) * 9 + (_message(exc, lang), no_update)
+    return (False, *([no_update] * 8), None, (saved or 0) + 1)
+
+
+def register(app, store: Store) -> None:
+    """The list page."""
+    app.callback(
+        Output(ids.ACTIONS_SUMMARY, "children"),
+        Output(ids.ACTIONS_TABLE, "children"),
+        Input(ids.URL, "search"),
+        State(ids.LANG, "data"),
+    )(lambda search, lang: cached_view(store, "actions", update, search, lang))
+
+
+def register_touchpoint(app, store: Store) -> None:
+    """The touchpoint page's actions and the form."""
+    app.callback(
+        Output(ids.TOUCHPOINT_ACTIONS, "children"),
+        Input(ids.TOUCHPOINT_KEY, "data"),
+        Input(ids.URL, "search"),
+        Input(ids.ACTION_FORM_SAVED, "data"),
+        State(ids.LANG, "data"),
+    )(lambda key, search, saved, lang: touchpoint_actions(store, key, search, lang))
+
+    field_ids = (ids.ACTION_FORM_TITLE, ids.ACTION_FORM_DESCRIPTION, ids.ACTION_FORM_OWNER_USER,
+                 ids.ACTION_FORM_OWNER_DEPARTMENT, ids.ACTION_FORM_DUE, ids.ACTION_FORM_STATUS)
+
+    def on_form(_new, _edits, _save, _cancel, key, search, form_id, *rest):
+        *fields, origin, saved, lang = rest
+        value = ctx.triggered[0]["value"] if ctx.triggered else None
+        return form(store, ctx.triggered_id, value, key, search, form_id,
+                    dict(zip(FORM_FIELDS, fields, strict=True)), origin, saved, lang)
+
+    app.callback(
+        Output(ids.ACTION_FORM_MODAL, "is_open"),
+        Output(ids.ACTION_FORM_ID, "data"),
+        *[Output(i, "value") for i in field_ids],
+        Output(ids.ACTION_FORM_ORIGIN, "data"),
+        Output(ids.ACTION_FORM_RESULT, "children"),
+        Output(ids.ACTION_FORM_SAVED, "data"),
+        Input(ids.ACTION_NEW, "n_clicks"),
+        Input(ids.action_edit(ALL), "n_clicks"),
+        Input(ids.ACTION_FORM_SAVE, "n_clicks"),
+        Input(ids.ACTION_FORM_CANCEL, "n_clicks"),
+        State(ids.TOUCHPOINT_KEY, "data"),
+        State(ids.URL, "search"),
+        State(ids.ACTION_FORM_ID, "data"),
+        *[State(i, "value") for i in field_ids],
+        State(ids.ACTION_FORM_ORIGIN, "data"),
+        State(ids.ACTION_FORM_SAVED, "data"),
+        State(ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(on_form)

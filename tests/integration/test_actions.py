@@ -1,0 +1,208 @@
+"""Actions in the data layer: role rules on every write, the audit trail, validation,
+filters, and the effect of a done action against hand-computed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from data import accounts, actions, effects, kpis
+from data.ingest import import_file
+from data.queries import Filters
+from data.store import Store
+from tests.conftest import add_role_users
+
+CATALOG = Path(__file__).parent.parent / "fixtures" / "canonical" / "catalog.xlsx"
+
+
+@pytest.fixture
+def acts(store):
+    """A store with the test catalog (hotline: KS; tarifseite, bestellung, statusseite: IT)
+    and one user per role (the owner in KS)."""
+    assert import_file(store, CATALOG.read_bytes(), "catalog").ok
+    add_role_users(store, owner_department="KS")
+    return store
+
+
+def user(store, name):
+    return accounts.get_user(store, name)
+
+
+def test_owner_writes_own_department_only(acts):
+    owner = user(acts, "owner")
+    new = actions.create(acts, owner, title="Callback in 2 h", touchpoint_key="hotline",
+                         due_date="2026-12-20", owner_department="KS")
+    assert actions.get(acts, new)["journey_key"] == "stoerung"
+    with pytest.raises(actions.ActionForbidden, match="KS"):
+        actions.create(acts, owner, title="Not mine", touchpoint_key="tarifseite")
+    with pytest.raises(actions.ActionForbidden, match="journey"):
+        actions.create(acts, owner, title="Whole journey", journey_key="stoerung")
+    # Nor may an owner move an action of theirs onto another department's touchpoint.
+    with pytest.raises(actions.ActionForbidden):
+        actions.update(acts, owner, new, touchpoint_key="statusseite")
+
+
+def test_viewer_reads_only_analyst_and_admin_write_all(acts):
+    with pytest.raises(actions.ActionForbidden, match="owner or higher"):
+        actions.create(acts, user(acts, "viewer"), title="x", touchpoint_key="hotline")
+    with pytest.raises(actions.ActionForbidden):
+        actions.create(acts, None, title="x", touchpoint_key="hotline")
+    a = actions.create(acts, user(acts, "analyst"), title="A", touchpoint_key="tarifseite")
+    b = actions.create(acts, user(acts, "admin"), title="B", journey_key="vertrag")
+    with pytest.raises(actions.ActionForbidden):
+        actions.update(acts, user(acts, "owner"), a, status="done")
+    with pytest.raises(actions.ActionForbidden):
+        actions.update(acts, user(acts, "viewer"), b, status="done")
+    assert actions.get(acts, a)["status"] == "open"
+
+
+def test_every_change_goes_to_the_audit_trail(acts):
+    owner = user(acts, "owner")
+    new = actions.create(acts, owner, title="Callback", touchpoint_key="hotline")
+    actions.update(acts, owner, new, status="in_progress")
+    actions.update(acts, owner, new, status="done", done_on="2026-11-30")
+    actions.update(acts, owner, new, status="done")  # nothing changes: no entry
+    trail = accounts.audit_trail(acts)
+    mine = trail.loc[trail["target"] == f"action {new}"]
+    assert list(mine["action"]) == ["action.change", "action.change", "action.create"]
+    assert set(mine["actor"]) == {"owner"}
+    last = json.loads(mine.iloc[0]["detail"])
+    assert last == {"status": ["in_progress", "done"], "done_on": [None, "2026-11-30"]}
+    row = actions.get(acts, new)
+    assert row["changed_by"] == "owner" and row["done_on"] == dt.date(2026, 11, 30)
+
+
+def test_bad_input_names_the_field(acts):
+    analyst = user(acts, "analyst")
+    cases = [({"title": "", "touchpoint_key": "hotline"}, "title"),
+             ({"title": "x", "touchpoint_key": "nope"}, "touchpoint_key"),
+             ({"title": "x"}, "touchpoint_key"),
+             ({"title": "x", "touchpoint_key": "hotline", "status": "later"}, "status"),
+             ({"title": "x", "touchpoint_key": "hotline", "due_date": "31.12."}, "due_date"),
+             ({"title": "x", "touchpoint_key": "hotline", "owner_user": "ghost"}, "owner_user"),
+             ({"title": "x", "touchpoint_key": "hotline", "journey_key": "vertrag"},
+              "journey_key"),
+             ({"title": "x", "touchpoint_key": "hotline", "colour": "red"}, "colour")]
+    for values, field in cases:
+        with pytest.raises(actions.ActionError) as info:
+            actions.create(acts, analyst, **values)
+        assert info.value.field == field
+    assert actions.all_actions(acts, cached=False).empty
+
+
+def test_filters_select_through_the_touchpoint_and_overdue_is_by_due_date(acts):
+    analyst = user(acts, "analyst")
+    actions.create(acts, analyst, title="KS late", touchpoint_key="hotline",
+                   due_date="2026-11-01")
+    actions.create(acts, analyst, title="IT", touchpoint_key="tarifseite", due_date="2027-01-01")
+    actions.create(acts, analyst, title="Journey", journey_key="vertrag", owner_department="IT")
+    today = dt.date(2026, 12, 1)
+    ks = actions.select(acts, Filters(departments=("KS",)), today)
+    assert list(ks["title"]) == ["KS late"] and bool(ks["overdue"].iloc[0])
+    it = actions.select(acts, Filters(departments=("IT",)), today)
+    assert set(it["title"]) == {"IT", "Journey"} and not it["overdue"].any()
+    assert list(actions.select(acts, Filters(journeys=("vertrag",)), today)["title"]) == \
+        ["IT", "Journey"]
+    counts = actions.counts_by_touchpoint(actions.select(acts, Filters(), today))
+    assert counts["hotline"] == {"open": 1, "overdue": 1, "done": 0}
+
+
+def test_actions_survive_undoing_an_import(acts):
+    from data.ingest import undo
+
+    result = import_file(acts, (CATALOG.parent / "audit.csv").read_bytes(), "audit")
+    assert result.ok
+    actions.create(acts, user(acts, "analyst"), title="Keep me", touchpoint_key="tarifseite")
+    undo(acts, result.batch_id)
+    assert list(actions.all_actions(acts, cached=False)["title"]) == ["Keep me"]
+
+
+# ------------------------------------------------------------------ did it work?
+
+def _audits(store: Store, rows: list[tuple[str, str, int]]) -> None:
+    lines = ["date,touchpoint,score,perspective"] + [f"{d},{k},{s},customer" for d, k, s in rows]
+    assert import_file(store, "\n".join(lines).encode(), "audit").ok
+
+
+def test_effect_is_a_difference_in_differences_by_hand(duck_store):
+    store = duck_store
+    assert import_file(store, CATALOG.read_bytes(), "catalog").ok
+    add_role_users(store, owner_department="KS")
+    # Journey "stoerung": hotline (treated) and statusseite (the comparison).
+    done = dt.date(2026, 3, 16)
+    hotline_before, hotline_after = [5, 6, 5, 6, 5, 7], [8, 9, 8, 7, 9, 8]
+    status_before, status_after = [6, 6, 7, 7, 6], [7, 7, 8, 7, 7]
+    rows = [("2026-03-02", "hotline", s) for s in hotline_before]
+    rows += [("2026-03-20", "hotline", s) for s in hotline_after]
+    rows += [("2026-03-03", "statusseite", s) for s in status_before]
+    rows += [("2026-03-21", "statusseite", s) for s in status_after]
+    rows += [("2026-05-01", "statusseite", 5)]  # after both windows: never counted
+    _audits(store, rows)
+    owner = user(store, "owner")
+    new = actions.create(store, owner, title="Script", touchpoint_key="hotline")
+    actions.update(store, owner, new, status="done", done_on=done.isoformat())
+    effect = effects.compute(store, actions.get(store, new), weeks=2)
+    assert effect.status == "ok"
+    assert effect.before == (dt.date(2026, 3, 2), dt.date(2026, 3, 15))
+    assert effect.after == (dt.date(2026, 3, 16), dt.date(2026, 3, 29))
+    audit = effect.rows.set_index("metric").loc["audit"]
+
+    def side(xs):
+        x = np.array(xs, dtype=float)
+        return x.mean(), x.var(ddof=1) / len(x), len(x) - 1
+
+    hb, ha, sb, sa_ = (side(x) for x in (hotline_before, hotline_after, status_before,
+                                         status_after))
+    delta = ha[0] - hb[0]
+    others = sa_[0] - sb[0]
+    assert audit["before"] == pytest.approx(34 / 6) and audit["after"] == pytest.approx(49 / 6)
+    assert audit["delta"] == pytest.approx(2.5)
+    assert audit["others_delta"] == pytest.approx(others) == pytest.approx(0.8)
+    assert audit["did"] == pytest.approx(delta - others) == pytest.approx(1.7)
+    variances = [ha[1], hb[1], sa_[1], sb[1]]
+    dfs = [ha[2], hb[2], sa_[2], sb[2]]
+    if hasattr(kpis, "welch_df"):  # Welch–Satterthwaite over the four windows
+        df = sum(variances) ** 2 / sum(v * v / d for v, d in zip(variances, dfs, strict=True))
+        q = stats.t.ppf(0.975, df)
+    else:
+        q = 1.96
+    half = q * np.sqrt(sum(variances))
+    assert audit["did_low"] == pytest.approx(1.7 - half)
+    assert audit["did_high"] == pytest.approx(1.7 + half)
+    assert audit["significant"] is True or audit["significant"] == True  # noqa: E712
+    # 5 or more audits in every window: a verdict, not "too few to tell".
+    assert audit["did_significant"] in (True, False)
+    assert audit["n_before"] == 6 and audit["others_n_after"] == 5
+
+
+def test_effect_is_too_early_without_data_after_the_window(duck_store):
+    store = duck_store
+    assert import_file(store, CATALOG.read_bytes(), "catalog").ok
+    add_role_users(store)
+    _audits(store, [("2026-03-02", "hotline", 5), ("2026-03-20", "hotline", 7)])
+    analyst = user(store, "analyst")
+    new = actions.create(store, analyst, title="x", touchpoint_key="hotline", status="done",
+                         done_on="2026-03-16")
+    assert effects.compute(store, actions.get(store, new), weeks=6).status == "too_early"
+    open_one = actions.create(store, analyst, title="y", touchpoint_key="hotline")
+    assert effects.compute(store, actions.get(store, open_one)).status == "not_done"
+
+
+def test_the_weekly_report_lists_actions_with_owners_and_what_worked(demo_store):
+    from dashboard import report
+
+    week = report.parse_week("2026-W26", demo_store)  # the redesign's 6 weeks after end
+    html = report.render_html(report.build(demo_store, week, "en"), demo_store, "en")
+    measured = html.split("id='actions-measured'")[1].split("</table>")[0]
+    assert "Redesign der Online-Rechnung" in measured and "Abrechnung" in measured
+    assert "+1.69 *" in measured
+    last = report.render_html(report.build(demo_store, report.parse_week("2026-W46"), "de"),
+                              demo_store, "de")
+    overdue = last.split("id='actions-overdue'")[1].split("</table>")[0]
+    assert "Termintreue der Techniker messen" in overdue
+    assert "Überfällig" in last and "Hat es gewirkt" not in last
