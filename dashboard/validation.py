@@ -28,6 +28,9 @@ def validation_layout(store: Store, options: dict[str, list[dict]], lang: str = 
     layouts = [page.layout(store, lang, "", page.path + ("validation" if page.prefix else ""))
                for page in pages.PAGES]
     layouts += [admin.forbidden("admin", lang), shell.not_found("/", lang)]
+    # Rendered by callbacks into the pages (not part of any skeleton): the touchpoint's
+    # "new action" button lives in the actions card its callback fills.
+    layouts += [html.Button(id=ids.ACTION_NEW)]
     return html.Div([shell.shell(lang, options, True, everyone, True, pages.navbar_entries()),
                      *layouts])
 
