@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import count, date, number, t
+from dashboard.i18n import count, date, number, t, tn
 from layouts import components as c
 from layouts import ids, theme
 from views.overview import TREND_METRICS, KpiCard
@@ -275,7 +275,7 @@ def actions_line(counts: dict, lang: str, search: str | None) -> html.Div | None
     overdue = counts["overdue"]
     return html.Div([
         html.Strong(t("actions.overview", lang) + ": ", className="me-1"),
-        html.Span(f"{overdue} {t('actions.overview_overdue', lang)}",
+        html.Span(tn("actions.overview_overdue", lang, overdue),
                   className="text-danger fw-semibold" if overdue else "",
                   id="overview-actions-overdue"),
         " · ",
