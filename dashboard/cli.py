@@ -149,14 +149,16 @@ def cmd_users(args) -> int:
         elif args.action == "add":
             password = None if args.sso else _read_password(args)
             accounts.add_user(store, args.name, args.role, password, args.department,
-                              actor="cli")
+                              actor="cli", email=args.email, lang=args.lang)
             print(f"Created user {args.name!r} with role {args.role}.")
         elif args.action == "passwd":
             accounts.set_password(store, args.name, _read_password(args, "New password: "))
             print(f"Changed the password of {args.name!r}; their other sessions end.")
         elif args.action == "set":
             accounts.update_user(store, args.name, role=args.role,
-                                 department_key="" if args.department is None else args.department)
+                                 department_key="" if args.department is None else args.department,
+                                 email="" if args.email is None else args.email,
+                                 lang="" if args.lang is None else args.lang)
             print(f"Updated user {args.name!r}.")
         elif args.action == "delete":
             accounts.delete_user(store, args.name)
@@ -451,6 +453,8 @@ def parser() -> argparse.ArgumentParser:
     users_add.add_argument("--department", metavar="KEY", help="owner: the department they own")
     users_add.add_argument("--password-stdin", action="store_true",
                            help="read the password from the first line of standard input")
+    users_add.add_argument("--email", help="where alerts and subscribed reports go")
+    users_add.add_argument("--lang", choices=["de", "en"], help="the language of their mails")
     users_add.add_argument("--sso", action="store_true",
                            help="no password: the user signs in through the trusted SSO header")
     users_add.set_defaults(func=cmd_users)
@@ -462,6 +466,8 @@ def parser() -> argparse.ArgumentParser:
     users_set.add_argument("name")
     users_set.add_argument("--role", choices=["viewer", "owner", "analyst", "admin"])
     users_set.add_argument("--department", metavar="KEY", help="'' removes it")
+    users_set.add_argument("--email", help="'' removes it")
+    users_set.add_argument("--lang", choices=["de", "en", ""], help="'' removes it")
     users_set.set_defaults(func=cmd_users)
     users_delete = users_sub.add_parser("delete", help="delete a user and their tokens")
     users_delete.add_argument("name")

@@ -26,6 +26,9 @@ ROLES = schema.ROLES
 RANK = {role: i for i, role in enumerate(ROLES)}
 TOKEN_PREFIX = "cxd_"
 NAME_PATTERN = re.compile(r"^[\w.@+-]{1,200}$")
+# Deliberately plain: one @, no spaces, a dot in the domain; the mail server has the last word.
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+LANGUAGES = ("de", "en")
 MIN_PASSWORD = 10
 
 
@@ -57,6 +60,8 @@ class User:
     role: str
     department_key: str | None = None
     generation: int = 0
+    email: str | None = None
+    lang: str | None = None
 
     def can(self, role: str) -> bool:
         """True when this user's role is ``role`` or above it."""
@@ -104,7 +109,8 @@ def audit_trail(store: Store, limit: int = 200) -> pd.DataFrame:
 def _user(row) -> User | None:
     if row is None:
         return None
-    return User(row.name, row.role, row.department_key, row.generation or 0)
+    return User(row.name, row.role, row.department_key, row.generation or 0,
+                row.email, row.lang)
 
 
 def get_user(store: Store, name: str) -> User | None:
@@ -115,7 +121,8 @@ def get_user(store: Store, name: str) -> User | None:
 
 def list_users(store: Store) -> pd.DataFrame:
     u = schema.users
-    return store.read_sql(sa.select(u.c.name, u.c.role, u.c.department_key, u.c.created_at,
+    return store.read_sql(sa.select(u.c.name, u.c.role, u.c.department_key, u.c.email,
+                                    u.c.lang, u.c.created_at,
                                     (u.c.password_hash.is_not(None)).label("has_password"))
                           .order_by(u.c.name))
 
@@ -125,12 +132,21 @@ def count_users(store: Store) -> int:
         return conn.execute(sa.select(sa.func.count()).select_from(schema.users)).scalar() or 0
 
 
+def _check_contact(email: str | None, lang: str | None) -> None:
+    if email and (len(email) > 320 or not EMAIL_PATTERN.match(email)):
+        raise AccountError(f"{email!r} is not an e-mail address.")
+    if lang and lang not in LANGUAGES:
+        raise AccountError(f"The language is one of {', '.join(LANGUAGES)}, not {lang!r}.")
+
+
 def add_user(store: Store, name: str, role: str, password: str | None,
-             department_key: str | None = None, actor: str = "cli") -> User:
+             department_key: str | None = None, actor: str = "cli", *,
+             email: str | None = None, lang: str | None = None) -> User:
     """Create a user; password None makes a single-sign-on account without a password."""
     if not NAME_PATTERN.match(name or ""):
         raise AccountError("A user name is 1–200 letters, digits or . _ @ + -.")
     _check_role(role)
+    _check_contact(email, lang)
     if password is not None:
         check_password_strength(password)
     u = schema.users
@@ -145,16 +161,23 @@ def add_user(store: Store, name: str, role: str, password: str | None,
         conn.execute(u.insert().values(
             name=name, role=role, department_key=department_key or None, created_at=_now(),
             password_hash=generate_password_hash(password) if password is not None else None,
-            generation=0))
+            generation=0, email=email or None, lang=lang or None))
         audit(conn, actor, "user.add", name, {"role": role, "department": department_key})
-    return User(name, role, department_key or None)
+    return User(name, role, department_key or None, 0, email or None, lang or None)
 
 
 def update_user(store: Store, name: str, *, role: str | None = None,
-                department_key: str | None = "", actor: str = "cli") -> None:
-    """Change a user's role and/or department ('' leaves the department as it is)."""
+                department_key: str | None = "", actor: str = "cli",
+                email: str | None = "", lang: str | None = "") -> None:
+    """Change a user's role, department, e-mail or language ('' leaves one as it is,
+    None clears it)."""
     u = schema.users
     values: dict = {}
+    _check_contact(email, lang)
+    if email != "":
+        values["email"] = email or None
+    if lang != "":
+        values["lang"] = lang or None
     if role is not None:
         _check_role(role)
         values["role"] = role
@@ -166,8 +189,10 @@ def update_user(store: Store, name: str, *, role: str | None = None,
             raise AccountError(f"There is no user {name!r}.")
         if role and role != "admin" and current.role == "admin" and _admins(conn) <= 1:
             raise AccountError("The last admin cannot lose the admin role.")
-        conn.execute(u.update().where(u.c.name == name).values(
-            generation=u.c.generation + 1, **values))
+        # Only a role or department change ends sessions; a new address or language does not.
+        access = {"role", "department_key"} & set(values)
+        bump = {"generation": u.c.generation + 1} if access else {}
+        conn.execute(u.update().where(u.c.name == name).values(**bump, **values))
         audit(conn, actor, "user.change", name, {k: v for k, v in values.items()})
 
 

@@ -277,6 +277,8 @@ users = Table(
     Column("department_key", KEY),
     Column("created_at", DateTime, nullable=False),
     Column("generation", Integer, nullable=False, server_default="0"),
+    Column("email", String(320)),  # where alerts and subscribed reports go
+    Column("lang", String(2)),  # "de" or "en"; None: the deployment's default
 )
 
 audit_log_id_seq = Sequence("audit_log_id_seq")
