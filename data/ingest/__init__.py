@@ -239,7 +239,8 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
         result.rows_invalid = len(problems.rows)
         return result
     if kind in schema.SURVEY_METRICS and not valid.empty:
-        valid, duplicates = _drop_known_responses(store, kind, valid)
+        with store.connect() as conn:
+            valid, duplicates = _drop_known_responses(conn, kind, valid)
         result.rows_duplicate = duplicates
         result.rows_skipped += duplicates
         if duplicates:
@@ -296,7 +297,7 @@ def _found_notes(result: ImportResult, found: dict) -> None:
         result.notes.append(Note("note.not_touchpoint", n=rows, sessions=sessions))
 
 
-def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame,
+def _drop_known_responses(conn: sa.Connection, kind: str, frame: pd.DataFrame,
                           since_batch: int | None = None) -> tuple[pd.DataFrame, int]:
     """Skip responses whose id is already stored for the metric (in a batch after
     since_batch, when given), or repeated in the file."""
@@ -304,11 +305,7 @@ def _drop_known_responses(store_or_conn, kind: str, frame: pd.DataFrame,
     if ids.empty:
         return frame, 0
     repeated = frame["response_id"].notna() & frame["response_id"].duplicated(keep="first")
-    if isinstance(store_or_conn, Store):
-        with store_or_conn.connect() as conn:
-            known = _stored_response_ids(conn, kind, ids.drop_duplicates(), since_batch)
-    else:
-        known = _stored_response_ids(store_or_conn, kind, ids.drop_duplicates(), since_batch)
+    known = _stored_response_ids(conn, kind, ids.drop_duplicates(), since_batch)
     drop = repeated | frame["response_id"].isin(known) if known else repeated
     if not drop.any():
         return frame, 0
@@ -376,7 +373,8 @@ def import_file(
     # Two sheets of one workbook are two imports, not the same file twice.
     digest = hashlib.sha256(content + (options.sheet or "").encode()).hexdigest()
     if not allow_duplicate:
-        repeat = _earlier_batch(store, digest, kind)
+        with store.connect() as conn:
+            repeat = _earlier_batch(conn, digest, kind)
         if repeat is not None:
             return _fail(repeat)
     with store.connect() as conn:
@@ -505,7 +503,7 @@ def commit(
     return batch_id
 
 
-def _earlier_batch(store_or_conn, digest: str, kind: str) -> Problem | None:
+def _earlier_batch(conn: sa.Connection, digest: str, kind: str) -> Problem | None:
     """Return why the same file cannot be imported again, or None."""
     batches = schema.import_batches
     query = sa.select(batches.c.id, batches.c.created_at).where(
@@ -514,11 +512,7 @@ def _earlier_batch(store_or_conn, digest: str, kind: str) -> Problem | None:
         batches.c.status == "committed",
         batches.c.kind != "catalog",
     )
-    if isinstance(store_or_conn, Store):
-        with store_or_conn.connect() as conn:
-            earlier = conn.execute(query).first()
-    else:
-        earlier = store_or_conn.execute(query).first()
+    earlier = conn.execute(query).first()
     if earlier is None:
         return None
     return Problem.of("file.already_imported", batch=earlier.id,
