@@ -295,7 +295,7 @@ def wipe(store: Store) -> None:
     from data.store import bump_data_version
 
     keep = {schema.data_version, schema.users, schema.api_tokens, schema.audit_log,
-            schema.app_settings, schema.sessions}
+            schema.app_settings, schema.sessions, schema.subscriptions}
     with store.begin() as conn:
         for table in reversed(schema.metadata.sorted_tables):
             if table not in keep:
