@@ -106,3 +106,34 @@ def send(store: Store, config: Config, week: report.Week) -> Outcome:
         outcome.sent.append(f"{line} → {user.email}")
     return outcome
 
+
+
+def register(server, store: Store, config: Config) -> None:
+    """``POST /api/v1/subscriptions/send`` (an admin's token; form or JSON ``week``,
+    default ``last``): the same run through the server, for DuckDB deployments, where
+    the running server is the one process that may write the database."""
+    import flask
+
+    from dashboard import auth
+
+    @server.post("/api/v1/subscriptions/send")
+    def api_send_subscriptions():
+        try:
+            auth.require("admin")
+        except auth.Forbidden as exc:
+            return flask.jsonify({"error": str(exc)}), 403
+        data = flask.request.get_json(silent=True)
+        text = ((data.get("week") if isinstance(data, dict) else None)
+                or flask.request.values.get("week") or "last")
+        try:
+            week = report.parse_week(str(text), store)
+        except ValueError as exc:
+            return flask.jsonify({"error": str(exc)}), 400
+        try:
+            outcome = send(store, config, week)
+        except mail.MailNotConfigured as exc:
+            return flask.jsonify({"error": str(exc)}), 503
+        return flask.jsonify({"week": str(week), "sent": outcome.sent,
+                              "sent_before": outcome.skipped,
+                              "no_address": outcome.no_address,
+                              "failed": outcome.failed}), (502 if outcome.failed else 200)

@@ -94,8 +94,9 @@ def page(lang: str, m=None, refused: str | None = None, own: bool = True) -> htm
         ], className="g-2"),
     ])
     return html.Div([
-        components.page_header(title, html.Span(user.name if user else "", id=ids.PROFILE_WHO,
-                                                className="text-muted")),
+        # Whose page: the name beside "Your profile" ("Profile of NAME" says it already).
+        components.page_header(title, html.Span(user.name if user and own else "",
+                                                id=ids.PROFILE_WHO, className="text-muted")),
         dcc.Store(id=ids.PROFILE_TICK, data=0),
         html.Div(id=ids.PROFILE_MESSAGE, role="status"),
         components.section(t("profile.contact", lang), contact),

@@ -211,3 +211,28 @@ def test_the_unsubscribe_link_ends_exactly_its_subscription_without_signing_in(
                        headers={"Origin": "https://mail.example.net"}).status_code == 403
     trail = accounts.audit_trail(store)
     assert list(trail["action"][:2]) == ["subscription.unsubscribe"] * 2
+
+
+def test_the_server_sends_them_for_an_admins_token_only(demo_url, smtp, subscribed):
+    store, subs = subscribed
+    accounts.add_user(store, "root", "admin", None)
+    admin = accounts.create_token(store, "root", "cron")
+    viewer = accounts.create_token(store, "cy", "cy-token")
+    app = create_app(Config.from_env(database_url=demo_url, cache_url="none"))
+    client = app.server.test_client()
+    refused = client.post("/api/v1/subscriptions/send", headers={
+        "Authorization": f"Bearer {viewer}"})
+    assert refused.status_code == 403 and "admin" in refused.get_json()["error"]
+    assert client.post("/api/v1/subscriptions/send").status_code == 401
+    assert smtp == []
+
+    answer = client.post("/api/v1/subscriptions/send", json={"week": "2026-W46"},
+                         headers={"Authorization": f"Bearer {admin}"})
+    assert answer.status_code == 200
+    body = answer.get_json()
+    assert body["week"] == "2026-W46" and len(body["sent"]) == 3 and body["failed"] == []
+    assert body["no_address"] == ["cy · everything"]
+    assert len(smtp) == 3
+    again = client.post("/api/v1/subscriptions/send", data={"week": "2026-W46"},
+                        headers={"Authorization": f"Bearer {admin}"}).get_json()
+    assert again["sent"] == [] and len(again["sent_before"]) == 3
