@@ -10,6 +10,7 @@ from data import accounts
 from data.store import Store
 from layouts import admin, ids
 from layouts.data_page import result_message_text
+from views import profile as profile_view
 
 
 def _guard():
@@ -23,14 +24,15 @@ def refresh(store: Store, _tick, lang):
     """Tables and the user/token pickers."""
     user, refused = _guard()
     if refused:
-        return refused, None, None, [], [], []
+        return refused, None, None, [], [], [], None
     users = accounts.list_users(store)
     tokens = accounts.list_tokens(store)
     names = [{"label": n, "value": n} for n in users["name"]]
     token_names = [{"label": f"{n} ({u})", "value": n}
                    for n, u in zip(tokens["name"], tokens["user_name"], strict=True)]
     return (admin.users_table(users, lang), admin.tokens_table(tokens, lang),
-            admin.audit_table(accounts.audit_trail(store), lang), names, names, token_names)
+            admin.audit_table(accounts.audit_trail(store), lang), names, names, token_names,
+            admin.subscriptions_table(profile_view.everyone(store), lang))
 
 
 def change_users(store: Store, _add, _save, delete, name, role, department, password,
@@ -108,6 +110,7 @@ def register(app, store: Store) -> None:
         Output(ids.ADMIN_EDIT_USER, "options"),
         Output(ids.ADMIN_TOKEN_USER, "options"),
         Output(ids.ADMIN_TOKEN_REVOKE_NAME, "options"),
+        Output(ids.ADMIN_SUBSCRIPTIONS, "children"),
         Input(ids.ADMIN_TICK, "data"),
         State(ids.LANG, "data"),
     )(lambda tick, lang: refresh(store, tick, lang))

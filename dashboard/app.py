@@ -13,7 +13,16 @@ import flask
 from flask_caching import Cache
 
 from callbacks import shell
-from dashboard import api, auth, downloads, pages, pdf, validation
+from dashboard import (
+    api,
+    auth,
+    downloads,
+    pages,
+    pdf,
+    subscription_mail,
+    unsubscribe,
+    validation,
+)
 from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
@@ -126,6 +135,8 @@ def create_app(config: Config | None = None) -> dash.Dash:
     uploads = api.Uploads(Path(config.upload_dir))
     api.register(server, store, uploads, max_bytes)
     downloads.register(server, store, config)
+    unsubscribe.register(server, store, config)
+    subscription_mail.register(server, store, config)
     shell.register(app, store)
     for page in pages.PAGES:
         page.register(app, store, (uploads, max_bytes))

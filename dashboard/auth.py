@@ -1,7 +1,7 @@
 """Sign-in, the request gate, role checks and security headers for the Flask server.
 
-Every request except the sign-in page, ``/healthz``, the language switch and static files
-needs a user: a session cookie from ``/login``, an API token (``Authorization: Bearer``),
+Every request except the sign-in page, ``/healthz``, the language switch, static files
+and the unsubscribe links of report mails (``/unsubscribe/<signed token>``) needs a user: a session cookie from ``/login``, an API token (``Authorization: Bearer``),
 or, when configured, a trusted single-sign-on header. What a user may change is checked
 here on the server, by the role of that user (see ``data.accounts``):
 
@@ -41,7 +41,11 @@ LANG_COOKIE = "cxdash_lang"
 # the health check, the language switch, static files.
 OPEN_ENDPOINTS = frozenset({
     "login", "health", "set_language", "_dash_assets.static", "/_favicon.ico",
-    "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>"})
+    "/_dash-component-suites/<string:package_name>/<path:fingerprinted_path>",
+    "unsubscribe"})
+# Open routes whose proof is a signed token in the path, not a cookie: their POSTs may
+# come from elsewhere (an RFC 8058 one-click unsubscribe is posted by the mail provider).
+TOKEN_ENDPOINTS = frozenset({"unsubscribe"})
 # Login attempts: failures allowed per (user name, client address) and per address in
 # the window; at most LOGIN_COUNTER_KEYS counters in memory when there is no Redis.
 LOGIN_WINDOW_S = 15 * 60
@@ -437,9 +441,10 @@ def init(server: flask.Flask, app, store: Store, config: Config) -> None:
     @server.before_request
     def gate():
         path = flask.request.path
-        if flask.request.method == "POST" and not _same_origin():
-            return _refuse(path, 403, "Cross-site request refused.")
         rule = flask.request.url_rule
+        token_route = rule is not None and rule.endpoint in TOKEN_ENDPOINTS
+        if flask.request.method == "POST" and not token_route and not _same_origin():
+            return _refuse(path, 403, "Cross-site request refused.")
         if rule is not None and rule.endpoint in OPEN_ENDPOINTS:
             return None
         user = resolve_user()

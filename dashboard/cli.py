@@ -295,7 +295,7 @@ def wipe(store: Store) -> None:
     from data.store import bump_data_version
 
     keep = {schema.data_version, schema.users, schema.api_tokens, schema.audit_log,
-            schema.app_settings, schema.sessions}
+            schema.app_settings, schema.sessions, schema.subscriptions}
     with store.begin() as conn:
         for table in reversed(schema.metadata.sorted_tables):
             if table not in keep:
@@ -314,6 +314,8 @@ def cmd_report(args) -> int:
     except ValueError as exc:
         print(f"cxdash report: {exc}", file=sys.stderr)
         return 2
+    if args.subscriptions:
+        return _send_subscriptions(store, config, week)
     content = report.build(store, week, lang, args.journey, args.department)
     html = report.render_html(content, store, lang)
     if args.out:
@@ -342,12 +344,26 @@ def cmd_report(args) -> int:
     return 0
 
 
-def report_subject(content: dict, lang: str) -> str:
-    from dashboard.i18n import t
+def _send_subscriptions(store, config, week) -> int:
+    from dashboard import mail, subscription_mail
 
-    sig = content["significant"]
-    tail = (", ".join(t(c.label, lang) for c in sig) if sig else t("report.no_sig_change", lang))
-    return f"{t('report.title', lang, week=str(content['week']))}: {tail}"
+    try:
+        outcome = subscription_mail.send(store, config, week)
+    except mail.MailNotConfigured as exc:
+        print(f"cxdash report: {exc}", file=sys.stderr)
+        return 2
+    print(outcome.summary(week))
+    if outcome.failed:
+        print(f"cxdash report: sending failed for {len(outcome.failed)} subscription(s); "
+              "the next run tries them again.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def report_subject(content: dict, lang: str) -> str:
+    from dashboard import report
+
+    return report.subject(content, lang)
 
 
 def cmd_serve(args) -> int:
@@ -518,6 +534,9 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--to", action="append", metavar="ADDRESS",
                      help="recipient instead of CXDASH_SMTP_TO (repeatable)")
     rep.add_argument("--lang", choices=["de", "en"])
+    rep.add_argument("--subscriptions", action="store_true",
+                     help="send every subscriber their subscribed reports of the week, each "
+                          "in their language, once (needs CXDASH_PUBLIC_URL and CXDASH_SMTP_*)")
     rep.set_defaults(func=cmd_report)
 
     serve = sub.add_parser("serve", help="serve the dashboard (development server)")

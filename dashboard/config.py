@@ -45,6 +45,9 @@ class Config:
     smtp_to: str = ""
     smtp_starttls: int = 0
     smtp_ssl: int = 0
+    # The address people open the app at (https://cx.example.org): links in mails
+    # (unsubscribe) are built on it; cxdash report --subscriptions needs it
+    public_url: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Config:

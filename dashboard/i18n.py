@@ -642,6 +642,85 @@ TEXTS.update({
     "report.actions_none": {"en": "none", "de": "keine"},
     "report.actions_measured": {"en": "Did it work? Measured this week (audit score)",
                                 "de": "Hat es gewirkt? Diese Woche gemessen (Audit-Score)"},
+    # Profile and report subscriptions
+    "user.profile": {"en": "Profile & subscriptions", "de": "Profil & Abonnements"},
+    "profile.title": {"en": "Your profile", "de": "Ihr Profil"},
+    "profile.title_other": {"en": "Profile of {name}", "de": "Profil von {name}"},
+    "profile.contact": {"en": "E-mail and language", "de": "E-Mail und Sprache"},
+    "profile.contact_help": {"en": "Subscribed reports (and alerts) go to this address, in "
+                                   "this language.",
+                             "de": "Abonnierte Berichte (und Alarme) gehen an diese Adresse, in "
+                                   "dieser Sprache."},
+    "profile.email": {"en": "E-mail address", "de": "E-Mail-Adresse"},
+    "profile.lang": {"en": "Language of mails", "de": "Sprache der E-Mails"},
+    "profile.lang_default": {"en": "as the dashboard's default", "de": "wie die Voreinstellung"},
+    "profile.save": {"en": "Save", "de": "Speichern"},
+    "profile.saved": {"en": "Saved.", "de": "Gespeichert."},
+    "profile.bad_email": {"en": "“{email}” is not an e-mail address.",
+                          "de": "„{email}“ ist keine E-Mail-Adresse."},
+    "profile.subscriptions": {"en": "Weekly report subscriptions",
+                              "de": "Abonnements des Wochenberichts"},
+    "profile.subscriptions_help": {
+        "en": "Every Monday the weekly report of the week before comes by e-mail, one mail "
+              "per subscription; each mail has a link to end it.",
+        "de": "Jeden Montag kommt der Wochenbericht der Vorwoche per E-Mail, eine E-Mail je "
+              "Abonnement; jede enthält einen Link zum Abbestellen."},
+    "profile.no_subscriptions": {"en": "No subscriptions yet.", "de": "Noch keine Abonnements."},
+    "profile.no_email": {"en": "Without an e-mail address the subscribed reports cannot reach "
+                               "you: add one above.",
+                         "de": "Ohne E-Mail-Adresse erreichen Sie die abonnierten Berichte "
+                               "nicht: tragen Sie oben eine ein."},
+    "profile.scope": {"en": "Report for", "de": "Bericht für"},
+    "profile.place": {"en": "Journey or department", "de": "Journey oder Abteilung"},
+    "profile.subscribe": {"en": "Subscribe", "de": "Abonnieren"},
+    "profile.subscribed": {"en": "Subscribed: weekly report for {place}.",
+                           "de": "Abonniert: Wochenbericht für {place}."},
+    "profile.unsubscribe": {"en": "End", "de": "Beenden"},
+    "profile.unsubscribed": {"en": "Ended: weekly report for {place}.",
+                             "de": "Beendet: Wochenbericht für {place}."},
+    "profile.exists": {"en": "You have this subscription already.",
+                       "de": "Dieses Abonnement besteht schon."},
+    "profile.pick_place": {"en": "Pick a journey or a department.",
+                           "de": "Wählen Sie eine Journey oder eine Abteilung."},
+    "profile.forbidden": {"en": "Only {name} or an admin may change this profile.",
+                          "de": "Nur {name} oder ein Admin darf dieses Profil ändern."},
+    "profile.no_user": {"en": "There is no user {name}.", "de": "Es gibt keinen Benutzer {name}."},
+    "profile.col.place": {"en": "Report for", "de": "Bericht für"},
+    "profile.col.since": {"en": "Since", "de": "Seit"},
+    "profile.col.last_sent": {"en": "Last sent", "de": "Zuletzt gesendet"},
+    "profile.never": {"en": "not yet", "de": "noch nie"},
+    "sub.kind.all": {"en": "Everything", "de": "Alles"},
+    "sub.kind.journey": {"en": "A journey", "de": "Eine Journey"},
+    "sub.kind.department": {"en": "A department", "de": "Eine Abteilung"},
+    "sub.scope.all": {"en": "everything", "de": "alles"},
+    "sub.scope.journey": {"en": "journey {name}", "de": "Journey {name}"},
+    "sub.scope.department": {"en": "department {name}", "de": "Abteilung {name}"},
+    "sub.mail_why": {"en": "You receive this report because you subscribed to it ({place}).",
+                     "de": "Sie erhalten diesen Bericht, weil Sie ihn abonniert haben ({place})."},
+    "sub.mail_unsubscribe": {"en": "Unsubscribe", "de": "Abbestellen"},
+    "sub.mail_manage": {"en": "Manage your subscriptions", "de": "Abonnements verwalten"},
+    "unsub.title": {"en": "Unsubscribe", "de": "Abbestellen"},
+    "unsub.question": {"en": "Stop sending the weekly report for {place} to {email}?",
+                       "de": "Den Wochenbericht für {place} nicht mehr an {email} senden?"},
+    "unsub.submit": {"en": "Unsubscribe", "de": "Abbestellen"},
+    "unsub.done": {"en": "Done: the weekly report for {place} will not be sent to you any more.",
+                   "de": "Erledigt: Der Wochenbericht für {place} wird Ihnen nicht mehr "
+                         "gesendet."},
+    "unsub.invalid_title": {"en": "Link not valid", "de": "Link ungültig"},
+    "unsub.invalid": {"en": "This unsubscribe link is not valid (any more): the subscription "
+                            "may have ended already. Signed in, you manage your subscriptions "
+                            "on your profile page.",
+                      "de": "Dieser Abbestell-Link ist nicht (mehr) gültig: Das Abonnement ist "
+                            "vielleicht schon beendet. Angemeldet verwalten Sie Ihre "
+                            "Abonnements auf Ihrer Profilseite."},
+    "unsub.manage": {"en": "Your profile and subscriptions", "de": "Ihr Profil und Ihre Abonnements"},
+    "admin.subscriptions": {"en": "Report subscriptions", "de": "Berichts-Abonnements"},
+    "admin.no_subscriptions": {"en": "Nobody has subscribed yet.",
+                               "de": "Noch niemand hat abonniert."},
+    "admin.email": {"en": "E-mail", "de": "E-Mail"},
+    "admin.lang": {"en": "Language", "de": "Sprache"},
+    "admin.manage_profile": {"en": "Manage a user's subscriptions and address:",
+                             "de": "Abonnements und Adresse eines Benutzers verwalten:"},
 })
 
 

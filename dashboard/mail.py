@@ -14,8 +14,10 @@ class MailNotConfigured(RuntimeError):
 
 
 def send_report(config: Config, subject: str, text: str, html: str, file_name: str,
-                recipients: list[str] | None = None) -> list[str]:
-    """Send the report: a text part, the HTML report as the body and as an attachment.
+                recipients: list[str] | None = None, *, headers: dict[str, str] | None = None,
+                attachment: str | None = None) -> list[str]:
+    """Send the report: a text part, the HTML report as the body and as an attachment
+    (``attachment``: a different HTML for the file, e.g. without a personal link).
 
     Returns the recipients. Raises MailNotConfigured or smtplib/OSError errors.
     """
@@ -27,10 +29,12 @@ def send_report(config: Config, subject: str, text: str, html: str, file_name: s
     message["Subject"] = subject
     message["From"] = config.smtp_from or f"cxdash@{config.smtp_host}"
     message["To"] = ", ".join(to)
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(text)
     message.add_alternative(html, subtype="html")
-    message.add_attachment(html.encode("utf-8"), maintype="text", subtype="html",
-                           filename=file_name)
+    message.add_attachment((attachment if attachment is not None else html).encode("utf-8"),
+                           maintype="text", subtype="html", filename=file_name)
     if config.smtp_ssl:
         smtp = smtplib.SMTP_SSL(config.smtp_host, config.smtp_port or 465, timeout=30,
                                 context=ssl.create_default_context())

@@ -19,6 +19,7 @@ from callbacks import journey as journey_cb
 from callbacks import mine as mine_cb
 from callbacks import overview as overview_cb
 from callbacks import personas as personas_cb
+from callbacks import profile as profile_cb
 from callbacks import touchpoint as touchpoint_cb
 from callbacks.filters import param
 from data import accounts, queries
@@ -133,6 +134,9 @@ PAGES: tuple[Page, ...] = (
     Page("admin", "/admin", lambda store, lang, search, path: admin.page(
         lang, _departments(store)),
         _plain(admin_cb), role="admin", guard="admin-"),
+    # Every signed-in user's own page (in the user menu, not the navbar); who may change
+    # whose subscriptions is checked by its callbacks and data.subscriptions.
+    Page("profile", "/account/profile", profile_cb.page, _plain(profile_cb)),
 )
 
 

@@ -281,6 +281,13 @@ def render_html(content: dict, store: Store, lang: str = "en") -> str:
     return "".join(parts)
 
 
+def subject(content: dict, lang: str = "en") -> str:
+    """The report mail's subject: the week and what changed significantly."""
+    sig = content["significant"]
+    tail = (", ".join(t(c.label, lang) for c in sig) if sig else t("report.no_sig_change", lang))
+    return f"{t('report.title', lang, week=str(content['week']))}: {tail}"
+
+
 def text_summary(content: dict, lang: str = "en") -> str:
     """A plain-text digest for the e-mail's text part."""
     lines = [t("report.title", lang, week=str(content["week"])), ""]

@@ -212,6 +212,8 @@ def delete_user(store: Store, name: str, actor: str = "cli") -> None:
             raise AccountError("The last admin cannot be deleted.")
         conn.execute(u.delete().where(u.c.name == name))
         conn.execute(schema.api_tokens.delete().where(schema.api_tokens.c.user_name == name))
+        conn.execute(schema.subscriptions.delete().where(
+            schema.subscriptions.c.user_name == name))
         _end_sessions(conn, name)
         audit(conn, actor, "user.delete", name)
 

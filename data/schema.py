@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -331,6 +332,29 @@ actions = Table(
     Column("created_at", DateTime, nullable=False),
     Column("changed_by", String(200), nullable=False),
     Column("changed_at", DateTime, nullable=False),
+)
+
+SUBSCRIPTION_SCOPES = ("all", "journey", "department")
+
+subscription_id_seq = Sequence("subscription_id_seq")
+
+# A user's own subscriptions to the weekly report (for a journey, a department or all).
+# The unsubscribe link is signed with the shared secret key over id and token_salt, so it
+# cannot be guessed and dies with the row; last_sent_week stops a second send of a week.
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", Integer, subscription_id_seq,
+           server_default=subscription_id_seq.next_value(), primary_key=True),
+    Column("user_name", String(200), nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column("scope_key", KEY, nullable=False, server_default=""),  # "" for all
+    Column("token_salt", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("last_sent_week", String(8)),  # "2026-W47"
+    Column("last_sent_at", DateTime),
+    UniqueConstraint("user_name", "scope", "scope_key", name="uq_subscription_place"),
 )
 
 CATALOG_TABLES = {

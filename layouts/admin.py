@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
@@ -9,6 +11,7 @@ from dash import dcc, html
 from dashboard.i18n import t
 from data.accounts import ROLES
 from layouts import components, ids
+from layouts.profile import place_label
 
 
 def _role_options(lang: str) -> list[dict]:
@@ -79,6 +82,7 @@ def page(lang: str, departments: list[dict]) -> html.Div:
             html.H3(t("admin.add_title", lang), className="h6"), add,
             html.H3(t("admin.edit_title", lang), className="h6 mt-3"), edit,
         ])),
+        components.section(t("admin.subscriptions", lang), html.Div(id=ids.ADMIN_SUBSCRIPTIONS)),
         components.section(t("admin.tokens", lang), tokens),
         components.section(t("admin.audit", lang), html.Div(id=ids.ADMIN_AUDIT)),
     ])
@@ -109,9 +113,33 @@ def _table(frame: pd.DataFrame, columns: dict[str, str], lang: str, empty_key: s
 
 def users_table(frame: pd.DataFrame, lang: str):
     return _table(frame, {"name": "admin.name", "role": "admin.role",
-                          "department_key": "admin.department",
+                          "department_key": "admin.department", "email": "admin.email",
+                          "lang": "admin.lang",
                           "has_password": "admin.password", "created_at": "admin.created"},
                   lang, "admin.no_users")
+
+
+def subscriptions_table(frame: pd.DataFrame, lang: str):
+    """Every report subscription; each user's name opens their profile to manage them."""
+    if frame.empty:
+        return html.P(t("admin.no_subscriptions", lang), className="text-muted small mb-0")
+    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
+        "admin.user", "admin.email", "admin.lang", "profile.col.place", "profile.col.since",
+        "profile.col.last_sent")]))
+    rows = []
+    for r in frame.to_dict("records"):
+        cells = [html.Td(dcc.Link(r["user_name"],
+                                  href="/account/profile?" + urlencode({"user": r["user_name"]})))]
+        cells += [html.Td(str(v) if isinstance(v, str) and v else "–")
+                  for v in (r["email"], r["lang"])]
+        cells += [html.Td(place_label(r["scope"], r["name"], lang)),
+                  html.Td(f"{pd.Timestamp(r['since']):%Y-%m-%d}"),
+                  html.Td(r["last_sent_week"] or t("profile.never", lang))]
+        rows.append(html.Tr(cells))
+    return html.Div([
+        html.Table([head, html.Tbody(rows)], className="table table-sm align-middle small mb-0"),
+        html.P(t("admin.manage_profile", lang) + " /account/profile?user=NAME",
+               className="small text-muted mt-2 mb-0")])
 
 
 def tokens_table(frame: pd.DataFrame, lang: str):

@@ -214,3 +214,21 @@ OVERVIEW_ACTIONS = "overview-actions"
 def action_edit(action_id: int) -> dict:
     """The edit button of one action."""
     return {"type": "action-edit", "action": action_id}
+
+# Profile page (/account/profile): the signed-in user's address, language, subscriptions
+PROFILE_TICK = "profile-tick"
+PROFILE_WHO = "profile-who"
+PROFILE_MESSAGE = "profile-message"
+PROFILE_EMAIL = "profile-email"
+PROFILE_LANG = "profile-lang"
+PROFILE_SAVE = "profile-save"
+PROFILE_SUBSCRIPTIONS = "profile-subscriptions"
+PROFILE_SCOPE = "profile-scope"
+PROFILE_PLACE = "profile-place"
+PROFILE_SUBSCRIBE = "profile-subscribe"
+ADMIN_SUBSCRIPTIONS = "admin-subscriptions"
+
+
+def profile_remove(subscription_id: int) -> dict:
+    """The end button of one subscription."""
+    return {"type": "profile-remove", "subscription": subscription_id}
