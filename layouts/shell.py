@@ -20,6 +20,7 @@ def user_menu(user, lang: str):
                                             department=user.department_key), header=True))
     if user.can("admin"):
         items.append(dbc.DropdownMenuItem(t("nav.admin", lang), href="/admin", id="nav-admin"))
+    items.append(dbc.DropdownMenuItem(t("audits.my", lang), href="/audits", id="nav-audits"))
     items.append(dbc.DropdownMenuItem(t("user.password", lang), href="/account/password",
                                       external_link=True, id="nav-password"))
     items.append(dbc.DropdownMenuItem(t("user.logout", lang), href="/logout", external_link=True,

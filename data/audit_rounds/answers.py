@@ -92,6 +92,8 @@ def save_answer(store: Store, user: User | None, round_id: int, touchpoint_key: 
             if len(text) > COMMENT_MAX:
                 raise RoundError("comment", f"comment: at most {COMMENT_MAX} characters.")
             values["comment"] = text or None
+        if current is None and values["score"] is None and values["comment"] is None:
+            return values  # nothing given yet: no empty answer row
         if current is None:
             conn.execute(ans.insert().values(
                 round_id=int(round_id), user_name=user.name, touchpoint_key=touchpoint_key,
