@@ -719,6 +719,7 @@ TEXTS.update({
     "audits.next": {"en": "Next →", "de": "Weiter →"},
     "audits.jump": {"en": "Touchpoint", "de": "Touchpoint"},
     "audits.step": {"en": "Touchpoint {i} of {n}", "de": "Touchpoint {i} von {n}"},
+    "audits.pick_score": {"en": "Score …", "de": "Bewertung …"},
     "audits.saved": {"en": "saved", "de": "gespeichert"},
     "audits.saving_hint": {"en": "Every answer is saved as you go; you can stop and come back.",
                            "de": "Jede Antwort wird sofort gespeichert; Sie können jederzeit "

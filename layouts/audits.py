@@ -228,7 +228,7 @@ def jump_options(steps, lang: str) -> list[dict]:
 def score_options(half_points: bool, lang: str) -> list[dict]:
     """1 to 10 in steps of a half (or whole points), the decimal mark of the language."""
     values = [x / 2 for x in range(2, 21)] if half_points else [float(x) for x in range(1, 11)]
-    return [{"label": "–", "value": ""}] + [
+    return [{"label": t("audits.pick_score", lang), "value": ""}] + [
         {"label": f"{v:g}".replace(".", "," if lang == "de" else "."), "value": f"{v:g}"}
         for v in values]
 
@@ -245,14 +245,13 @@ def form_body(m, lang: str):
         given = step.answers.get(qid, {})
         score = given.get("score")
         cards.append(html.Div([
-            html.Label(question_text(q, lang), className="fw-semibold mb-1",
-                       htmlFor=f"audit-score-{step.key}-{qid}"),
+            html.Div(question_text(q, lang), className="fw-semibold mb-1 audit-question-text"),
             dbc.Row([
                 dbc.Col(dbc.Select(id=ids.audit_score(step.key, qid),
                                    options=score_options(bool(q["half_points"]), lang),
                                    value="" if score is None else f"{float(score):g}",
                                    disabled=read_only, size="lg", className="audit-score",
-                                   **{"aria-label": t("audits.field.score", lang)}),
+                                   name=t("audits.field.score", lang)),
                         xs=5),
                 dbc.Col(html.Div(id=ids.audit_saved(step.key, qid),
                                  className="small text-success audit-saved"),
