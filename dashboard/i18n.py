@@ -719,6 +719,8 @@ TEXTS.update({
     "audits.next": {"en": "Next →", "de": "Weiter →"},
     "audits.jump": {"en": "Touchpoint", "de": "Touchpoint"},
     "audits.step": {"en": "Touchpoint {i} of {n}", "de": "Touchpoint {i} von {n}"},
+    "audits.scale_hint": {"en": "1 = very poor · 10 = excellent", "de": "1 = sehr schlecht · "
+                           "10 = hervorragend"},
     "audits.pick_score": {"en": "Score …", "de": "Bewertung …"},
     "audits.saved": {"en": "saved", "de": "gespeichert"},
     "audits.saving_hint": {"en": "Every answer is saved as you go; you can stop and come back.",

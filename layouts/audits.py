@@ -228,7 +228,7 @@ def jump_options(steps, lang: str) -> list[dict]:
 def score_options(half_points: bool, lang: str) -> list[dict]:
     """1 to 10 in steps of a half (or whole points), the decimal mark of the language."""
     values = [x / 2 for x in range(2, 21)] if half_points else [float(x) for x in range(1, 11)]
-    return [{"label": t("audits.pick_score", lang), "value": ""}] + [
+    return [
         {"label": f"{v:g}".replace(".", "," if lang == "de" else "."), "value": f"{v:g}"}
         for v in values]
 
@@ -250,9 +250,10 @@ def form_body(m, lang: str):
                 dbc.Col(dbc.Select(id=ids.audit_score(step.key, qid),
                                    options=score_options(bool(q["half_points"]), lang),
                                    value="" if score is None else f"{float(score):g}",
+                                   placeholder=t("audits.pick_score", lang),
                                    disabled=read_only, size="lg", className="audit-score",
                                    name=t("audits.field.score", lang)),
-                        xs=5),
+                        xs=7, sm=5),
                 dbc.Col(html.Div(id=ids.audit_saved(step.key, qid),
                                  className="small text-success audit-saved"),
                         className="d-flex align-items-center"),
@@ -264,7 +265,8 @@ def form_body(m, lang: str):
     return dbc.Card(dbc.CardBody([
         html.Div(t("audits.step", lang, i=m.index + 1, n=m.total), className="small text-muted"),
         html.H2(step.name, className="h5 mb-0", id="audit-touchpoint-name"),
-        html.Div(step.journey_name, className="small text-muted mb-3"),
+        html.Div(step.journey_name, className="small text-muted mb-2"),
+        html.Div(t("audits.scale_hint", lang), className="small text-muted mb-3"),
         *cards,
     ]), className="audit-step", id=f"audit-step-{step.key}")
 
