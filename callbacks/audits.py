@@ -139,6 +139,20 @@ def close(store: Store, submitted, round_id, closed, lang: str):
     return _alert(t("audits.closed_as", lang, n=n, batch=batch), True), (closed or 0) + 1
 
 
+def invite(store: Store, clicks, round_id, users, departments, changed, lang: str):
+    """Invite more auditors to the round (by name or department)."""
+    if not clicks:
+        return no_update, no_update
+    try:
+        added = audit_rounds.invite(store, auth.current_user(), int(round_id), users or [],
+                                    departments or [])
+    except (*ERRORS, TypeError, ValueError) as exc:
+        return _alert(message(exc, lang), False), no_update
+    text = t("audits.invited", lang, names=", ".join(added)) if added else \
+        t("audits.invited_none", lang)
+    return _alert(text, True), (changed or 0) + 1
+
+
 def register(app, store: Store) -> None:
     """The list page."""
     app.callback(
@@ -253,3 +267,16 @@ def register_progress(app, store: Store) -> None:
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(lambda submitted, round_id, closed, lang: close(store, submitted, round_id, closed, lang))
+
+    app.callback(
+        Output(ids.AUDITS_MANAGE_INVITE_RESULT, "children"),
+        Output(ids.AUDITS_MANAGE_CLOSED, "data", allow_duplicate=True),
+        Input(ids.AUDITS_MANAGE_INVITE, "n_clicks"),
+        State(ids.AUDITS_MANAGE_PROGRESS_ID, "data"),
+        State(ids.AUDITS_MANAGE_INVITE_USERS, "value"),
+        State(ids.AUDITS_MANAGE_INVITE_DEPARTMENTS, "value"),
+        State(ids.AUDITS_MANAGE_CLOSED, "data"),
+        State(ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(lambda clicks, round_id, users, departments, changed, lang: invite(
+        store, clicks, round_id, users, departments, changed, lang))

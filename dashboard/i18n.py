@@ -721,6 +721,11 @@ TEXTS.update({
     "audits.step": {"en": "Touchpoint {i} of {n}", "de": "Touchpoint {i} von {n}"},
     "audits.scale_hint": {"en": "1 = very poor · 10 = excellent", "de": "1 = sehr schlecht · "
                            "10 = hervorragend"},
+    "audits.invite_more": {"en": "Invite more auditors", "de": "Weitere Auditierende einladen"},
+    "audits.invite": {"en": "Invite", "de": "Einladen"},
+    "audits.invited": {"en": "Invited: {names}", "de": "Eingeladen: {names}"},
+    "audits.invited_none": {"en": "Everyone chosen was invited already.",
+                            "de": "Alle Gewählten waren schon eingeladen."},
     "audits.pick_score": {"en": "Score …", "de": "Bewertung …"},
     "audits.saved": {"en": "saved", "de": "gespeichert"},
     "audits.saving_hint": {"en": "Every answer is saved as you go; you can stop and come back.",

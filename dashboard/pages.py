@@ -154,7 +154,8 @@ PAGES: tuple[Page, ...] = (
     Page("audits", "/audits", _audits_page, _plain(audits_cb),
          guards=(("audits-manage-", "analyst"),)),
     Page("audit-progress", "/audits/progress/", lambda store, lang, search, path:
-         audits_layout.progress_page(lang, path.split("/")[3]),
+         audits_layout.progress_page(lang, path.split("/")[3], {
+             "users": _users(store), "departments": _departments(store)}),
          lambda app, store, extras: audits_cb.register_progress(app, store),
          role="analyst", guard="audits-manage-", prefix=True),
     Page("audit-form", "/audits/", lambda store, lang, search, path:

@@ -279,8 +279,20 @@ def saved(ok: bool, lang: str, message: str = "") -> html.Span:
 
 # ---------------------------------------------------------------- a round's progress
 
-def progress_page(lang: str, round_id: str) -> html.Div:
-    """The progress page's skeleton (analysts and admins)."""
+def progress_page(lang: str, round_id: str, options: dict[str, list[dict]]) -> html.Div:
+    """The progress page's skeleton (analysts and admins): progress, closing, inviting."""
+    invite = c.section(t("audits.invite_more", lang), html.Div([
+        dbc.Row([_field("audits.field.users", dcc.Dropdown(
+                    id=ids.AUDITS_MANAGE_INVITE_USERS, options=options["users"], multi=True),
+                    lang, md=5),
+                 _field("audits.field.departments", dcc.Dropdown(
+                     id=ids.AUDITS_MANAGE_INVITE_DEPARTMENTS, options=options["departments"],
+                     multi=True), lang, md=5),
+                 dbc.Col(dbc.Button(t("audits.invite", lang), id=ids.AUDITS_MANAGE_INVITE,
+                                    n_clicks=0, color="primary", outline=True),
+                         md=2, className="d-flex align-items-end mb-2")]),
+        html.Div(id=ids.AUDITS_MANAGE_INVITE_RESULT),
+    ]), className="mt-3")
     return html.Div([
         dcc.Store(id=ids.AUDITS_MANAGE_PROGRESS_ID, data=round_id),
         dcc.Store(id=ids.AUDITS_MANAGE_CLOSED, data=0),
@@ -291,6 +303,7 @@ def progress_page(lang: str, round_id: str) -> html.Div:
                        color="primary"),
             id=ids.AUDITS_MANAGE_CLOSE, message=t("audits.close_confirm", lang, n="…")),
         html.Div(id=ids.AUDITS_MANAGE_CLOSE_RESULT, className="mt-2"),
+        invite,
     ])
 
 

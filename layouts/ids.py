@@ -254,6 +254,10 @@ AUDITS_MANAGE_CLOSE = "audits-manage-close"
 AUDITS_MANAGE_CLOSE_BUTTON = "audits-manage-close-button"
 AUDITS_MANAGE_CLOSE_RESULT = "audits-manage-close-result"
 AUDITS_MANAGE_CLOSED = "audits-manage-closed"
+AUDITS_MANAGE_INVITE_USERS = "audits-manage-invite-users"
+AUDITS_MANAGE_INVITE_DEPARTMENTS = "audits-manage-invite-departments"
+AUDITS_MANAGE_INVITE = "audits-manage-invite"
+AUDITS_MANAGE_INVITE_RESULT = "audits-manage-invite-result"
 
 
 def audit_score(touchpoint: str, question) -> dict:

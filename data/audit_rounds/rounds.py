@@ -132,8 +132,14 @@ def invite(store: Store, user: User | None, round_id: int, users=(), departments
     """Invite more auditors to a round (analysts and admins); return who is new."""
     check_manage(user, "Inviting auditors")
     with store.begin() as conn:
-        if conn.execute(sa.select(r.c.id).where(r.c.id == int(round_id))).first() is None:
+        found = conn.execute(sa.select(r.c.status, batches.c.status.label("batch")).select_from(
+            r.outerjoin(batches, batches.c.id == r.c.batch_id)).where(
+            r.c.id == int(round_id))).first()
+        if found is None:
             raise LookupError(f"There is no audit round {round_id}.")
+        if _state(found.status, found.batch) == "closed":
+            raise RoundError("users", f"Audit round {round_id} is closed; nobody more can "
+                                      "answer it.")
         return _invite(conn, user, int(round_id), users, departments)
 
 

@@ -108,7 +108,9 @@ def test_a_round_from_invitation_to_an_undoable_batch(audit_store):
     assert card.loc["bestellung", "value"] == pytest.approx(6.0)
     assert card.loc["tarifseite", "employee_n"] == 4
 
-    # A closed round takes no more answers.
+    # A closed round takes no more answers, nor auditors.
+    with pytest.raises(audit_rounds.RoundError, match="closed"):
+        audit_rounds.invite(store, user(store, "analyst"), round_id, users=["viewer"])
     with pytest.raises(audit_rounds.RoundForbidden):
         save(store, anna, round_id, "bestellung", q_journey, score=5)
 
@@ -133,6 +135,9 @@ def test_only_invited_users_answer_and_only_analysts_manage(audit_store):
     store = audit_store
     q_journey, _ = questions(store)
     round_id = new_round(store, users=["viewer"])
+    # Invited later, by name or department: only the new ones count as added.
+    assert audit_rounds.invite(store, user(store, "analyst"), round_id,
+                               users=["viewer", "analyst"]) == ["analyst"]
     # An uninvited user (an admin, even) may not post an answer.
     for outsider in ("owner", "admin"):
         with pytest.raises(audit_rounds.RoundForbidden, match="not invited"):
