@@ -153,6 +153,19 @@ def invite(store: Store, clicks, round_id, users, departments, changed, lang: st
     return _alert(text, True), (changed or 0) + 1
 
 
+def toggle_question(store: Store, trigger, clicks, saved, lang: str):
+    """Retire a question, or ask a retired one again (rounds keep the answers given)."""
+    if not isinstance(trigger, dict) or not any(clicks or []):
+        return no_update, no_update
+    try:
+        row = audit_rounds.list_questions(store).set_index("id").loc[int(trigger["q"])]
+        audit_rounds.update_question(store, auth.current_user(), int(trigger["q"]),
+                                     active=not bool(row["active"]))
+    except (*ERRORS, KeyError) as exc:
+        return _alert(message(exc, lang), False), no_update
+    return _alert(t("audits.question_changed", lang), True), (saved or 0) + 1
+
+
 def register(app, store: Store) -> None:
     """The list page."""
     app.callback(
@@ -196,6 +209,15 @@ def register(app, store: Store) -> None:
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(on_manage)
+
+    app.callback(
+        Output(ids.AUDITS_MANAGE_Q_RESULT, "children", allow_duplicate=True),
+        Output(ids.AUDITS_MANAGE_SAVED, "data", allow_duplicate=True),
+        Input(ids.audit_question_toggle(ALL), "n_clicks"),
+        State(ids.AUDITS_MANAGE_SAVED, "data"),
+        State(ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(lambda clicks, saved, lang: toggle_question(store, ctx.triggered_id, clicks, saved, lang))
 
 
 def register_form(app, store: Store) -> None:

@@ -156,10 +156,17 @@ def questions_table(frame: pd.DataFrame, lang: str):
                  t("audits.scope_touchpoint", lang,
                    name=r["touchpoint_name"] or r["touchpoint_key"]))
         scale = "audits.scale_half" if r["half_points"] else "audits.scale_whole"
+        active = bool(r["active"])
         rows.append(html.Li([
-            html.Div(question_text(r, lang), className="fw-semibold"),
+            html.Div([html.Span(question_text(r, lang), className="fw-semibold me-2"),
+                      None if active else dbc.Badge(t("audits.retired", lang),
+                                                    color="secondary", className="me-2"),
+                      dbc.Button(t("audits.retire" if active else "audits.ask_again", lang),
+                                 id=ids.audit_question_toggle(int(r["id"])), n_clicks=0,
+                                 color="link", size="sm", className="p-0 ms-auto")],
+                     className="d-flex align-items-baseline"),
             html.Div([where, " · ", t(scale, lang)], className="small text-muted"),
-        ], className="mb-2 audit-question-item" + ("" if r["active"] else " text-muted")))
+        ], className="mb-2 audit-question-item" + ("" if active else " text-muted")))
     return html.Ul(rows, className="list-unstyled mb-0")
 
 

@@ -272,3 +272,8 @@ def audit_comment(touchpoint: str, question) -> dict:
 def audit_saved(touchpoint: str, question) -> dict:
     """Says "saved" (or why not) beside one answer."""
     return {"type": "audit-saved", "tp": touchpoint, "q": question}
+
+
+def audit_question_toggle(question) -> dict:
+    """Retire a question (or ask it again): analysts and admins."""
+    return {"type": "audits-manage-question-toggle", "q": question}

@@ -153,6 +153,8 @@ def test_only_invited_users_answer_and_only_analysts_manage(audit_store):
         audit_rounds.add_question(store, user(store, "owner"), text_de="x",
                                   journey_key="vertrag")
     with pytest.raises(audit_rounds.RoundForbidden):
+        audit_rounds.update_question(store, viewer, q_journey, active=False)
+    with pytest.raises(audit_rounds.RoundForbidden):
         audit_rounds.invite(store, viewer, round_id, users=["owner"])
     with pytest.raises(audit_rounds.RoundForbidden):
         audit_rounds.create_round(store, viewer, name="x", date_from="2026-01-01",
@@ -161,6 +163,20 @@ def test_only_invited_users_answer_and_only_analysts_manage(audit_store):
     with store.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(schema.audit_scores)
                             ).scalar() == 0
+
+
+def test_a_retired_question_is_no_longer_asked(audit_store):
+    store = audit_store
+    q_journey, q_tp = questions(store)
+    round_id = new_round(store, users=["viewer"])
+    analyst, viewer = user(store, "analyst"), user(store, "viewer")
+    audit_rounds.save_answer(store, viewer, round_id, "tarifseite", q_journey, score=7)
+    assert [s.done for s in audit_rounds.walk(store, round_id, "viewer")] == [False, False]
+    audit_rounds.update_question(store, analyst, q_tp, active=False)
+    assert [s.done for s in audit_rounds.walk(store, round_id, "viewer")] == [True, False]
+    with pytest.raises(audit_rounds.RoundError, match="not asked"):
+        audit_rounds.save_answer(store, viewer, round_id, "tarifseite", q_tp, score=7)
+    assert "question.change" in set(accounts.audit_trail(store)["action"])
 
 
 def test_scores_and_rounds_are_checked(audit_store):
