@@ -1,6 +1,6 @@
 """Audit rounds: the list page (my rounds; all rounds and the questions for analysts), an
 auditor's form (one touchpoint at a time, resumable), and a round's progress.
-Screens and downloads of these pages read these models."""
+(No download: the export route checks no role, and progress names who answered.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from data import audit_rounds
 from data.accounts import User
 from data.audit_rounds.progress import Step, next_open
 from data.store import Store
-from views.common import identity
 
 
 @dataclass
@@ -103,10 +102,3 @@ def progress_model(store: Store, round_id) -> ProgressModel:
         return ProgressModel(None, None)
     return ProgressModel(row, audit_rounds.progress(store, found))
 
-
-def tables(m: ProgressModel, translate=identity) -> dict[str, pd.DataFrame]:
-    """The progress as on screen: per auditor and per touchpoint."""
-    if m.progress is None:
-        return {}
-    return {"Auditors": m.progress.auditors.rename(columns={"done": "touchpoints_done"}),
-            "Touchpoints": m.progress.per_touchpoint}
