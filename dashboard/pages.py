@@ -9,9 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+import flask
+
 from callbacks import actions as actions_cb
 from callbacks import admin as admin_cb
 from callbacks import atlas as atlas_cb
+from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb
 from callbacks import data_page as data_cb
 from callbacks import heatmap as heatmap_cb
@@ -22,10 +25,12 @@ from callbacks import personas as personas_cb
 from callbacks import profile as profile_cb
 from callbacks import touchpoint as touchpoint_cb
 from callbacks.filters import param
-from data import accounts, queries
+from dashboard import auth
+from data import accounts, audit_rounds, queries
 from data.ingest import sources
 from layouts import actions as actions_layout
 from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, overview, personas
+from layouts import audits as audits_layout
 from layouts import touchpoint as touchpoint_layout
 from views import actions as actions_view
 from views import atlas as atlas_view
@@ -95,6 +100,22 @@ def _departments(store) -> list[dict]:
     return [{"label": n, "value": k} for k, n in zip(rows["key"], rows["name"], strict=True)]
 
 
+def _audits_page(store, lang, search, path):
+    # The validation layout is built outside a request, as every page an admin sees.
+    user = auth.current_user() if flask.has_request_context() else None
+    manage = audit_rounds.may_manage(user) if flask.has_request_context() else True
+    if not manage:
+        return audits_layout.page(lang, False, {})
+    catalog = queries.catalog(store)
+    touchpoints = catalog["touchpoints"]
+    options = {"journeys": [{"label": n, "value": k} for k, n in zip(
+                   catalog["journeys"]["key"], catalog["journeys"]["name"], strict=True)],
+               "touchpoints": [{"label": n, "value": k} for k, n in zip(
+                   touchpoints["key"], touchpoints["name"], strict=True)],
+               "users": _users(store), "departments": _departments(store)}
+    return audits_layout.page(lang, True, options)
+
+
 PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
@@ -131,6 +152,16 @@ PAGES: tuple[Page, ...] = (
         lang, sources.list_sources(store)),
         lambda app, store, extras: data_cb.register(app, store, *extras), nav="nav.data",
         role="analyst", guard="data-"),
+    Page("audits", "/audits", _audits_page, _plain(audits_cb),
+         guards=(("audits-manage-", "analyst"),)),
+    Page("audit-progress", "/audits/progress/", lambda store, lang, search, path:
+         audits_layout.progress_page(lang, path.split("/")[3], {
+             "users": _users(store), "departments": _departments(store)}),
+         lambda app, store, extras: audits_cb.register_progress(app, store),
+         role="analyst", guard="audits-manage-", prefix=True),
+    Page("audit-form", "/audits/", lambda store, lang, search, path:
+         audits_layout.form_page(lang, path.split("/")[2]),
+         lambda app, store, extras: audits_cb.register_form(app, store), prefix=True),
     Page("admin", "/admin", lambda store, lang, search, path: admin.page(
         lang, _departments(store)),
         _plain(admin_cb), role="admin", guard="admin-"),

@@ -374,3 +374,85 @@ FACT_TABLES = {
     "web": web_metrics,
     "survey": survey_responses,  # demo and mixed-metric batches
 }
+
+# --- audit rounds: questions asked per touchpoint or journey, rounds of auditors answering
+# them on their phones; closing a round writes its answers as one audit import batch.
+
+ROUND_STATUSES = ("open", "closed")
+
+audit_question_id_seq = Sequence("audit_question_id_seq")
+
+# A question for every touchpoint of a journey (journey_key) or for one touchpoint
+# (touchpoint_key): exactly one of the two is set. Answered on 1-10.
+audit_questions = Table(
+    "audit_questions",
+    metadata,
+    Column("id", Integer, audit_question_id_seq,
+           server_default=audit_question_id_seq.next_value(), primary_key=True),
+    Column("journey_key", KEY),
+    Column("touchpoint_key", KEY),
+    Column("text_de", Text),
+    Column("text_en", Text),
+    Column("half_points", Boolean, nullable=False, default=True),
+    Column("position", Integer, nullable=False, default=0),
+    Column("active", Boolean, nullable=False, default=True),  # retired questions stay for rounds
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("changed_by", String(200), nullable=False),
+    Column("changed_at", DateTime, nullable=False),
+)
+
+audit_round_id_seq = Sequence("audit_round_id_seq")
+
+# A round: who audits which touchpoints, from which perspective, for which period.
+# batch_id: the audit import batch its closing wrote (undoing that batch reopens it).
+audit_rounds = Table(
+    "audit_rounds",
+    metadata,
+    Column("id", Integer, audit_round_id_seq, server_default=audit_round_id_seq.next_value(),
+           primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("date_from", Date, nullable=False),
+    Column("date_to", Date, nullable=False),
+    Column("perspective", String(16), nullable=False),
+    Column("journey_key", KEY),  # the journey picked, when the round is a whole journey
+    Column("status", String(16), nullable=False),
+    Column("batch_id", Integer),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("closed_by", String(200)),
+    Column("closed_at", DateTime),
+)
+
+# The touchpoints of a round, in the order auditors walk them.
+audit_round_touchpoints = Table(
+    "audit_round_touchpoints",
+    metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("touchpoint_key", KEY, primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+# Who may answer a round; via_department: invited as a member of that department.
+audit_invitations = Table(
+    "audit_invitations",
+    metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("via_department", KEY),
+    Column("invited_by", String(200), nullable=False),
+    Column("invited_at", DateTime, nullable=False),
+)
+
+# One auditor's answer to one question on one touchpoint of a round, saved as they go.
+audit_answers = Table(
+    "audit_answers",
+    metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("touchpoint_key", KEY, primary_key=True),
+    Column("question_id", Integer, primary_key=True),
+    Column("score", Float),  # None: only a comment so far
+    Column("comment", Text),
+    Column("answered_at", DateTime, nullable=False),
+)

@@ -53,7 +53,9 @@ def page(lang: str, sources: list[dict]) -> html.Div:
         dcc.Store(id=ids.DATA_TICK, data=0),
         dcc.Store(id=ids.DATA_PROBLEMS),
         dcc.Download(id=ids.DATA_PROBLEMS_DOWNLOAD),
-        c.page_header(t("data.title", lang)),
+        c.page_header(t("data.title", lang),
+                      dcc.Link(t("audits.link", lang), href="/audits", id="data-audits-link",
+                               className="small ms-auto")),
         dbc.Row([
             dbc.Col(c.section(t("data.step_file", lang), html.Div([drop, settings])), lg=4),
             dbc.Col([

@@ -232,3 +232,65 @@ ADMIN_SUBSCRIPTIONS = "admin-subscriptions"
 def profile_remove(subscription_id: int) -> dict:
     """The end button of one subscription."""
     return {"type": "profile-remove", "subscription": subscription_id}
+
+# audit rounds: the list page, an auditor's form, a round's progress. Ids of what only
+# analysts and admins may change or see start with "audits-manage-" (guarded by the gate).
+AUDITS_MINE = "audits-list-mine"
+AUDITS_TICK = "audits-list-tick"
+AUDITS_MANAGE_ROUNDS = "audits-manage-rounds"
+AUDITS_MANAGE_QUESTIONS = "audits-manage-questions"
+AUDITS_MANAGE_SAVED = "audits-manage-saved"
+AUDITS_MANAGE_RESULT = "audits-manage-result"
+AUDITS_MANAGE_NAME = "audits-manage-name"
+AUDITS_MANAGE_FROM = "audits-manage-from"
+AUDITS_MANAGE_TO = "audits-manage-to"
+AUDITS_MANAGE_PERSPECTIVE = "audits-manage-perspective"
+AUDITS_MANAGE_JOURNEY = "audits-manage-journey"
+AUDITS_MANAGE_TOUCHPOINTS = "audits-manage-touchpoints"
+AUDITS_MANAGE_USERS = "audits-manage-users"
+AUDITS_MANAGE_DEPARTMENTS = "audits-manage-departments"
+AUDITS_MANAGE_CREATE = "audits-manage-create"
+AUDITS_MANAGE_Q_SCOPE = "audits-manage-q-scope"
+AUDITS_MANAGE_Q_DE = "audits-manage-q-de"
+AUDITS_MANAGE_Q_EN = "audits-manage-q-en"
+AUDITS_MANAGE_Q_HALF = "audits-manage-q-half"
+AUDITS_MANAGE_Q_ADD = "audits-manage-q-add"
+AUDITS_MANAGE_Q_RESULT = "audits-manage-q-result"
+AUDIT_ROUND_ID = "audit-round-id"
+AUDIT_STEP = "audit-step"
+AUDIT_SHOWN = "audit-shown"
+AUDIT_HEADER = "audit-header"
+AUDIT_PROGRESS = "audit-progress"
+AUDIT_BODY = "audit-body"
+AUDIT_JUMP = "audit-jump"
+AUDIT_PREV = "audit-prev"
+AUDIT_NEXT = "audit-next"
+AUDITS_MANAGE_PROGRESS_ID = "audits-manage-progress-id"
+AUDITS_MANAGE_PROGRESS = "audits-manage-progress"
+AUDITS_MANAGE_CLOSE = "audits-manage-close"
+AUDITS_MANAGE_CLOSE_BUTTON = "audits-manage-close-button"
+AUDITS_MANAGE_CLOSE_RESULT = "audits-manage-close-result"
+AUDITS_MANAGE_CLOSED = "audits-manage-closed"
+AUDITS_MANAGE_INVITE_USERS = "audits-manage-invite-users"
+AUDITS_MANAGE_INVITE_DEPARTMENTS = "audits-manage-invite-departments"
+AUDITS_MANAGE_INVITE = "audits-manage-invite"
+AUDITS_MANAGE_INVITE_RESULT = "audits-manage-invite-result"
+
+
+def audit_score(touchpoint: str, question) -> dict:
+    """An auditor's score of one question on one touchpoint (saved on change)."""
+    return {"type": "audit-score", "tp": touchpoint, "q": question}
+
+
+def audit_comment(touchpoint: str, question) -> dict:
+    return {"type": "audit-comment", "tp": touchpoint, "q": question}
+
+
+def audit_saved(touchpoint: str, question) -> dict:
+    """Says "saved" (or why not) beside one answer."""
+    return {"type": "audit-saved", "tp": touchpoint, "q": question}
+
+
+def audit_question_toggle(question) -> dict:
+    """Retire a question (or ask it again): analysts and admins."""
+    return {"type": "audits-manage-question-toggle", "q": question}

@@ -2,7 +2,7 @@
 each with its unsubscribe secret and the last week sent.
 
 Revision ID: 0018
-Revises: 0012
+Revises: 0015
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.schema import CreateSequence, DropSequence
 
 revision = "0018"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
