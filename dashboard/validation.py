@@ -16,6 +16,7 @@ from dashboard.i18n import t
 from data.accounts import User
 from data.store import Store
 from layouts import admin, ids, shell
+from layouts import profile as profile_layout
 
 log = logging.getLogger("cxdash.callbacks")
 
@@ -31,6 +32,8 @@ def validation_layout(store: Store, options: dict[str, list[dict]], lang: str = 
     # Rendered by callbacks into the pages (not part of any skeleton): the touchpoint's
     # "new action" button lives in the actions card its callback fills.
     layouts += [html.Button(id=ids.ACTION_NEW)]
+    # The profile page depends on who asks (a refusal has no form): its skeleton always.
+    layouts += [profile_layout.page(lang)]
     return html.Div([shell.shell(lang, options, True, everyone, True, pages.navbar_entries()),
                      *layouts])
 
