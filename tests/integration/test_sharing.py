@@ -182,38 +182,16 @@ def test_report_pdf_from_the_cli(demo_url, tmp_path):
     assert "Largest gaps to target" in text and "By department" in text
 
 
-def test_report_email_reaches_a_local_smtp_server(demo_url, monkeypatch):
-    from aiosmtpd.controller import Controller
-
-    received = []
-
-    class Handler:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            received.append(envelope)
-            return "250 OK"
-
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        for name, value in {"HOST": "127.0.0.1", "PORT": str(port),
-                            "FROM": "cxdash@example.org",
-                            "TO": "lead@example.org, ks@example.org"}.items():
-            monkeypatch.setenv(f"CXDASH_SMTP_{name}", value)
-        assert cli.main(["--database-url", demo_url, "report", "--week", "last",
-                         "--email"]) == 0
-    finally:
-        controller.stop()
-    assert len(received) == 1
-    envelope = received[0]
-    assert sorted(envelope.rcpt_tos) == ["ks@example.org", "lead@example.org"]
-    body = envelope.content.decode("utf-8", "replace")
-    assert "Subject: Weekly CX report 2026-W46" in body
-    assert "cxdash-report-2026-W46.html" in body and "text/html" in body
+def test_report_email_reaches_a_local_smtp_server(demo_url, smtp, monkeypatch):
+    monkeypatch.setenv("CXDASH_SMTP_TO", "lead@example.org, ks@example.org")
+    assert cli.main(["--database-url", demo_url, "report", "--week", "last", "--email"]) == 0
+    assert len(smtp) == 1
+    recipients, message = smtp[0]
+    assert sorted(recipients) == ["ks@example.org", "lead@example.org"]
+    assert message["Subject"].startswith("Weekly CX report 2026-W46")
+    assert [(part.get_filename(), part.get_content_type())
+            for part in message.iter_attachments()] == [("cxdash-report-2026-W46.html",
+                                                         "text/html")]
 
 
 def test_email_without_settings_says_what_is_missing(demo_url, capsys, monkeypatch):

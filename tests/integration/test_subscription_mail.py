@@ -5,8 +5,6 @@ not stop the others, and the unsubscribe link ends exactly its subscription."""
 from __future__ import annotations
 
 import re
-import socket
-from email import message_from_bytes, policy
 
 import pytest
 
@@ -15,9 +13,9 @@ from dashboard.app import create_app
 from dashboard.config import Config
 from data import accounts, demo, subscriptions
 from data.store import Store
+from tests.integration.conftest import REFUSED_ADDRESS as REFUSED
 
 PUBLIC = "https://cx.example.org"
-REFUSED = "gone@example.org"
 
 
 @pytest.fixture(scope="module")
@@ -31,34 +29,10 @@ def demo_url(tmp_path_factory):
 
 
 @pytest.fixture
-def smtp(monkeypatch):
-    """A local SMTP server that refuses REFUSED; yields the parsed messages it got."""
-    from aiosmtpd.controller import Controller
-
-    received = []
-
-    class Handler:
-        async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
-            if address == REFUSED:
-                return "550 no such mailbox"
-            envelope.rcpt_tos.append(address)
-            return "250 OK"
-
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            received.append((envelope.rcpt_tos,
-                             message_from_bytes(envelope.content, policy=policy.default)))
-            return "250 OK"
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    for name, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port),
-                        "SMTP_FROM": "cxdash@example.org", "PUBLIC_URL": PUBLIC}.items():
-        monkeypatch.setenv(f"CXDASH_{name}", value)
-    yield received
-    controller.stop()
+def smtp(smtp, monkeypatch):
+    """The local SMTP server (tests/integration/conftest.py), with the public URL set."""
+    monkeypatch.setenv("CXDASH_PUBLIC_URL", PUBLIC)
+    return smtp
 
 
 @pytest.fixture
