@@ -103,7 +103,7 @@ def save(store: Store, round_id, trigger: dict | None, value, lang: str):
     """Save the one answer that changed (score or comment) as the signed-in user."""
     if not isinstance(trigger, dict):
         return no_update
-    field = "score" if trigger.get("type") == "audit-score" else "comment"
+    field = "score" if trigger.get("type") == ids.AUDIT_SCORE_TYPE else "comment"
     try:
         audit_rounds.save_answer(store, auth.current_user(), int(round_id), trigger["tp"],
                                  int(trigger["q"]), **{field: value})
@@ -246,7 +246,7 @@ def register_form(app, store: Store) -> None:
     )(lambda _p, _n, jump, shown: navigate(ctx.triggered_id, jump, shown))
 
     def on_answer(score, comment, round_id, lang):
-        value = score if ctx.triggered_id and ctx.triggered_id.get("type") == "audit-score" \
+        value = score if ctx.triggered_id and ctx.triggered_id.get("type") == ids.AUDIT_SCORE_TYPE \
             else comment
         return save(store, round_id, ctx.triggered_id, value, lang)
 

@@ -1,7 +1,8 @@
 """Sign-in, the request gate, role checks and security headers for the Flask server.
 
 Every request except the sign-in page, ``/healthz``, the language switch, static files
-and the unsubscribe links of report mails (``/unsubscribe/<signed token>``) needs a user: a session cookie from ``/login``, an API token (``Authorization: Bearer``),
+and the unsubscribe links of report mails (``/unsubscribe/<signed token>``) needs a user:
+a session cookie from ``/login``, an API token (``Authorization: Bearer``),
 or, when configured, a trusted single-sign-on header. What a user may change is checked
 here on the server, by the role of that user (see ``data.accounts``):
 

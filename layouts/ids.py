@@ -277,9 +277,12 @@ AUDITS_MANAGE_INVITE = "audits-manage-invite"
 AUDITS_MANAGE_INVITE_RESULT = "audits-manage-invite-result"
 
 
+AUDIT_SCORE_TYPE = "audit-score"
+
+
 def audit_score(touchpoint: str, question) -> dict:
     """An auditor's score of one question on one touchpoint (saved on change)."""
-    return {"type": "audit-score", "tp": touchpoint, "q": question}
+    return {"type": AUDIT_SCORE_TYPE, "tp": touchpoint, "q": question}
 
 
 def audit_comment(touchpoint: str, question) -> dict:
