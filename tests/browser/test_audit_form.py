@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -50,8 +51,15 @@ def _element(driver, kind: str, tp: str, q: int):
 
 
 def _text(driver, element_id: str) -> str:
-    found = driver.find_elements(By.ID, element_id)
-    return found[0].text if found else ""
+    # The progress is re-rendered by a callback after the form: read it afresh when the
+    # element found was replaced in between.
+    for _ in range(5):
+        try:
+            found = driver.find_elements(By.ID, element_id)
+            return found[0].text if found else ""
+        except StaleElementReferenceException:
+            continue
+    return ""
 
 
 def test_an_auditor_fills_two_touchpoints_on_a_phone_and_resumes(dash_duo, round_app):
@@ -61,7 +69,7 @@ def test_an_auditor_fills_two_touchpoints_on_a_phone_and_resumes(dash_duo, round
     driver.set_window_size(375, 812)
     driver.get(dash_duo.server_url + f"/audits/{round_id}")
     wait_until(dash_duo, lambda: _text(driver, "audit-touchpoint-name") == "Tarifseite")
-    assert _text(driver, "audit-progress-text") == "0 of 2 touchpoints"
+    wait_until(dash_duo, lambda: _text(driver, "audit-progress-text") == "0 of 2 touchpoints")
 
     Select(_element(driver, "audit-score", "tarifseite", q_journey)).select_by_value("7.5")
     wait_until(dash_duo, lambda: "saved" in _element(driver, "audit-saved", "tarifseite",
@@ -87,7 +95,7 @@ def test_an_auditor_fills_two_touchpoints_on_a_phone_and_resumes(dash_duo, round
     wait_until(dash_duo, lambda: "1 of 2 touchpoints" in _text(driver, "audits-list-mine"))
     driver.find_element(By.ID, f"audits-open-{round_id}").click()
     wait_until(dash_duo, lambda: _text(driver, "audit-touchpoint-name") == "Online-Bestellung")
-    assert _text(driver, "audit-progress-text") == "1 of 2 touchpoints"
+    wait_until(dash_duo, lambda: _text(driver, "audit-progress-text") == "1 of 2 touchpoints")
     Select(_element(driver, "audit-score", "bestellung", q_journey)).select_by_value("6.5")
     wait_until(dash_duo, lambda: _text(driver, "audit-progress-text") == "2 of 2 touchpoints")
 
