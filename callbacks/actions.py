@@ -8,12 +8,13 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from callbacks.cache import cached_view
-from callbacks.filters import filters_from_search, param
+from callbacks.filters import filters_from_search, param, view_options, with_params
 from dashboard import auth
 from dashboard.i18n import t
 from data import actions, effects, queries
 from data.store import Store
 from layouts import actions as layout
+from layouts import components as c
 from layouts import ids
 from views import actions as view
 
@@ -21,9 +22,11 @@ FORM_FIELDS = ("title", "description", "owner_user", "owner_department", "due_da
 
 
 def update(store: Store, search: str | None, lang: str):
-    """Return the summary and the table of the list page."""
-    m = view.model(store, filters_from_search(store, search), {"sort": param(search, "sort")})
-    return layout.summary(m.summary, lang), layout.table(m.frame, lang, search or "")
+    """Return the summary and the table (the URL's page of it) of the list page."""
+    m = view.model(store, filters_from_search(store, search),
+                   view_options(search, "sort", "page"))
+    return layout.summary(m.summary, lang), layout.table(
+        m, lang, search or "", lambda page: "/actions" + with_params(search, page=str(page)))
 
 
 def weeks_of(search: str | None) -> int:
@@ -36,16 +39,13 @@ def weeks_of(search: str | None) -> int:
 
 
 def touchpoint_actions(store: Store, key: str, search: str | None, lang: str):
-    """Return a touchpoint's actions, newest first, each done one with its effect."""
-    frame = actions.with_state(actions.all_actions(store))
-    frame = frame.loc[frame["touchpoint_key"] == key].sort_values("id", ascending=False)
-    weeks = weeks_of(search)
-    effect_by_id = {int(r["id"]): view.effect_of(store, r, weeks).as_dict()
-                    for r in frame.to_dict("records") if r["status"] == "done"}
-    department = store_department(store, key)
+    """Return the touchpoint's actions card: the URL's page of its actions (?apage=N),
+    each done one with its effect."""
+    m = view.touchpoint_actions(store, key, weeks_of(search), param(search, "apage"))
     user = auth.current_user()
-    return layout.touchpoint_actions(frame, effect_by_id, lang,
-                                     actions.may_write(user, department), weeks)
+    return layout.touchpoint_actions(
+        m, lang, actions.may_write(user, store_department(store, key)),
+        lambda page: c.touchpoint_href(key, with_params(search, apage=str(page))))
 
 
 def store_department(store: Store, key: str) -> str | None:

@@ -72,9 +72,10 @@ def active_presets(store: Store, search: str | None, preset_ids: list[dict]) -> 
 
 
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
-    """Write page controls (lanes, metric, …) into the URL so links reopen the same view."""
-    new = filters.with_params(search, **{o["param"]: v for o, v in
-                                         zip(option_ids, values, strict=True)})
+    """Write page controls (lanes, metric, …) into the URL so links reopen the same view;
+    a changed control (it runs on changes only) starts a paged list on its first page."""
+    new = filters.with_params(search, page=None, **{o["param"]: v for o, v in
+                                                    zip(option_ids, values, strict=True)})
     return new if new != (search or "") else no_update
 
 

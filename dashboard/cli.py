@@ -282,8 +282,10 @@ def cmd_demo(args) -> int:
         with store.one_transaction():
             wipe(store)
             counts = demo.load(store, responses=args.responses, seed=args.seed)
+            counts["actions"] += demo.add_many_actions(store, args.actions, args.seed)
     else:
         counts = demo.load(store, responses=args.responses, seed=args.seed)
+        counts["actions"] += demo.add_many_actions(store, args.actions, args.seed)
     print(f"Loaded the demo dataset in {time.perf_counter() - started:.1f} s: "
           + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
@@ -520,6 +522,8 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--responses", type=int, default=200_000)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--replace", action="store_true", help="wipe the database first")
+    demo.add_argument("--actions", type=int, default=0, metavar="N",
+                      help="N more actions spread over the touchpoints (the benchmark's backlog)")
     demo.set_defaults(func=cmd_demo)
 
     rep = sub.add_parser("report", help="the weekly report as HTML or PDF, or by e-mail")

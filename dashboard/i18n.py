@@ -574,6 +574,10 @@ TEXTS.update({
                         "de": "{total} Maßnahmen · {open} offen · {overdue} überfällig · "
                               "{done} in diesem Zeitraum erledigt · {new} neu in diesem "
                               "Zeitraum"},
+    "pager.previous": {"en": "‹ Previous", "de": "‹ Zurück"},
+    "pager.next": {"en": "Next ›", "de": "Weiter ›"},
+    "pager.range": {"en": "{first}–{last} of {total}", "de": "{first}–{last} von {total}"},
+    "pager.label": {"en": "Pages", "de": "Seiten"},
     "actions.none": {"en": "No actions for these filters.",
                      "de": "Keine Maßnahmen für diese Filter."},
     "actions.none_here": {"en": "No actions on this touchpoint yet.",

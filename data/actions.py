@@ -208,9 +208,9 @@ def _read(store: Store) -> pd.DataFrame:
                           .outerjoin(owner_dep, owner_dep.c.key == a.c.owner_department))
              .order_by(a.c.id))
     frame = store.read_sql(query)
-    for column in ("due_date", "done_on"):
-        frame[column] = [queries._as_date(v) if v is not None and not pd.isna(v) else None  # noqa: SLF001
-                         for v in frame[column]]
+    for column in ("due_date", "done_on"):  # datetime.date or None, on either database
+        days = pd.to_datetime(frame[column])
+        frame[column] = pd.Series(days.dt.date, dtype=object).where(days.notna(), None)
     return frame
 
 
@@ -226,10 +226,8 @@ def with_state(frame: pd.DataFrame, today: dt.date | None = None) -> pd.DataFram
     """Add ``overdue`` (open or in progress past its due date) and ``owner`` (the user, or
     else the department) to a frame of actions."""
     today = today or dt.date.today()
-    active = frame["status"].isin(ACTIVE)
-    due = frame["due_date"]
-    overdue = [bool(act and d is not None and d < today) for act, d in
-               zip(active, due, strict=True)]
+    due = pd.to_datetime(frame["due_date"])
+    overdue = (frame["status"].isin(ACTIVE) & due.notna() & (due < pd.Timestamp(today))).tolist()
     owner = [u if isinstance(u, str) and u else (dn if isinstance(dn, str) and dn else
                                                  (dk if isinstance(dk, str) else ""))
              for u, dn, dk in zip(frame["owner_user"], frame["owner_department_name"],

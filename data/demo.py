@@ -18,6 +18,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import sqlalchemy as sa
 
 from data import schema
 from data.ingest import commit
@@ -438,3 +439,51 @@ def add_actions(store: Store, end: dt.date = END) -> int:
                 bump_data_version(conn)
             done += 1
     return done
+
+
+ACTION_TEMPLATES = ("Wartezeit senken", "Texte verständlicher machen", "Schulung des Teams",
+                    "Prozess vereinfachen", "Rückmeldung an Kunden verbessern",
+                    "Fehlerquelle beseitigen", "Erreichbarkeit erhöhen", "Formular kürzen")
+BULK_STATUSES = ("open", "in_progress", "done", "dropped")
+BULK_WEIGHTS_PAST = (0.08, 0.04, 0.73, 0.15)
+BULK_WEIGHTS_RECENT = (0.45, 0.40, 0.12, 0.03)
+
+
+def add_many_actions(store: Store, n: int, seed: int = 1, end: dt.date = END) -> int:
+    """``n`` more actions spread over every touchpoint and the two years, for the
+    benchmark (``cxdash demo --actions N``): a department's action backlog as it grows in
+    a large organisation. Written in one statement, as synthetic data without audit-trail
+    entries; their creation and change times lie in the story's past."""
+    if n <= 0:
+        return 0
+    rng = np.random.default_rng(seed + 17)
+    tps = store.read_sql(sa.select(schema.touchpoints.c.key, schema.touchpoints.c.journey_key,
+                                   schema.touchpoints.c.department_key))
+    if tps.empty:
+        return 0
+    pick = rng.integers(0, len(tps), n)
+    due_offset = rng.integers(-7 * (WEEKS - 8), 120, n)  # mostly in the past, some ahead
+    # Long past due: mostly closed; due lately or ahead: mostly still open.
+    past = rng.choice(BULK_STATUSES, n, p=BULK_WEIGHTS_PAST)
+    recent = rng.choice(BULK_STATUSES, n, p=BULK_WEIGHTS_RECENT)
+    status = np.where(due_offset < -30, past, recent)
+    title = rng.integers(0, len(ACTION_TEMPLATES), n)
+    rows = []
+    for i in range(n):
+        tp = tps.iloc[int(pick[i])]
+        due = end + dt.timedelta(days=int(due_offset[i]))
+        created = dt.datetime.combine(due - dt.timedelta(days=42), dt.time(9))
+        done = due + dt.timedelta(days=int(rng.integers(-10, 11))) if status[i] == "done" \
+            else None
+        changed = dt.datetime.combine(min(done or due, end), dt.time(17))
+        rows.append(dict(
+            title=f"{ACTION_TEMPLATES[int(title[i])]} ({tp['key']}, Nr. {i + 1})",
+            journey_key=tp["journey_key"], touchpoint_key=tp["key"],
+            owner_department=tp["department_key"], due_date=due, status=str(status[i]),
+            done_on=min(done, end) if done else None, origin=None,
+            created_by="demo", created_at=created, changed_by="demo",
+            changed_at=max(changed, created)))
+    with store.begin() as conn:
+        conn.execute(schema.actions.insert(), rows)
+        bump_data_version(conn)
+    return n

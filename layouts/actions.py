@@ -53,8 +53,10 @@ def _day(value, lang: str) -> str:
     return date(value, lang)
 
 
-def table(frame: pd.DataFrame, lang: str, search: str) -> html.Table | html.P:
-    """The actions in the model's order."""
+def table(m, lang: str, search: str, page_href) -> html.Div | html.P:
+    """The model's page of actions, in its order, with a pager when there is more
+    (``page_href(n)`` is the link to page n)."""
+    frame = m.page_frame
     if frame.empty:
         return html.P(t("actions.none", lang), className="text-muted")
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
@@ -76,8 +78,12 @@ def table(frame: pd.DataFrame, lang: str, search: str) -> html.Table | html.P:
             html.Td([r["changed_by"], " · ", _day(pd.Timestamp(r["changed_at"]).date(), lang)],
                     className="small text-muted"),
         ], className="action-row" + (" row-below" if r["overdue"] else "")))
-    return html.Table([head, html.Tbody(body)],
-                      className="table table-sm table-hover align-middle actions-table bg-white")
+    return html.Div([
+        html.Table([head, html.Tbody(body)],
+                   className="table table-sm table-hover align-middle actions-table bg-white"),
+        c.pager(m.first, len(frame), len(m.frame), m.page, m.pages, lang, page_href,
+                "actions-pager"),
+    ])
 
 
 def effect_table(effect: dict, lang: str) -> html.Div:
@@ -128,9 +134,10 @@ def effect_table(effect: dict, lang: str) -> html.Div:
     ], className="effect")
 
 
-def touchpoint_actions(frame: pd.DataFrame, effect_by_id: dict, lang: str, may_write: bool,
-                       weeks: int) -> html.Div:
-    """A touchpoint's actions (newest first) with edit buttons and, when done, their effect."""
+def touchpoint_actions(m, lang: str, may_write: bool, page_href) -> html.Div:
+    """A touchpoint's actions (the model's page, active ones first) with edit buttons and,
+    when done, their effect; a pager when there are more (``page_href(n)``: page n)."""
+    frame, effect_by_id, weeks = m.page_frame, m.effects, m.weeks
     # Always there (its callback needs the input), shown to those who may write.
     top = [dbc.Button("+ " + t("actions.new", lang), id=ids.ACTION_NEW, n_clicks=0,
                       size="sm", color="primary", className="me-2",
@@ -159,7 +166,9 @@ def touchpoint_actions(frame: pd.DataFrame, effect_by_id: dict, lang: str, may_w
         ], className="action-item mb-2", id=f"action-item-{int(r['id'])}"))
     body = html.Ul(items, className="list-unstyled mb-0") if items else \
         html.P(t("actions.none_here", lang), className="small text-muted mb-0")
-    return html.Div([html.Div(top, className="d-flex align-items-center mb-2"), body])
+    return html.Div([html.Div(top, className="d-flex align-items-center mb-2"), body,
+                     c.pager(m.first, len(frame), len(m.frame), m.page, m.pages, lang,
+                             page_href, "touchpoint-actions-pager")])
 
 
 def section(lang: str, users: list[dict], departments: list[dict]) -> html.Div:

@@ -194,3 +194,27 @@ def section(title: str, body, **kwargs) -> dbc.Card:
 def page_header(title: str, *extra) -> html.Div:
     return html.Div([html.H1(title, className="h3 mb-0"), *extra],
                     className="d-flex flex-wrap align-items-baseline gap-3 mb-3")
+
+
+def pager(first: int, shown: int, total: int, page: int, pages: int, lang: str, href,
+          id_prefix: str) -> html.Nav | None:
+    """"51–100 of 10 004" with links to the previous and next page (``href(n)`` is the
+    link to page n); nothing when everything fits on one page."""
+    if pages <= 1:
+        return None
+
+    def link(label_key: str, target: int, enabled: bool, suffix: str):
+        classes = "btn btn-sm btn-outline-secondary"
+        if not enabled:
+            return html.Span(t(label_key, lang), className=classes + " disabled",
+                             **{"aria-disabled": "true"})
+        return dcc.Link(t(label_key, lang), href=href(target), className=classes,
+                        id=f"{id_prefix}-{suffix}")
+
+    return html.Nav([
+        link("pager.previous", page - 1, page > 1, "previous"),
+        html.Span(t("pager.range", lang, first=count(first + 1, lang),
+                    last=count(first + shown, lang), total=count(total, lang)),
+                  className="small text-muted mx-2", id=f"{id_prefix}-range"),
+        link("pager.next", page + 1, page < pages, "next"),
+    ], className="d-flex align-items-center mb-3 pager", **{"aria-label": t("pager.label", lang)})

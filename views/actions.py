@@ -25,6 +25,7 @@ SORT_COLUMNS = {"due": (["due_date", "id"], [True, True]),
                 "owner": (["owner", "due_date"], [True, True]),
                 "changed": (["changed_at"], [False])}
 STATUS_ORDER = {s: i for i, s in enumerate(("open", "in_progress", "done", "dropped"))}
+PAGE_SIZE = 50  # rows a screen page shows; the download, CLI and API hold them all
 EXPORT_COLUMNS = {
     "id": "id", "title": "title", "journey_name": "journey", "touchpoint_name": "touchpoint",
     "touchpoint_key": "touchpoint_key", "department": "department", "owner": "owner",
@@ -41,10 +42,33 @@ class ActionsModel:
     frame: pd.DataFrame  # one row per action, in the chosen order
     today: dt.date
     summary: dict = field(default_factory=dict)  # open, overdue, done (in the period), total
+    page: int = 1  # the screen's page (1-based), clamped to the pages there are
 
     @property
     def empty(self) -> bool:
         return self.frame.empty
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.frame) // PAGE_SIZE))
+
+    @property
+    def first(self) -> int:
+        """Index of the first row on the screen's page."""
+        return (self.page - 1) * PAGE_SIZE
+
+    @property
+    def page_frame(self) -> pd.DataFrame:
+        """The rows the screen shows: one page of the sorted list."""
+        return self.frame.iloc[self.first:self.first + PAGE_SIZE]
+
+
+def page_number(value) -> int:
+    """A page number from the URL (?page=N); anything else is page 1."""
+    try:
+        return max(1, int(str(value)))
+    except (TypeError, ValueError):
+        return 1
 
 
 def summarise(frame: pd.DataFrame, f: Filters) -> dict[str, int]:
@@ -84,7 +108,8 @@ def with_counts(store: Store, f: Filters, card: pd.DataFrame,
 
 def model(store: Store, f: Filters, options: dict | None = None,
           today: dt.date | None = None) -> ActionsModel:
-    """Compute the actions the filters select, sorted by options["sort"]."""
+    """Compute the actions the filters select, sorted by options["sort"], with the
+    screen's page options["page"] (past the last page: the last page)."""
     today = today or dt.date.today()
     sort = option(options, "sort", SORTS, "due")
     frame = actions.select(store, f, today)
@@ -96,7 +121,56 @@ def model(store: Store, f: Filters, options: dict | None = None,
         frame = frame.sort_values(columns, ascending=ascending, kind="stable",
                                   na_position="last").drop(columns=["_due", "status_order"])
         frame = frame.reset_index(drop=True)
-    return ActionsModel(f, sort, frame, today, summarise(frame, f))
+    m = ActionsModel(f, sort, frame, today, summarise(frame, f))
+    m.page = min(page_number((options or {}).get("page")), m.pages)
+    return m
+
+
+TOUCHPOINT_PAGE_SIZE = 10  # a touchpoint's actions per page of its card
+
+
+@dataclass
+class TouchpointActions:
+    """A touchpoint's actions for its page: open and in progress first (by due date),
+    then done and dropped ones (newest first); one page of them, each done one on the page
+    with its effect."""
+
+    key: str
+    frame: pd.DataFrame  # every action of the touchpoint, in that order
+    page: int
+    weeks: int
+    effects: dict[int, dict]  # action id -> effect, for the done actions on the page
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.frame) // TOUCHPOINT_PAGE_SIZE))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * TOUCHPOINT_PAGE_SIZE
+
+    @property
+    def page_frame(self) -> pd.DataFrame:
+        return self.frame.iloc[self.first:self.first + TOUCHPOINT_PAGE_SIZE]
+
+
+def touchpoint_actions(store: Store, key: str, weeks: int = effects.DEFAULT_WEEKS,
+                       page=1, today: dt.date | None = None) -> TouchpointActions:
+    """The touchpoint's actions, one page of them with the done ones' effects."""
+    frame = actions.with_state(actions.all_actions(store), today)
+    frame = frame.loc[frame["touchpoint_key"] == key]
+    if not frame.empty:
+        active = frame["status"].isin(actions.ACTIVE)
+        due = frame["due_date"].map(lambda d: d or dt.date.max)
+        frame = pd.concat([
+            frame.loc[active].assign(_due=due[active]).sort_values(["_due", "id"]),
+            frame.loc[~active].sort_values("id", ascending=False),
+        ]).drop(columns="_due")
+    m = TouchpointActions(key, frame.reset_index(drop=True), 1, weeks, {})
+    m.page = min(page_number(page), m.pages)
+    m.effects = {int(r["id"]): effect_of(store, r, weeks).as_dict()
+                 for r in m.page_frame.to_dict("records") if r["status"] == "done"}
+    return m
 
 
 def effect_of(store: Store, action: dict, weeks: int = effects.DEFAULT_WEEKS) -> effects.Effect:

@@ -206,3 +206,62 @@ def test_the_weekly_report_lists_actions_with_owners_and_what_worked(demo_store)
     overdue = last.split("id='actions-overdue'")[1].split("</table>")[0]
     assert "Termintreue der Techniker messen" in overdue
     assert "Überfällig" in last and "Hat es gewirkt" not in last
+
+
+def test_the_list_pages_fifty_rows_and_keeps_every_row_for_the_download(acts):
+    from views import actions as view
+
+    analyst = user(acts, "analyst")
+    for i in range(123):
+        actions.create(acts, analyst, title=f"A{i:03d}", touchpoint_key="hotline",
+                       due_date=dt.date(2026, 1, 1) + dt.timedelta(days=i))
+    first = view.model(acts, Filters(), {"sort": "due"}, today=dt.date(2025, 1, 1))
+    assert (first.page, first.pages, first.first) == (1, 3, 0)
+    assert list(first.page_frame["title"][:2]) == ["A000", "A001"]
+    third = view.model(acts, Filters(), {"sort": "due", "page": "3"}, today=dt.date(2025, 1, 1))
+    assert list(third.page_frame["title"]) == [f"A{i:03d}" for i in range(100, 123)]
+    # Past the last page (the filters shrank the list): the last page; junk: the first.
+    assert view.model(acts, Filters(), {"page": "9"}).page == 3
+    assert view.model(acts, Filters(), {"page": "-2"}).page == 1
+    assert view.model(acts, Filters(), {"page": "x"}).page == 1
+    assert len(view.tables(third)["Actions"]) == 123
+
+
+def test_a_touchpoints_card_shows_active_actions_first_ten_a_page(acts):
+    from views import actions as view
+
+    analyst = user(acts, "analyst")
+    ids_ = {}
+    for i, (status, due) in enumerate([("done", None), ("open", "2026-03-01"),
+                                       ("in_progress", "2026-02-01"), ("dropped", None),
+                                       ("open", None)] + [("done", None)] * 8):
+        ids_[i] = actions.create(acts, analyst, title=f"T{i}", touchpoint_key="hotline",
+                                 status=status, due_date=due,
+                                 done_on="2026-01-10" if status == "done" else None)
+    actions.create(acts, analyst, title="elsewhere", touchpoint_key="tarifseite")
+    m = view.touchpoint_actions(acts, "hotline", weeks=6, page=1)
+    # Active by due date (no due date last), then the closed ones, newest first.
+    assert list(m.frame["title"][:4]) == ["T2", "T1", "T4", "T12"]
+    assert len(m.frame) == 13 and m.pages == 2
+    assert list(m.page_frame["title"]) == ["T2", "T1", "T4", *[f"T{i}" for i in range(12, 5, -1)]]
+    # Effects only for the done actions on the page shown.
+    assert set(m.effects) == {ids_[i] for i in range(6, 13)}
+    last = view.touchpoint_actions(acts, "hotline", weeks=6, page="7")
+    assert last.page == 2 and list(last.page_frame["title"]) == ["T5", "T3", "T0"]
+    assert set(last.effects) == {ids_[5], ids_[0]}
+
+
+def test_the_benchmarks_backlog_spreads_over_touchpoints(duck_store):
+    from data import demo, schema
+
+    demo.load(duck_store, responses=2_000)
+    assert demo.add_many_actions(duck_store, 500, seed=3) == 500
+    frame = actions.with_state(actions.all_actions(duck_store), demo.END)
+    bulk = frame.loc[frame["title"].str.contains(", Nr. ")]
+    assert len(frame) == 504 and len(bulk) == 500
+    assert bulk["touchpoint_key"].nunique() > 40
+    assert set(bulk["status"]) == set(schema.ACTION_STATUSES)
+    # Every done action has a completion date within the data, never in its future.
+    done = bulk.loc[bulk["status"] == "done"]
+    assert done["done_on"].notna().all() and max(done["done_on"]) <= demo.END
+    assert bulk["owner_department"].notna().all()
