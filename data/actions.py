@@ -216,10 +216,10 @@ def _read(store: Store) -> pd.DataFrame:
 
 def all_actions(store: Store, cached: bool = True) -> pd.DataFrame:
     """Return every action (one row each) with touchpoint, journey and department names
-    (cached by data version, which every action change bumps)."""
+    (held per data version, which every action change bumps)."""
     if not cached:
         return _read(store)
-    return queries.cached(store, "actions", [], lambda: _read(store))
+    return queries.held_per_version(store, "actions", lambda: _read(store))
 
 
 def with_state(frame: pd.DataFrame, today: dt.date | None = None) -> pd.DataFrame:

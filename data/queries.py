@@ -656,12 +656,19 @@ def catalog(store: Store) -> dict[str, pd.DataFrame]:
 
     # The catalog is small and changes only with an import: each process keeps the one of
     # the current data version in memory (seven queries saved on every request).
+    return held_per_version(store, "catalog", compute)
+
+
+def held_per_version(store: Store, name: str, compute):
+    """Return compute() for the current data version, kept in this process's memory (and
+    the shared cache): for small tables every view reads whole, the catalog and the
+    actions, which change only with a write that bumps the data version."""
     namespace = store.cache_namespace()
-    held = store.local.get("catalog")
+    held = store.local.get(name)
     if held is not None and held[0] == namespace:
         return _fresh(held[1])
-    value = cached(store, "catalog", [], compute)
-    store.local["catalog"] = (namespace, _fresh(value))
+    value = cached(store, name, [], compute)
+    store.local[name] = (namespace, _fresh(value))
     return value
 
 
