@@ -82,12 +82,12 @@ def close_round(store, user: User | None, round_id: int) -> int:
     if title is None:
         raise LookupError(f"There is no audit round {round_id}.")
     try:
-        batch_id = ingest.commit(store, "audit", frames,
-                                 file_name=f"Audit round {round_id}: {title}",
-                                 created_by=user.name, preset=PRESET, guard=guard)
+        batch_id = ingest.commit(
+            store, "audit", frames, file_name=f"Audit round {round_id}: {title}",
+            created_by=user.name, preset=PRESET, guard=guard,
+            written=lambda conn, batch: conn.execute(
+                r.update().where(r.c.id == int(round_id)).values(batch_id=batch)))
     except RejectedFile:
         raise RoundError("answers", f"Audit round {round_id} has no scores yet; nothing to "
                                     "write.") from None
-    with store.begin() as conn:
-        conn.execute(r.update().where(r.c.id == int(round_id)).values(batch_id=batch_id))
     return int(batch_id)

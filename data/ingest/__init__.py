@@ -459,11 +459,13 @@ def commit(
     created_by: str | None = None,
     preset: str = "canonical",
     guard=None,
+    written=None,
 ) -> int:
     """Write validated frames as one import batch in one transaction; return the batch id.
 
     The transaction is exclusive (one import or undo at a time); ``guard(conn)`` runs first
-    inside it, may refuse by raising RejectedFile, and returns rows it dropped as skipped."""
+    inside it, may refuse by raising RejectedFile, and returns rows it dropped as skipped;
+    ``written(conn, batch_id)`` runs last inside it (what must commit with the batch)."""
     with store.begin(exclusive=True) as conn:
         if guard is not None:
             rows_skipped += guard(conn)
@@ -494,6 +496,8 @@ def commit(
                 conn.execute(queries.ROLLUPS[table.name][1](batch_id))
         accounts.audit(conn, created_by or "?", "import", str(batch_id),
                        {"kind": kind, "file": file_name or None, "rows": rows})
+        if written is not None:
+            written(conn, batch_id)
         bump_data_version(conn)
     store.forget_version()
     if kind != "catalog":
