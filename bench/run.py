@@ -557,7 +557,7 @@ def build_database(url: str, responses: int, actions: int = ACTIONS) -> float:
 
 def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows: int,
         postgres: str | None, out_dir: Path, soak_minutes: float = 10,
-        soak_only: bool = False, soak_cache_mb: float = 0) -> dict:
+        soak_only: bool = False, soak_cache_mb: float = 0, browser_changes: int = 20) -> dict:
     searches_arg = str(combos)
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "platform": platform.platform(), "cpu_reference": cpu_reference()},
@@ -578,6 +578,10 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             entry["floor"] = _child(["--measure", "floor", url, searches_arg])
             entry["gunicorn"] = _child(["--measure", "gunicorn", url, str(clients),
                                         str(seconds), searches_arg])
+            if browser_changes > 0:
+                from bench import browser
+
+                entry["browser"] = browser.run(url, browser_changes)
             report["sizes"][size] = entry
             print(f"measured {size}", file=sys.stderr)
         if sizes and soak_minutes > 0:  # on the first size's database
@@ -693,6 +697,12 @@ def table(report: dict) -> str:
         worst_warm = max(v["p95_ms"] for k, v in entry["warm"].items() if k in VIEWS)
         lines.append(f"PostgreSQL {size}: worst view p95 {worst_cold:.0f} ms cold, "
                      f"{worst_warm:.0f} ms warm.")
+    browsers = {size: e["browser"] for size, e in report["sizes"].items() if "browser" in e}
+    if browsers:
+        from bench import browser
+
+        lines += ["", "In the browser (headless Chromium, from the click to the settled page):",
+                  "", browser.table(browsers)]
     return "\n".join(lines)
 
 
@@ -717,6 +727,8 @@ def main(argv: list[str] | None = None) -> int:
                              "over every view and export for this long (0: skip)")
     parser.add_argument("--soak-cache-mb", type=float, default=0,
                         help="the soak server's CXDASH_CACHE_MB (0: the default)")
+    parser.add_argument("--browser-changes", type=int, default=20,
+                        help="filter changes per view in headless Chromium (0: skip)")
     parser.add_argument("--soak-only", action="store_true",
                         help="run only the soak, on the first of --sizes")
     parser.add_argument("--out", default=str(ROOT / "bench-results"))
@@ -743,7 +755,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown size {unknown}; use {', '.join(SIZES)}")
     report = run(sizes, args.combos, args.clients, args.seconds, args.import_rows,
                  args.postgres, Path(args.out), args.soak_minutes, args.soak_only,
-                 args.soak_cache_mb)
+                 args.soak_cache_mb, args.browser_changes)
     print(table(report))
     return 0
 

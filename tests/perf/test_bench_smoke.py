@@ -15,6 +15,7 @@ def test_benchmark_produces_every_figure(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "bench.run", "--sizes", "10k", "--combos", "2", "--clients", "2",
          "--seconds", "1", "--import-rows", "500", "--postgres", "", "--soak-minutes", "0.1",
+         "--browser-changes", "0",
          "--out", str(tmp_path)],
         cwd=ROOT, check=True, capture_output=True, timeout=600,
     )
@@ -31,3 +32,20 @@ def test_benchmark_produces_every_figure(tmp_path):
     assert report["import"]["qualtrics_preset"] == "qualtrics"
     soak = report["soak"]
     assert soak["requests"] > 0 and soak["errors"] == 0 and soak["rss_peak_mb"] > 0
+
+
+def test_browser_benchmark_times_a_filter_change_and_its_requests(tmp_path):
+    from bench import browser
+    from bench.run import build_database
+
+    url = f"duckdb:///{tmp_path / 'demo.duckdb'}"
+    build_database(url, 2_000, actions=50)
+    report = browser.run(url, 3, views={"overview": browser.bench_views()["overview"]},
+                         settings=("cold",))
+    view = report["cold"]["views"]["overview"]
+    assert view["errors"] == [] and view["changes"] == 3
+    assert 0 < view["p50_ms"] <= view["p95_ms"]
+    assert view["first_load_ms"] > 0 and view["requests"] >= 1 and view["decoded_kb"] > 0
+    assert view["server_ms"] > 0
+    assert report["cold"]["sign_in_s"] > 0
+    assert "| overview |" in browser.table({"2k": report})
