@@ -366,6 +366,38 @@ def report_subject(content: dict, lang: str) -> str:
     return report.subject(content, lang)
 
 
+def cmd_alerts(args) -> int:
+    from data.alerts import backtest, evaluate
+
+    store = _store(args)
+    if args.action == "backtest":
+        from data import demo
+
+        result = backtest.run(store, stories=demo.stories())
+        print("No data to backtest." if result is None else backtest.report(result))
+        return 0
+    started = time.perf_counter()
+    if not args.dry_run:
+        from dashboard import alert_mail
+
+        alert_mail.install(store, Config.from_env(database_url=args.database_url))
+        raised = evaluate.run(store)
+        for hook in store.after_change:
+            hook(store, raised)
+    else:
+        raised = evaluate.run(store, dry_run=True)
+    took = time.perf_counter() - started
+    verb = "would raise" if args.dry_run else "raised"
+    print(f"Alert rules {verb} {len(raised)} new alert(s) in {took:.2f} s.")
+    for alert in raised:
+        interval = ("" if alert.low is None or alert.high is None
+                    else f" [{alert.low:.1f}, {alert.high:.1f}]")
+        value = "–" if alert.value is None else f"{alert.value:.1f}"
+        print(f"  {alert.period_end} {alert.place} {alert.rule.metric} {alert.rule.kind}: "
+              f"{value}{interval}, n={alert.n} (rule {alert.rule.id}; {alert.method})")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from dashboard.app import create_app, settle_for_serving
 
@@ -538,6 +570,12 @@ def parser() -> argparse.ArgumentParser:
                      help="send every subscriber their subscribed reports of the week, each "
                           "in their language, once (needs CXDASH_PUBLIC_URL and CXDASH_SMTP_*)")
     rep.set_defaults(func=cmd_report)
+
+    alerts = sub.add_parser("alerts", help="evaluate the alert rules, or backtest them")
+    alerts.add_argument("action", choices=["run", "backtest"])
+    alerts.add_argument("--dry-run", action="store_true",
+                        help="print the alerts it would raise; write and send nothing")
+    alerts.set_defaults(func=cmd_alerts)
 
     serve = sub.add_parser("serve", help="serve the dashboard (development server)")
     serve.add_argument("--host", default="127.0.0.1")

@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data import accounts, queries, schema
+from data.alerts import evaluate as alerts_evaluate
 from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Note, Problem, Problems, RejectedFile
@@ -500,6 +501,7 @@ def commit(
         table = schema.FACT_TABLES[kind].name
         rollup = queries.ROLLUPS.get(table)
         store.refresh_statistics(table, *([rollup[0].name] if rollup else []))
+    alerts_evaluate.after_change(store)
     return batch_id
 
 
@@ -569,4 +571,5 @@ def undo(store: Store, batch_id: int, actor: str = "?") -> int:
         accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
     store.forget_version()
+    alerts_evaluate.after_change(store)
     return removed
