@@ -16,6 +16,9 @@ def _store(args) -> Store:
     config = Config.from_env(database_url=getattr(args, "database_url", None))
     store = Store(config.database_url)
     store.upgrade()
+    from dashboard import alert_mail
+
+    alert_mail.install(store, config)
     return store
 
 
@@ -378,9 +381,6 @@ def cmd_alerts(args) -> int:
         return 0
     started = time.perf_counter()
     if not args.dry_run:
-        from dashboard import alert_mail
-
-        alert_mail.install(store, Config.from_env(database_url=args.database_url))
         raised = evaluate.run(store)
         for hook in store.after_change:
             hook(store, raised)
