@@ -369,6 +369,17 @@ def report_subject(content: dict, lang: str) -> str:
     return report.subject(content, lang)
 
 
+def _alert_numbers(alert) -> str:
+    def num(x):
+        return "–" if x is None else f"{x:.1f}"
+
+    if alert.rule.kind == "drift":
+        return (f"EWMA {num(alert.value)} below its limit {num(alert.low)} "
+                f"(baseline {num(alert.reference)})")
+    return (f"{num(alert.value)} [{num(alert.low)}, {num(alert.high)}] against "
+            f"{num(alert.reference)}")
+
+
 def cmd_alerts(args) -> int:
     from data.alerts import backtest, evaluate
 
@@ -390,11 +401,8 @@ def cmd_alerts(args) -> int:
     verb = "would raise" if args.dry_run else "raised"
     print(f"Alert rules {verb} {len(raised)} new alert(s) in {took:.2f} s.")
     for alert in raised:
-        interval = ("" if alert.low is None or alert.high is None
-                    else f" [{alert.low:.1f}, {alert.high:.1f}]")
-        value = "–" if alert.value is None else f"{alert.value:.1f}"
         print(f"  {alert.period_end} {alert.place} {alert.rule.metric} {alert.rule.kind}: "
-              f"{value}{interval}, n={alert.n} (rule {alert.rule.id}; {alert.method})")
+              f"{_alert_numbers(alert)}, n={alert.n} (rule {alert.rule.id}; {alert.method})")
     return 0
 
 

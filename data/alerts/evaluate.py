@@ -194,7 +194,7 @@ def run(store: Store, dry_run: bool = False) -> list[Raised]:
     ``dry_run`` nothing is written: the alerts it would raise). Return the new alerts."""
     if not dry_run:
         rules_mod.ensure_defaults(store)
-    rules = rules_mod.all_rules(store)
+    rules = rules_mod.all_rules(store) + (rules_mod.pending_defaults(store) if dry_run else [])
     if not rules:
         return []
     series = load(store, {r.metric for r in rules})

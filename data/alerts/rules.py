@@ -218,20 +218,35 @@ def editable(store: Store, user: User | None) -> list[Rule]:
     return mine
 
 
+def _departments_due(conn) -> list[str]:
+    """Departments with an owner that never had their default rules."""
+    u, settings = schema.users, schema.app_settings
+    owned = {row[0] for row in conn.execute(
+        sa.select(u.c.department_key).where(u.c.role == "owner",
+                                            u.c.department_key.is_not(None)))}
+    known = {row[0] for row in conn.execute(sa.select(schema.departments.c.key))}
+    done = {row[0][len(DEFAULTS_SETTING):] for row in conn.execute(
+        sa.select(settings.c.key).where(settings.c.key.like(DEFAULTS_SETTING + "%")))}
+    return sorted((owned & known) - done)
+
+
+def pending_defaults(store: Store) -> list[Rule]:
+    """The default rules the next evaluation would add (ids below 0: not stored yet)."""
+    with store.connect() as conn:
+        due = _departments_due(conn)
+    return [Rule(-(i + 1), "department", department, metric, kind)
+            for i, (department, (metric, kind)) in enumerate(
+                (d, pair) for d in due for pair in DEFAULTS)]
+
+
 def ensure_defaults(store: Store) -> int:
     """Add the DEFAULTS for every department that has an owner and never had them;
     return how many rules were added."""
-    u, settings = schema.users, schema.app_settings
+    settings = schema.app_settings
     added = 0
     with store.begin() as conn:
-        owned = {row[0] for row in conn.execute(
-            sa.select(u.c.department_key).where(u.c.role == "owner",
-                                                u.c.department_key.is_not(None)))}
-        known = {row[0] for row in conn.execute(sa.select(schema.departments.c.key))}
-        done = {row[0][len(DEFAULTS_SETTING):] for row in conn.execute(
-            sa.select(settings.c.key).where(settings.c.key.like(DEFAULTS_SETTING + "%")))}
         now = _now()
-        for department in sorted((owned & known) - done):
+        for department in _departments_due(conn):
             for metric, kind in DEFAULTS:
                 conn.execute(r.insert().values(
                     scope="department", scope_key=department, metric=metric, kind=kind,
