@@ -73,13 +73,14 @@ class Raised:
 def _grid(frame: pd.DataFrame, places: pd.Index, weeks: pd.DatetimeIndex,
           columns: dict[str, str]) -> dict[str, np.ndarray]:
     """Arrays places × weeks of the frame's columns (0 where a week has no rows)."""
+    row = places.get_indexer(frame["touchpoint"].astype(object))
+    col = weeks.get_indexer(pd.to_datetime(frame["week"]))
+    keep = (row >= 0) & (col >= 0)
     out = {}
-    frame = frame.loc[frame["touchpoint"].isin(places)]
     for name, column in columns.items():
-        wide = frame.pivot_table(index="touchpoint", columns="week", values=column,
-                                 aggfunc="sum", fill_value=0)
-        out[name] = wide.reindex(index=places, columns=weeks, fill_value=0).to_numpy(
-            dtype="float64")
+        grid = np.zeros((len(places), len(weeks)))
+        np.add.at(grid, (row[keep], col[keep]), frame[column].to_numpy(dtype="float64")[keep])
+        out[name] = grid
     return out
 
 
