@@ -285,6 +285,9 @@ def cmd_demo(args) -> int:
         with store.one_transaction():
             wipe(store)
             counts = demo.load(store, responses=args.responses, seed=args.seed)
+        from data.alerts import evaluate
+
+        evaluate.after_change(store)  # inside the transaction the imports could not
     else:
         counts = demo.load(store, responses=args.responses, seed=args.seed)
     print(f"Loaded the demo dataset in {time.perf_counter() - started:.1f} s: "
@@ -303,6 +306,9 @@ def wipe(store: Store) -> None:
         for table in reversed(schema.metadata.sorted_tables):
             if table not in keep:
                 conn.execute(table.delete())
+        # The alert rules are gone with the catalog: owners get their defaults again.
+        conn.execute(schema.app_settings.delete().where(
+            schema.app_settings.c.key.like("alert_defaults:%")))
         bump_data_version(conn)
 
 
