@@ -87,8 +87,7 @@ def _grid(frame: pd.DataFrame, places: pd.Index, weeks: pd.DatetimeIndex,
 def load(store: Store, metrics: set[str]) -> Series | None:
     """The weekly sums of ``metrics`` per touchpoint up to the last complete week (None
     without data): at most three queries, whatever the number of rules and places."""
-    newest = queries.date_bounds(store)[1]
-    first = queries.date_bounds(store)[0]
+    first, newest = queries.date_bounds(store)
     if newest is None:
         return None
     newest = pd.Timestamp(newest).date()

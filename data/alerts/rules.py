@@ -244,7 +244,10 @@ def ensure_defaults(store: Store) -> int:
     return how many rules were added."""
     settings = schema.app_settings
     added = 0
-    with store.begin() as conn:
+    with store.connect() as conn:
+        if not _departments_due(conn):  # the usual case: no write, no lock
+            return 0
+    with store.begin(exclusive=True) as conn:
         now = _now()
         for department in _departments_due(conn):
             for metric, kind in DEFAULTS:

@@ -382,6 +382,13 @@ def import_file(
         seen = _last_batch(conn)  # responses of later batches are checked again when writing
     result = prepare(store, content, kind, file_name=file_name, options=options)
     if not result.ok:
+        if not allow_duplicate:
+            # The same file committed by a concurrent import while this one was read: say
+            # that, rather than that every response is stored already.
+            with store.connect() as conn:
+                repeat = _earlier_batch(conn, digest, kind)
+            if repeat is not None:
+                return _fail(repeat)
         return result
     if options.aliases:
         problem = sources.save_aliases(store, options.aliases)

@@ -80,6 +80,13 @@ def test_no_alert_below_the_minimum_n():
     assert not detect.drop(drop, "audit", 7, 5).fire[0]
 
 
+def test_no_drift_alert_below_the_minimum_n():
+    weeks = [8.0] * 26 + [3.0] * 13
+    thin = _weeks(weeks, [10] * 26 + [1] * 13)  # 4 audits in the current period
+    assert not detect.drift(thin, "audit", 38, 5).fire[0]
+    assert detect.drift(thin, "audit", 38, 4).fire[0]
+
+
 def test_drop_fires_on_a_significant_decline_only():
     big = _weeks([8.0] * 4 + [6.0] * 4, 10)
     small = _weeks([8.0] * 4 + [7.9] * 4, 10)
