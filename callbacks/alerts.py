@@ -53,7 +53,7 @@ def render(store: Store, _path, search, _tick, lang):
     user = auth.current_user()
     m = view.model(store, filters_from_search(store, search), user)
     return (layout.alerts_table(m.frame, lang, m.may_edit),
-            layout.rules_list(m.rules, lang))
+            layout.rules_list(m.rules, m.names, lang))
 
 
 def badge(store: Store, _path, _tick):

@@ -68,20 +68,21 @@ def alerts_table(frame: pd.DataFrame, lang: str, may_act: bool):
                       className="table table-sm align-middle small mb-0")
 
 
-def _scope_label(rule, lang: str) -> str:
+def _scope_label(rule, names: dict, lang: str) -> str:
     return t("alerts.scope.all", lang) if rule.scope == "all" else \
-        f"{t('alerts.scope.' + rule.scope, lang)}: {rule.key}"
+        f"{t('alerts.scope.' + rule.scope, lang)}: {names.get((rule.scope, rule.key), rule.key)}"
 
 
-def rules_list(rules, lang: str):
-    """The rules the user may change, each with a delete button."""
+def rules_list(rules, names: dict, lang: str):
+    """The rules the user may change, each with a delete button (names: (scope, key) ->
+    the place's name)."""
     if not rules:
         return html.P(t("alerts.rules_none", lang), className="text-muted small mb-0")
     head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
         "alerts.col.rule", "alerts.scope", "alerts.col.metric", "alerts.threshold",
         "alerts.min_n")] + [html.Th("")]))
     body = [html.Tr([
-        html.Td(str(r.id)), html.Td(_scope_label(r, lang)),
+        html.Td(str(r.id)), html.Td(_scope_label(r, names, lang)),
         html.Td(f"{t('alerts.metric.' + r.metric, lang)} · {t('alerts.kind.' + r.kind, lang)}"),
         html.Td("–" if r.threshold is None else number(r.threshold, lang, 1)),
         html.Td("–" if r.min_n is None else str(r.min_n)),

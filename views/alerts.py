@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data import queries
 from data.accounts import User
 from data.alerts import inbox, rules
 from data.queries import Filters
@@ -26,6 +27,7 @@ class AlertsModel:
     unread: int
     rules: list[rules.Rule] = field(default_factory=list)  # those the user may change
     may_edit: bool = False
+    names: dict = field(default_factory=dict)  # (scope, key) -> the place's name
 
 
 def model(store: Store, f: Filters, user: User | None) -> AlertsModel:
@@ -33,8 +35,13 @@ def model(store: Store, f: Filters, user: User | None) -> AlertsModel:
     if user is None:
         return AlertsModel(f, pd.DataFrame(columns=list(COLUMNS)), 0)
     frame = inbox.select(inbox.for_user(store, user), f)
+    catalog = queries.catalog(store)
+    names = {(scope, k): n for scope, table in (("journey", "journeys"),
+                                                 ("department", "departments"),
+                                                 ("touchpoint", "touchpoints"))
+             for k, n in zip(catalog[table]["key"], catalog[table]["name"], strict=True)}
     return AlertsModel(f, frame, int((~frame["read"]).sum()) if not frame.empty else 0,
-                       rules.editable(store, user), user.can("owner"))
+                       rules.editable(store, user), user.can("owner"), names)
 
 
 def tables(m: AlertsModel) -> dict[str, pd.DataFrame]:

@@ -197,3 +197,32 @@ def test_one_mail_per_alert_and_recipient_in_their_language(catalog, smtp):
     load(store, {"re-online-rechnung": [8] * 8})  # another import: no mail again
     alert_mail.send(store, Config.from_env(), inbox.recent(store))
     assert len(smtp) == 2
+
+
+def test_cli_dry_run_prints_what_it_would_raise_and_writes_nothing(catalog, capsys):
+    from dashboard import cli
+
+    store = catalog
+    rule(store)
+    with store.one_transaction():
+        load(store, {"st-hotline": [8] * 4 + [5] * 4})
+    url = store.url.replace("postgresql+psycopg://", "postgresql://")
+    assert cli.main(["--database-url", url, "alerts", "run", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would raise 1 new alert" in out and "st-hotline audit drop" in out
+    assert inbox.all_alerts(store).empty
+    assert cli.main(["--database-url", url, "alerts", "run"]) == 0
+    assert "raised 1 new alert" in capsys.readouterr().out
+    assert len(inbox.all_alerts(store)) == 1
+
+
+def test_backtest_on_the_demo_catches_the_hotline(demo_store):
+    from data.alerts import backtest
+
+    result = backtest.run(demo_store, stories=demo.stories())
+    text = backtest.report(result)
+    assert result.weeks == demo.WEEKS and result.alerts
+    hotline = [a for a in result.alerts if a.place == "st-hotline"
+               and a.period_end >= demo.stories()[0].since]
+    assert hotline, text
+    assert "Story: fault hotline degrading" in text
