@@ -12,8 +12,8 @@ from types import ModuleType
 import flask
 
 from callbacks import actions as actions_cb
-from callbacks import alerts as alerts_cb
 from callbacks import admin as admin_cb
+from callbacks import alerts as alerts_cb
 from callbacks import atlas as atlas_cb
 from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb

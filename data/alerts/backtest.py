@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.alerts import detect, evaluate, rules as rules_mod
+from data.alerts import detect, evaluate
+from data.alerts import rules as rules_mod
 from data.alerts.evaluate import Raised
 from data.alerts.rules import Rule
 from data.store import Store

@@ -23,7 +23,8 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data import queries, schema
-from data.alerts import detect, rules as rules_mod
+from data.alerts import detect
+from data.alerts import rules as rules_mod
 from data.alerts.rules import Rule
 from data.queries import Filters
 from data.store import Store
