@@ -282,6 +282,36 @@ def measure_import(url: str, rows: int) -> dict:
             "qualtrics_rows_per_s": rows / qualtrics_s}
 
 
+# Every metric and detector on every touchpoint: more rules than any deployment's defaults.
+BENCH_RULES = (("audit", "below_target"), ("audit", "drop"), ("audit", "drift"),
+               ("nps", "drop"), ("nps", "drift"), ("ces", "drop"), ("ces", "drift"),
+               ("csat", "drop"), ("csat", "drift"), ("conversion", "drop"),
+               ("conversion", "drift"))
+
+
+def measure_alerts(url: str) -> dict:
+    """Alert evaluation as after an import (a new data version, so nothing cached): every
+    rule of BENCH_RULES on every touchpoint; timed three times, each on a fresh store."""
+    from data.accounts import User
+    from data.alerts import evaluate, rules
+    from data.store import Store
+
+    store = Store(url)
+    admin = User("bench", "admin")
+    for metric, kind in BENCH_RULES:
+        rules.add(store, admin, "all", None, metric, kind)
+    times, raised = [], 0
+    for _ in range(3):
+        fresh = Store(url)
+        started = time.perf_counter()
+        raised += len(evaluate.run(fresh, dry_run=True))
+        times.append(time.perf_counter() - started)
+        fresh.dispose()
+    store.dispose()
+    return {"rules": len(BENCH_RULES), "median_s": statistics.median(times),
+            "max_s": max(times), "alerts_per_run": raised // 3}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -578,6 +608,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             entry["floor"] = _child(["--measure", "floor", url, searches_arg])
             entry["gunicorn"] = _child(["--measure", "gunicorn", url, str(clients),
                                         str(seconds), searches_arg])
+            entry["alerts"] = _child(["--measure", "alerts", url])
             if browser_changes > 0:
                 from bench import browser
 
@@ -678,6 +709,12 @@ def table(report: dict) -> str:
             f"{max(entry['cold']['peak_rss_mb'], g['server_rss_mb']):.0f} MB | "
             f"{g['clients']}, {g['throughput_rps']:.0f}, {g['p95_ms']:.0f} ms, {g['errors']} | "
             f"{g['first_load_kb']:.0f} KB |")
+    for size, entry in report["sizes"].items():
+        if "alerts" in entry:
+            a = entry["alerts"]
+            lines.append(f"Alert evaluation at {size}: {a['rules']} rules on every touchpoint, "
+                         f"median {a['median_s']:.2f} s (max {a['max_s']:.2f} s), "
+                         f"{a['alerts_per_run']} alerts.")
     imp = report.get("import")
     if imp:
         lines += ["", f"Import of {imp['rows']:,} rows: canonical CSV {imp['canonical_s']:.1f} s "
@@ -744,6 +781,8 @@ def main(argv: list[str] | None = None) -> int:
             result = measure_floor_and_naive(url, random_searches(int(rest[0])))
         elif what == "import":  # url rows
             result = measure_import(url, int(rest[0]))
+        elif what == "alerts":  # url
+            result = measure_alerts(url)
         else:  # gunicorn: url clients seconds combos
             result = measure_gunicorn(url, int(rest[0]), float(rest[1]),
                                       random_searches(int(rest[2])))

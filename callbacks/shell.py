@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
+from callbacks import alerts as alerts_cb
 from callbacks import filters
 from dashboard import auth, pages
 from data.store import Store
@@ -114,6 +115,7 @@ def export_hrefs(pathname: str | None, search: str | None, href: str | None):
 
 
 def register(app, store: Store) -> None:
+    alerts_cb.register_badge(app, store)
     app.callback(
         Output(ids.COPY_LINK, "content"),
         *[Output(i, "href") for i in ids.EXPORT_LINKS],

@@ -14,6 +14,7 @@ from flask_caching import Cache
 
 from callbacks import shell
 from dashboard import (
+    alert_mail,
     api,
     auth,
     downloads,
@@ -81,6 +82,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     server.config.update(MAX_CONTENT_LENGTH=config.upload_limit_mb * 1024 * 1024)
     store = Store(config.database_url, cache=_cache(server, config))
     store.upgrade()
+    alert_mail.install(store, config, background=True)
     first_password = accounts.ensure_admin(store, config.admin_password or None)
     if first_password and not config.admin_password:
         print("cxdash: created the first account on this empty database.\n"

@@ -16,6 +16,9 @@ def _store(args) -> Store:
     config = Config.from_env(database_url=getattr(args, "database_url", None))
     store = Store(config.database_url)
     store.upgrade()
+    from dashboard import alert_mail
+
+    alert_mail.install(store, config)
     return store
 
 
@@ -283,6 +286,9 @@ def cmd_demo(args) -> int:
             wipe(store)
             counts = demo.load(store, responses=args.responses, seed=args.seed)
             counts["actions"] += demo.add_many_actions(store, args.actions, args.seed)
+        from data.alerts import evaluate
+
+        evaluate.after_change(store)  # inside the transaction the imports could not
     else:
         counts = demo.load(store, responses=args.responses, seed=args.seed)
         counts["actions"] += demo.add_many_actions(store, args.actions, args.seed)
@@ -302,6 +308,9 @@ def wipe(store: Store) -> None:
         for table in reversed(schema.metadata.sorted_tables):
             if table not in keep:
                 conn.execute(table.delete())
+        # The alert rules are gone with the catalog: owners get their defaults again.
+        conn.execute(schema.app_settings.delete().where(
+            schema.app_settings.c.key.like("alert_defaults:%")))
         bump_data_version(conn)
 
 
@@ -366,6 +375,43 @@ def report_subject(content: dict, lang: str) -> str:
     from dashboard import report
 
     return report.subject(content, lang)
+
+
+def _alert_numbers(alert) -> str:
+    def num(x):
+        return "–" if x is None else f"{x:.1f}"
+
+    if alert.rule.kind == "drift":
+        return (f"EWMA {num(alert.value)} below its limit {num(alert.low)} "
+                f"(baseline {num(alert.reference)})")
+    return (f"{num(alert.value)} [{num(alert.low)}, {num(alert.high)}] against "
+            f"{num(alert.reference)}")
+
+
+def cmd_alerts(args) -> int:
+    from data.alerts import backtest, evaluate
+
+    store = _store(args)
+    if args.action == "backtest":
+        from data import demo
+
+        result = backtest.run(store, stories=demo.stories())
+        print("No data to backtest." if result is None else backtest.report(result))
+        return 0
+    started = time.perf_counter()
+    if not args.dry_run:
+        raised = evaluate.run(store)
+        for hook in store.after_change:
+            hook(store, raised)
+    else:
+        raised = evaluate.run(store, dry_run=True)
+    took = time.perf_counter() - started
+    verb = "would raise" if args.dry_run else "raised"
+    print(f"Alert rules {verb} {len(raised)} new alert(s) in {took:.2f} s.")
+    for alert in raised:
+        print(f"  {alert.period_end} {alert.place} {alert.rule.metric} {alert.rule.kind}: "
+              f"{_alert_numbers(alert)}, n={alert.n} (rule {alert.rule.id}; {alert.method})")
+    return 0
 
 
 def cmd_serve(args) -> int:
@@ -542,6 +588,12 @@ def parser() -> argparse.ArgumentParser:
                      help="send every subscriber their subscribed reports of the week, each "
                           "in their language, once (needs CXDASH_PUBLIC_URL and CXDASH_SMTP_*)")
     rep.set_defaults(func=cmd_report)
+
+    alerts = sub.add_parser("alerts", help="evaluate the alert rules, or backtest them")
+    alerts.add_argument("action", choices=["run", "backtest"])
+    alerts.add_argument("--dry-run", action="store_true",
+                        help="print the alerts it would raise; write and send nothing")
+    alerts.set_defaults(func=cmd_alerts)
 
     serve = sub.add_parser("serve", help="serve the dashboard (development server)")
     serve.add_argument("--host", default="127.0.0.1")

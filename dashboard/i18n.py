@@ -854,6 +854,80 @@ TEXTS.update({
                              "{auditors} Auditierende"},
 })
 
+TEXTS.update({
+    "alerts.title": {"en": "Alerts", "de": "Alarme"},
+    "alerts.bell": {"en": "Alerts: {n} unread", "de": "Alarme: {n} ungelesen"},
+    "alerts.help": {"en": "Raised by the alert rules after every import: only when the 95 % "
+                          "interval, the change test or the drift chart says so, never on "
+                          "fewer answers than the rule's minimum.",
+                    "de": "Von den Alarmregeln nach jedem Import ausgelöst: nur wenn das "
+                          "95-%-Intervall, der Veränderungstest oder die Driftkarte es sagt, "
+                          "nie bei weniger Antworten als dem Minimum der Regel."},
+    "alerts.none": {"en": "No alerts for these filters.",
+                    "de": "Keine Alarme für diese Filter."},
+    "alerts.metric.audit": {"en": "Audit score", "de": "Audit-Score"},
+    "alerts.metric.nps": {"en": "NPS", "de": "NPS"},
+    "alerts.metric.ces": {"en": "CES", "de": "CES"},
+    "alerts.metric.csat": {"en": "CSAT (top-2-box %)", "de": "CSAT (Top-2-Box %)"},
+    "alerts.metric.conversion": {"en": "Conversion rate %", "de": "Konversionsrate %"},
+    "alerts.kind.below_target": {"en": "below target", "de": "unter Ziel"},
+    "alerts.kind.drop": {"en": "dropped significantly", "de": "signifikant gefallen"},
+    "alerts.kind.drift": {"en": "drifting down", "de": "schleichend gesunken"},
+    "alerts.col.period": {"en": "Period", "de": "Zeitraum"},
+    "alerts.col.place": {"en": "Touchpoint", "de": "Touchpoint"},
+    "alerts.col.metric": {"en": "Metric", "de": "Kennzahl"},
+    "alerts.col.value": {"en": "Value [95 %]", "de": "Wert [95 %]"},
+    "alerts.drift_value": {"en": "EWMA {value} < limit {limit}",
+                           "de": "EWMA {value} < Grenze {limit}"},
+    "alerts.col.reference": {"en": "Compared with", "de": "Verglichen mit"},
+    "alerts.col.n": {"en": "n", "de": "n"},
+    "alerts.col.rule": {"en": "Rule", "de": "Regel"},
+    "alerts.col.method": {"en": "Method", "de": "Methode"},
+    "alerts.unread": {"en": "new", "de": "neu"},
+    "alerts.mark_read": {"en": "Mark all shown as read", "de": "Alle gezeigten als gelesen"},
+    "alerts.marked": {"en": "{n} alert(s) marked as read.",
+                      "de": "{n} Alarm(e) als gelesen markiert."},
+    "alerts.to_action": {"en": "Action", "de": "Maßnahme"},
+    "alerts.action_title": {"en": "{metric} {kind} at {place}",
+                            "de": "{metric} {kind}: {place}"},
+    "alerts.action_created": {"en": "Action {id} created on {place}.",
+                              "de": "Maßnahme {id} für {place} angelegt."},
+    "alerts.forbidden": {"en": "You may not do this: {reason}",
+                         "de": "Das ist Ihnen nicht erlaubt: {reason}"},
+    "alerts.rules": {"en": "Alert rules", "de": "Alarmregeln"},
+    "alerts.rules_help": {"en": "Admins edit every rule; owners those of their department. "
+                                "The target is needed for NPS, CES, CSAT and conversion; "
+                                "audits use each touchpoint's own target when it is empty. "
+                                "The minimum n is 30 responses (5 audits) when empty.",
+                          "de": "Admins bearbeiten alle Regeln, Owner die ihrer Abteilung. "
+                                "Das Ziel braucht es für NPS, CES, CSAT und Konversion; "
+                                "Audits nehmen ohne Angabe das Ziel jedes Touchpoints. "
+                                "Das Mindest-n ist ohne Angabe 30 Antworten (5 Audits)."},
+    "alerts.rules_none": {"en": "No rules you may change.",
+                          "de": "Keine Regeln, die Sie ändern dürfen."},
+    "alerts.scope": {"en": "Scope", "de": "Bereich"},
+    "alerts.scope.all": {"en": "everything", "de": "alles"},
+    "alerts.scope.journey": {"en": "Journey", "de": "Journey"},
+    "alerts.scope.department": {"en": "Department", "de": "Abteilung"},
+    "alerts.scope.touchpoint": {"en": "Touchpoint", "de": "Touchpoint"},
+    "alerts.threshold": {"en": "Target", "de": "Ziel"},
+    "alerts.min_n": {"en": "Minimum n", "de": "Mindest-n"},
+    "alerts.add_rule": {"en": "Add rule", "de": "Regel anlegen"},
+    "alerts.remove_rule": {"en": "Delete", "de": "Löschen"},
+    "alerts.rule_added": {"en": "Rule {id} added.", "de": "Regel {id} angelegt."},
+    "alerts.rule_removed": {"en": "Rule {id} deleted.", "de": "Regel {id} gelöscht."},
+    "alerts.mail_subject": {"en": "Alert: {metric} {kind} at {place}",
+                            "de": "Alarm: {metric} {kind} – {place}"},
+    "alerts.mail_body": {"en": "{metric} at {place} {kind} in {period}: {value} {interval} "
+                               "(n = {n}; compared with {reference}).",
+                         "de": "{metric} bei {place} {kind} im Zeitraum {period}: {value} "
+                               "{interval} (n = {n}; verglichen mit {reference})."},
+    "alerts.mail_why": {"en": "You receive alerts of your department's touchpoints and of the "
+                              "places you subscribed to.",
+                        "de": "Sie erhalten Alarme zu den Touchpoints Ihrer Abteilung und zu "
+                              "den Bereichen, die Sie abonniert haben."},
+})
+
 
 def negotiate(accept_language: str | None) -> str:
     """Pick German or English from an Accept-Language header."""

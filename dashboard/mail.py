@@ -25,6 +25,16 @@ def send_report(config: Config, subject: str, text: str, html: str, file_name: s
     if not config.smtp_host or not to:
         raise MailNotConfigured("Set CXDASH_SMTP_HOST and CXDASH_SMTP_TO (comma-separated) "
                                 "to send reports by e-mail.")
+    return send(config, to, subject, text, html, headers=headers, attachment=(
+        (attachment if attachment is not None else html), file_name))
+
+
+def send(config: Config, to: list[str], subject: str, text: str, html: str, *,
+         headers: dict[str, str] | None = None,
+         attachment: tuple[str, str] | None = None) -> list[str]:
+    """Send one mail (text and HTML, optionally an HTML file as (content, file name))."""
+    if not config.smtp_host:
+        raise MailNotConfigured("Set CXDASH_SMTP_HOST to send e-mail.")
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = config.smtp_from or f"cxdash@{config.smtp_host}"
@@ -33,8 +43,9 @@ def send_report(config: Config, subject: str, text: str, html: str, file_name: s
         message[name] = value
     message.set_content(text)
     message.add_alternative(html, subtype="html")
-    message.add_attachment((attachment if attachment is not None else html).encode("utf-8"),
-                           maintype="text", subtype="html", filename=file_name)
+    if attachment is not None:
+        message.add_attachment(attachment[0].encode("utf-8"), maintype="text",
+                               subtype="html", filename=attachment[1])
     if config.smtp_ssl:
         smtp = smtplib.SMTP_SSL(config.smtp_host, config.smtp_port or 465, timeout=30,
                                 context=ssl.create_default_context())

@@ -13,6 +13,7 @@ import flask
 
 from callbacks import actions as actions_cb
 from callbacks import admin as admin_cb
+from callbacks import alerts as alerts_cb
 from callbacks import atlas as atlas_cb
 from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb
@@ -168,6 +169,9 @@ PAGES: tuple[Page, ...] = (
     # Every signed-in user's own page (in the user menu, not the navbar); who may change
     # whose subscriptions is checked by its callbacks and data.subscriptions.
     Page("profile", "/account/profile", profile_cb.page, _plain(profile_cb)),
+    # Every signed-in user's alerts (the bell beside the user menu); reading, actions and
+    # rules are checked by its callbacks and data.alerts.
+    Page("alerts", "/alerts", alerts_cb.page, _plain(alerts_cb)),
 )
 
 

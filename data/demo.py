@@ -403,6 +403,16 @@ def load(store: Store, responses: int = 200_000, seed: int = 1, end: dt.date = E
     return counts
 
 
+def stories(end: dt.date = END) -> list:
+    """The stories above that alerts should see: the hotline's decline, the bill's recovery."""
+    from data.alerts.backtest import Story
+
+    starts = _week_starts(end)
+    return [Story("fault hotline degrading", "st-hotline", starts[WEEKS - 10].date(), "down"),
+            Story("online bill recovering", "re-online-rechnung", starts[WEEKS - 26].date(),
+                  "up")]
+
+
 def add_actions(store: Store, end: dt.date = END) -> int:
     """A few actions of the stories above: the online bill's redesign (done, worked), more
     staff for the hotline (done, did not work), and open ones, one of them overdue."""

@@ -306,7 +306,7 @@ app_settings = Table(
 )
 
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
-ACTION_ORIGINS = ("comment", "gap", "mover")
+ACTION_ORIGINS = ("comment", "gap", "mover", "alert")
 
 action_id_seq = Sequence("action_id_seq")
 
@@ -355,6 +355,85 @@ subscriptions = Table(
     Column("last_sent_week", String(8)),  # "2026-W47"
     Column("last_sent_at", DateTime),
     UniqueConstraint("user_name", "scope", "scope_key", name="uq_subscription_place"),
+)
+
+ALERT_SCOPES = ("all", "journey", "department", "touchpoint")
+ALERT_METRICS = ("audit", "nps", "ces", "csat", "conversion")
+ALERT_KINDS = ("below_target", "drop", "drift")
+
+alert_rule_id_seq = Sequence("alert_rule_id_seq")
+
+# What to watch: a metric of the touchpoints a scope selects, by one detector. threshold
+# is the target for below_target (None on audits: each touchpoint's own target); min_n
+# None: the small-sample minimum (30 responses or sessions, 5 audits).
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("id", Integer, alert_rule_id_seq, server_default=alert_rule_id_seq.next_value(),
+           primary_key=True),
+    Column("scope", String(16), nullable=False),
+    Column("scope_key", KEY, nullable=False, server_default=""),  # "" for all
+    Column("metric", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("threshold", Float),
+    Column("min_n", Integer),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("changed_by", String(200), nullable=False),
+    Column("changed_at", DateTime, nullable=False),
+)
+
+# Hysteresis: a rule is firing at a place from its alert until the metric has recovered.
+alert_state = Table(
+    "alert_state",
+    metadata,
+    Column("rule_id", Integer, primary_key=True),
+    Column("place", KEY, primary_key=True),  # a touchpoint key
+    Column("firing", Boolean, nullable=False),
+    Column("reference", Float),  # drop: the level before it, which recovery must reach
+    Column("changed_at", DateTime, nullable=False),
+)
+
+alert_id_seq = Sequence("alert_id_seq")
+
+# Each alert once: a rule at a place for a period (uq_alert_once).
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, alert_id_seq, server_default=alert_id_seq.next_value(),
+           primary_key=True),
+    Column("rule_id", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("metric", String(16), nullable=False),
+    Column("place", KEY, nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("n", Integer, nullable=False),
+    Column("reference", Float),  # the target, the previous period's value or the baseline
+    Column("method", Text, nullable=False),
+    Column("data_version", Integer, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("rule_id", "place", "period_end", name="uq_alert_once"),
+)
+
+# Who has read which alert, and which mail went to whom (one per alert and recipient).
+alert_reads = Table(
+    "alert_reads",
+    metadata,
+    Column("alert_id", Integer, primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("read_at", DateTime, nullable=False),
+)
+
+alert_mails = Table(
+    "alert_mails",
+    metadata,
+    Column("alert_id", Integer, primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("sent_at", DateTime, nullable=False),
 )
 
 CATALOG_TABLES = {

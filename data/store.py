@@ -84,6 +84,9 @@ class Store:
     engine: Engine = field(init=False)
     # Small per-process state keyed by data version (see queries.catalog)
     local: dict = field(init=False, default_factory=dict, repr=False)
+    # Called with the store after every committed import or undo (see data.ingest): the
+    # app and the CLI add the alert mails here.
+    after_change: list = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.url = normalise_url(self.url)
@@ -163,6 +166,10 @@ class Store:
                 trans.commit()
             finally:
                 _held.reset(token)
+
+    def in_one_transaction(self) -> bool:
+        """True inside this thread's one_transaction (nothing is committed yet)."""
+        return (_held.get() or {}).get(self.url) is not None
 
     def upgrade(self) -> None:
         """Apply all pending Alembic migrations."""

@@ -297,3 +297,28 @@ def audit_saved(touchpoint: str, question) -> dict:
 def audit_question_toggle(question) -> dict:
     """Retire a question (or ask it again): analysts and admins."""
     return {"type": "audits-manage-question-toggle", "q": question}
+
+# Alerts page (/alerts) and the bell in the navbar
+ALERTS_BADGE = "alerts-badge"
+ALERTS_BELL = "nav-alerts"
+ALERTS_TABLE = "alerts-table"
+ALERTS_MESSAGE = "alerts-message"
+ALERTS_MARK_READ = "alerts-mark-read"
+ALERTS_TICK = "alerts-tick"
+ALERTS_RULES = "alerts-rules"
+ALERTS_RULE_SCOPE = "alerts-rule-scope"
+ALERTS_RULE_METRIC = "alerts-rule-metric"
+ALERTS_RULE_KIND = "alerts-rule-kind"
+ALERTS_RULE_THRESHOLD = "alerts-rule-threshold"
+ALERTS_RULE_MIN_N = "alerts-rule-min-n"
+ALERTS_RULE_ADD = "alerts-rule-add"
+
+
+def alert_action(alert_id: int) -> dict:
+    """The button that turns one alert into an action."""
+    return {"type": "alerts-action", "alert": alert_id}
+
+
+def alert_rule_remove(rule_id: int) -> dict:
+    """The delete button of one alert rule."""
+    return {"type": "alerts-rule-remove", "rule": rule_id}

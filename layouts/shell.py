@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import date, t
+from layouts import alerts as alerts_layout
 from layouts import ids
 from views.periods import PRESETS
 
@@ -93,7 +94,7 @@ def navbar(lang: str, user=None, pdf_available: bool = True, pages=()) -> dbc.Na
                 dbc.Collapse(
                     [
                         dbc.Nav(links, navbar=True, className="me-3"),
-                        html.Div([export_menu(lang, pdf_available),
+                        html.Div([export_menu(lang, pdf_available), alerts_layout.bell(user, lang),
                                   dbc.Nav(user_menu(user, lang), navbar=True), switch],
                                  className="ms-xl-auto d-flex align-items-center flex-wrap "
                                            "flex-xl-nowrap"),
@@ -210,6 +211,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
+            dcc.Store(id=ids.ALERTS_TICK, data=0),  # bumped by the alerts page's writes
             navbar(lang, user, pdf_available, pages),
             # A failed callback shows its message here (dashboard.validation.on_error).
             dbc.Toast(id=ids.CALLBACK_ERROR, header=t("error.callback_title", lang),

@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data import accounts, queries, schema
+from data.alerts import evaluate as alerts_evaluate
 from data.ingest import presets, sources
 from data.ingest.canonical import Rules, validate_catalog, validate_facts
 from data.ingest.problems import Note, Problem, Problems, RejectedFile
@@ -381,6 +382,13 @@ def import_file(
         seen = _last_batch(conn)  # responses of later batches are checked again when writing
     result = prepare(store, content, kind, file_name=file_name, options=options)
     if not result.ok:
+        if not allow_duplicate:
+            # The same file committed by a concurrent import while this one was read: say
+            # that, rather than that every response is stored already.
+            with store.connect() as conn:
+                repeat = _earlier_batch(conn, digest, kind)
+            if repeat is not None:
+                return _fail(repeat)
         return result
     if options.aliases:
         problem = sources.save_aliases(store, options.aliases)
@@ -504,6 +512,7 @@ def commit(
         table = schema.FACT_TABLES[kind].name
         rollup = queries.ROLLUPS.get(table)
         store.refresh_statistics(table, *([rollup[0].name] if rollup else []))
+    alerts_evaluate.after_change(store)
     return batch_id
 
 
@@ -573,4 +582,5 @@ def undo(store: Store, batch_id: int, actor: str = "?") -> int:
         accounts.audit(conn, actor, "undo", str(batch_id), {"kind": batch.kind, "rows": removed})
         bump_data_version(conn)
     store.forget_version()
+    alerts_evaluate.after_change(store)
     return removed
