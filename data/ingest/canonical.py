@@ -350,8 +350,9 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
                                                      "pain_point", "moment_of_truth"):
                 rows[column] = v.optional_text(frame[column])
         if "position" in frame.columns:
-            rows["position"] = v.parse_number(frame["position"], "position", sub, integer=True
-                                              ).astype("Int64")
+            position = v.parse_number(frame["position"], "position", sub, integer=True)
+            # "2.5" is reported above; blanked, so the cast to whole numbers cannot fail on it
+            rows["position"] = position.where(position == position.round()).astype("Int64")
             if "position" in CATALOG_COLUMNS[name][0]:  # a step or phase needs its place
                 _require(sub, frame["position"], "position")
         if name == "touchpoints":
