@@ -1,0 +1,42 @@
+"""In Chromium: an analyst opens the catalog editor from the user menu, changes a
+touchpoint's target and sees it on the touchpoint's page; a wrong value is refused with
+the field named."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from support import console_errors, sign_in, wait_until
+
+TARGET = '[id*="catalog-field"][id*="\\"target\\""]'
+
+
+def _set(dash_duo, selector: str, value: str) -> None:
+    field = dash_duo.wait_for_element(selector)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(value)
+
+
+def test_analyst_changes_a_target_and_the_touchpoint_page_shows_it(dash_duo, catalog_app):
+    sign_in(dash_duo, catalog_app, "analyst")
+    driver = dash_duo.driver
+    driver.find_element(By.CSS_SELECTOR, "#user-menu .nav-link, #user-menu button").click()
+    dash_duo.wait_for_element("#nav-catalog").click()
+    dash_duo.wait_for_contains_text("#catalog-list", "Störungshotline", timeout=20)
+    dash_duo.select_dcc_dropdown("#catalog-pick", value="Störungshotline (hotline)")
+    wait_until(dash_duo, lambda: dash_duo.find_element(TARGET).get_attribute("value") == "8")
+
+    _set(dash_duo, TARGET, "12")
+    dash_duo.find_element("#catalog-save").click()
+    dash_duo.wait_for_contains_text("#catalog-message", "target: '12' is not between 1 and 10",
+                                    timeout=20)
+
+    _set(dash_duo, TARGET, "8.5")
+    dash_duo.find_element("#catalog-save").click()
+    dash_duo.wait_for_contains_text("#catalog-message", "Saved hotline", timeout=20)
+    wait_until(dash_duo, lambda: "changed" in dash_duo.find_element("#catalog-history").text)
+
+    driver.get(dash_duo.server_url + "/touchpoints/hotline")
+    dash_duo.wait_for_contains_text("#touchpoint-attributes", "8.5", timeout=20)
+    assert console_errors(dash_duo) == []
