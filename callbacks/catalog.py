@@ -4,11 +4,14 @@ data.catalog.edit."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import auth
 from dashboard.i18n import t
-from data.catalog import edit, workbook
+from data.catalog import edit, pictures, workbook
 from data.catalog.entries import read_entry
 from data.catalog.rules import CatalogError
 from data.store import Store
@@ -31,27 +34,41 @@ def show(store: Store, entity, _tick, lang):
     """The list, the entry picker, the merge choices and the history of the kind."""
     _, refused = _guard()
     if refused:
-        return refused, [], [], None, True
+        return refused, [], [], None, True, True
     m = view.model(store, entity or "touchpoints")
     merge_into = [{"label": f"{n} ({k})", "value": k}
                   for k, n in zip(m.entries["key"], m.entries["name"], strict=True)] \
         if m.entity == "touchpoints" else []
     return (layout.entry_list(m.entity, m.entries, m.catalog, lang),
             layout.pick_options(m.entity, m.entries, lang), merge_into,
-            layout.history(m.history, lang), m.entity != "touchpoints")
+            layout.history(m.history, lang), m.entity != "touchpoints",
+            m.entity != "personas")
 
 
 def fill_form(store: Store, entity, key, lang):
     """The form of the entry picked (empty for a new one)."""
     _, refused = _guard()
     if refused:
-        return refused
+        return refused, None
     entity = entity or "touchpoints"
     entry = None
     if key and key != layout.NEW:
         with store.connect() as conn:
             entry = read_entry(conn, entity, key)
-    return layout.form(entity, entry, view.model(store, entity).catalog, lang)
+    return layout.form(entity, entry, view.model(store, entity).catalog, lang), None
+
+
+def upload_picture(store: Store, contents, lang):
+    """Store an uploaded persona picture; the save that follows gives it to the persona."""
+    user, refused = _guard()
+    if refused:
+        return refused, None
+    try:
+        content = base64.b64decode((contents or "").partition(",")[2], validate=True)
+        address = pictures.save(store, user, content)
+    except (binascii.Error, CatalogError):
+        return layout.picture_note(None, lang), None
+    return layout.picture_note(address, lang), address
 
 
 def _entry(values, field_ids) -> dict:
@@ -59,7 +76,7 @@ def _entry(values, field_ids) -> dict:
 
 
 def write(store: Store, _save, delete, merge, _moves, _undos, entity, key, values, field_ids,
-          into, tick, lang):
+          into, picture, tick, lang):
     """Save, delete, merge, move or undo, as the control clicked says; say what happened."""
     user, refused = _guard()
     if refused:
@@ -80,6 +97,8 @@ def write(store: Store, _save, delete, merge, _moves, _undos, entity, key, value
             done = t("catalog.undone", lang, id=trigger["id"])
         elif trigger == ids.CATALOG_SAVE:
             entry = _entry(values, field_ids)
+            if picture and entity == "personas":
+                entry["image"] = picture
             if existing:
                 entry["key"] = key
             change = edit.save(store, user, entity, entry, new=not existing)
@@ -128,6 +147,7 @@ def register(app, store: Store) -> None:
         Output(ids.CATALOG_MERGE_INTO, "options"),
         Output(ids.CATALOG_HISTORY, "children"),
         Output(ids.CATALOG_MERGE, "hidden"),
+        Output(ids.CATALOG_PICTURE_ROW, "hidden"),
         Input(ids.CATALOG_ENTITY, "active_tab"),
         Input(ids.CATALOG_TICK, "data"),
         State(ids.LANG, "data"),
@@ -139,6 +159,7 @@ def register(app, store: Store) -> None:
     )(lambda _entity: layout.NEW)
     app.callback(
         Output(ids.CATALOG_FORM, "children"),
+        Output(ids.CATALOG_PICTURE_STORE, "data"),
         Input(ids.CATALOG_ENTITY, "active_tab"),
         Input(ids.CATALOG_PICK, "value"),
         State(ids.LANG, "data"),
@@ -157,6 +178,7 @@ def register(app, store: Store) -> None:
         State(FIELD, "value"),
         State(FIELD, "id"),
         State(ids.CATALOG_MERGE_INTO, "value"),
+        State(ids.CATALOG_PICTURE_STORE, "data"),
         State(ids.CATALOG_TICK, "data"),
         State(ids.LANG, "data"),
         prevent_initial_call=True,
@@ -169,6 +191,13 @@ def register(app, store: Store) -> None:
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(lambda n, key, into, lang: preview(store, n, key, into, lang))
+    app.callback(
+        Output(ids.CATALOG_PICTURE_NOTE, "children"),
+        Output(ids.CATALOG_PICTURE_STORE, "data", allow_duplicate=True),
+        Input(ids.CATALOG_PICTURE, "contents"),
+        State(ids.LANG, "data"),
+        prevent_initial_call=True,
+    )(lambda contents, lang: upload_picture(store, contents, lang))
     app.callback(
         Output(ids.CATALOG_DOWNLOAD, "data"),
         Input(ids.CATALOG_EXPORT, "n_clicks"),

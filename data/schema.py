@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     Sequence,
     SmallInteger,
@@ -400,6 +401,18 @@ catalog_changes = Table(
     Column("detail", Text),
     Column("undone_by", String(200)),
     Column("undone_at", DateTime),
+)
+
+# Pictures of personas uploaded in the catalog editor, named by their SHA-256 and type
+# ("<sha256>.png"); a persona's image is then "/catalog/pictures/<name>".
+persona_pictures = Table(
+    "persona_pictures",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("content_type", String(32), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
 )
 
 # --- audit rounds: questions asked per touchpoint or journey, rounds of auditors answering

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.i18n import number, t
+from data.catalog.pictures import MAX_BYTES, TYPES
 from data.catalog.rules import ENTITIES
 from data.catalog.usage import describe
 from layouts import components, ids
@@ -61,6 +62,15 @@ def page(lang: str) -> html.Div:
                      options=[{"label": t("catalog.new", lang), "value": NEW}]),
         html.Div(id=ids.CATALOG_FORM),
         html.Div([
+            dbc.Label(t("catalog.picture", lang, mb=MAX_BYTES // (1024 * 1024)),
+                      className="filter-label mb-0"),
+            dcc.Upload(html.Button(t("catalog.picture_choose", lang), type="button",
+                                   className="btn btn-outline-secondary btn-sm"),
+                       id=ids.CATALOG_PICTURE, accept=",".join(TYPES.values()),
+                       max_size=MAX_BYTES),
+            html.Div(id=ids.CATALOG_PICTURE_NOTE, className="small mt-1"),
+        ], id=ids.CATALOG_PICTURE_ROW, hidden=True, className="mb-2"),
+        html.Div([
             dbc.Button(t("catalog.save", lang), id=ids.CATALOG_SAVE, size="sm", color="primary",
                        className="me-2"),
             dcc.ConfirmDialogProvider(
@@ -71,6 +81,7 @@ def page(lang: str) -> html.Div:
     ])
     return html.Div([
         dcc.Store(id=ids.CATALOG_TICK, data=0),
+        dcc.Store(id=ids.CATALOG_PICTURE_STORE),
         dcc.Download(id=ids.CATALOG_DOWNLOAD),
         components.page_header(t("catalog.title", lang), dbc.Button(
             t("catalog.export", lang), id=ids.CATALOG_EXPORT, size="sm", color="link",
@@ -170,6 +181,15 @@ def merge_text(preview, lang: str):
                        after=number(preview.score_after, lang)))
     return dbc.Alert(" ".join(lines), color="info", className="py-2 mb-0",
                      id="catalog-merge-text")
+
+
+def picture_note(address: str | None, lang: str):
+    """The picture just uploaded, or why it was refused (None: refused)."""
+    if address is None:
+        return dbc.Alert(t("catalog.picture_refused", lang, mb=MAX_BYTES // (1024 * 1024)),
+                         color="danger", className="py-1 mb-0")
+    return html.Div([html.Img(src=address, className="persona-avatar me-2", alt=""),
+                     t("catalog.picture_ready", lang)], className="d-flex align-items-center")
 
 
 def history(frame: pd.DataFrame, lang: str):

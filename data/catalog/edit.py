@@ -33,7 +33,7 @@ def may_edit(user: User | None) -> bool:
     return user is not None and user.can("analyst")
 
 
-def _require(user: User | None) -> str:
+def require_editor(user: User | None) -> str:
     if not may_edit(user):
         raise CatalogForbidden(CatalogError.of(
             "catalog.forbidden", value=user.name if user else "nobody",
@@ -45,7 +45,7 @@ def _require(user: User | None) -> str:
 def _writing(store: Store, user: User | None, what: str, target: str):
     """One checked, audited, version-bumping write: yields (connection, actor, detail);
     the caller fills detail for the audit trail."""
-    actor = _require(user)
+    actor = require_editor(user)
     detail: dict = {"what": what}
     with store.begin(exclusive=True) as conn:
         yield conn, actor, detail

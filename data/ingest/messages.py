@@ -221,6 +221,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{n} {n|Abonnement|Abonnements}"),
     "catalog.use.users": ("{n} {n|user|users}", "{n} Benutzer"),
     "catalog.use.journeys": ("{n} {n|journey|journeys}", "{n} {n|Journey|Journeys}"),
+    "catalog.bad_picture": ("a picture must be PNG, JPEG, GIF or WebP of at most {mb} MB",
+                            "ein Bild muss PNG, JPEG, GIF oder WebP sein, höchstens {mb} MB"),
     "catalog.merge_self": ("A touchpoint cannot be merged into itself.",
                            "Ein Touchpoint kann nicht in sich selbst zusammengeführt werden."),
     "catalog.merge_journeys": ("{value} belongs to journey {journey}, {into} to {into_journey}: "

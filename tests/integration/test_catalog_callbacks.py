@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
 
 from callbacks import catalog as catalog_cb
 from data import accounts
@@ -77,7 +79,7 @@ def test_the_write_callback_checks_the_role_itself(site):  # noqa: F811
         flask.g.cxdash_user = accounts.get_user(store, "owner")
         message, tick, _ = catalog_cb.write(store, 1, None, None, [], [], "touchpoints",
                                             "hotline", list(FIELDS.values()),
-                                            [{"name": n} for n in FIELDS], None, 0, "en")
+                                            [{"name": n} for n in FIELDS], None, None, 0, "en")
     assert "analyst" in str(message) and tick is catalog_cb.no_update
     assert changes.history(store)["id"].max() == latest
 
@@ -93,3 +95,64 @@ def test_an_analyst_saves_through_the_callback(site):  # noqa: F811
     assert changes.history(store).iloc[0]["actor"] == "analyst"
     trail = accounts.audit_trail(store)
     assert trail.iloc[0]["action"] == "catalog" and trail.iloc[0]["actor"] == "analyst"
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_persona_pictures_are_checked_stored_and_served_safely(site):  # noqa: F811
+    from data.catalog import edit, pictures
+    from data.catalog.rules import CatalogError
+    from layouts.components import image_source
+
+    app, store = site
+    analyst = accounts.get_user(store, "analyst")
+    with pytest.raises(edit.CatalogForbidden):
+        pictures.save(store, accounts.get_user(store, "viewer"), PNG)
+    for bad in (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+                b"GIF89a" + b"\x00" * pictures.MAX_BYTES):
+        with pytest.raises(CatalogError, match="PNG, JPEG, GIF or WebP"):
+            pictures.save(store, analyst, bad)
+    address = pictures.save(store, analyst, PNG)
+    assert address.startswith("/catalog/pictures/") and address.endswith(".png")
+    assert image_source(address) == address
+    assert image_source("/catalog/pictures/../../etc/passwd") is None
+    senior = {"key": "senior", "name": "Helga Wagner", "image": address}
+    edit.save(store, analyst, "personas", senior, new=False)
+
+    assert app.server.test_client().get(address).status_code in (302, 401)  # signed out
+    client = sign_in(app.server.test_client(), "viewer")
+    response = client.get(address)
+    assert response.status_code == 200 and response.data == PNG
+    assert response.mimetype == "image/png"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/catalog/pictures/" + "0" * 64 + ".png").status_code == 404
+    assert client.get("/catalog/pictures/x.svg").status_code == 404
+
+
+def test_an_uploaded_picture_goes_to_the_persona_saved_next(site):  # noqa: F811
+    import base64
+
+    import flask
+
+    app, store = site
+    with app.server.test_request_context("/"):
+        flask.g.cxdash_user = accounts.get_user(store, "analyst")
+        contents = "data:image/png;base64," + base64.b64encode(PNG).decode()
+        _, address = catalog_cb.upload_picture(store, contents, "en")
+        note, refused = catalog_cb.upload_picture(store, "data:image/svg+xml;base64,PHN2Zz4=",
+                                                  "en")
+        assert refused is None and "PNG, JPEG" in str(note)
+        fields = {"key": "senior", "name": "Helga Wagner", "quote": "Ich möchte reden."}
+        token = context_value.set(AttributeDict(triggered_inputs=[
+            {"prop_id": "catalog-save.n_clicks", "value": 1}]))
+        try:
+            message, _, _ = catalog_cb.write(store, 1, None, None, [], [], "personas", "senior",
+                                             list(fields.values()),
+                                             [{"name": n} for n in fields], None, address, 0,
+                                             "en")
+        finally:
+            context_value.reset(token)
+    assert "Saved senior" in str(message)
+    with store.connect() as conn:
+        assert read_entry(conn, "personas", "senior")["image"] == address

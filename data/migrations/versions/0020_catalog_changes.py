@@ -1,6 +1,7 @@
 """Catalog editing: every change of a catalog entry with who, when, before and after
-(catalog_changes), and on each fact row and daily sum the merge that moved it (moved_by),
-so undoing a merge moves exactly those rows back.
+(catalog_changes); persona pictures uploaded in the editor (persona_pictures); and on
+each fact row and daily sum the merge that moved it (moved_by), so undoing a merge moves
+exactly those rows back.
 
 Revision ID: 0020
 Revises: 0018
@@ -38,9 +39,18 @@ def upgrade() -> None:
     )
     for table in MOVABLE:
         op.add_column(table, sa.Column("moved_by", sa.Integer))
+    op.create_table(
+        "persona_pictures",
+        sa.Column("name", sa.String(80), primary_key=True),
+        sa.Column("content_type", sa.String(32), nullable=False),
+        sa.Column("content", sa.LargeBinary, nullable=False),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("persona_pictures")
     for table in MOVABLE:
         op.drop_column(table, "moved_by")
     op.drop_table("catalog_changes")
