@@ -40,3 +40,23 @@ def test_analyst_changes_a_target_and_the_touchpoint_page_shows_it(dash_duo, cat
     driver.get(dash_duo.server_url + "/touchpoints/hotline")
     dash_duo.wait_for_contains_text("#touchpoint-attributes", "8.5", timeout=20)
     assert console_errors(dash_duo) == []
+
+
+def test_the_merge_preview_says_what_moves_and_the_journey_score(dash_duo, catalog_app):
+    from pathlib import Path
+
+    from data.ingest import import_file
+
+    store = catalog_app.server.extensions["cxdash"]["store"]
+    audits = Path(__file__).parent.parent / "fixtures" / "canonical" / "audit.csv"
+    assert import_file(store, audits.read_bytes(), "audit").ok
+    sign_in(dash_duo, catalog_app, "analyst")
+    dash_duo.driver.get(dash_duo.server_url + "/catalog")
+    dash_duo.wait_for_contains_text("#catalog-list", "Tarifseite", timeout=20)
+    dash_duo.select_dcc_dropdown("#catalog-pick", value="Tarifseite (tarifseite)")
+    dash_duo.select_dcc_dropdown("#catalog-merge-into", value="Online-Bestellung (bestellung)")
+    dash_duo.find_element("#catalog-merge-preview").click()
+    dash_duo.wait_for_contains_text(
+        "#catalog-merge-shown", "Moves 3 audit scores. The journey score of Vertragsabschluss "
+        "changes from 7.3 to 7.6.", timeout=20)
+    assert console_errors(dash_duo) == []

@@ -47,7 +47,7 @@ def facts(store) -> dict[str, list]:
         for table in MOVABLE:
             cols = [c for c in table.c if c.name != "moved_by"]
             rows = conn.execute(sa.select(*cols)).all()
-            out[table.name] = sorted((tuple(map(str, r)) for r in rows))
+            out[table.name] = sorted(tuple(map(str, r)) for r in rows)
     return out
 
 
