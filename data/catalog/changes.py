@@ -68,7 +68,9 @@ def history(store: Store, entity: str | None = None, limit: int = 50) -> pd.Data
     """The newest changes (of one entity, or all), newest first, each with ``undoable``:
     the newest not undone of its entry (a merge: the newest merge, too)."""
     query = sa.select(cc).order_by(cc.c.id.desc()).limit(limit)
-    if entity:
+    if entity == "touchpoints":  # steps reordered are a journey's change, made among its steps
+        query = query.where(sa.or_(cc.c.entity == entity, cc.c.action == "reorder"))
+    elif entity:
         query = query.where(cc.c.entity == entity)
     with store.connect() as conn:
         result = conn.execute(query)

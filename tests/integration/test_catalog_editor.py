@@ -264,6 +264,8 @@ def test_steps_move_up_and_down_within_their_journey_and_back(cat):
     change = edit.move(cat, analyst, "rueckruf", -1)
     assert order() == ["hotline", "rueckruf", "statusseite"]
     assert edit.move(cat, analyst, "hotline", -1) is None  # already first
+    shown = changes.history(cat, "touchpoints")  # the touchpoints tab lists it to undo
+    assert shown.iloc[0]["id"] == change and shown.iloc[0]["undoable"]
     edit.undo(cat, analyst, change)
     assert order() == ["hotline", "statusseite", "rueckruf"]
 
