@@ -43,7 +43,7 @@ def workbook(store: Store) -> bytes:
     """The catalog as an .xlsx workbook that the catalog import reads back unchanged."""
     with store.connect() as conn:
         tables = sheets(conn)
-    return export.to_xlsx(tables, {"cxdash": "catalog"})
+    return export.to_xlsx(tables, {"cxdash": "catalog"}, literal=True)
 
 
 def kept_with_actions(store: Store, frames: dict[str, pd.DataFrame]) -> Note | None:

@@ -276,7 +276,16 @@ def test_the_exported_workbook_imports_back_to_the_same_catalog(cat, tmp_path):
     edit.save(cat, who(cat, "analyst"), "journeys", {
         "key": "umzug", "name": "Umzug", "goal": "Umziehen", "lifecycle_stage": "Service",
         "position": 3, "personas": ["senior"]}, new=True)
+    # Text a spreadsheet would run comes back exactly, and still as text, not a formula.
+    edit.save(cat, who(cat, "analyst"), "touchpoints", {
+        **entry(cat, "touchpoints", "hotline"), "notes": "=HYPERLINK(\"x\")",
+        "acceptance_criteria": "- erreichbar in 2 min"}, new=False)
     content = workbook.workbook(cat)
+    from openpyxl import load_workbook
+
+    cells = [c for row in load_workbook(io.BytesIO(content))["touchpoints"].iter_rows()
+             for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)
     assert set(pd.read_excel(io.BytesIO(content), sheet_name=None)) >= set(workbook.ENTITIES)
     fresh = Store(f"duckdb:///{tmp_path / 'fresh.duckdb'}")
     fresh.upgrade()
