@@ -71,6 +71,15 @@ def upload_picture(store: Store, contents, lang):
     return layout.picture_note(address, lang), address
 
 
+def open_entry(_clicks):
+    """Open the entry whose name was clicked in the list."""
+    _, refused = _guard()
+    clicked = ctx.triggered[0]["value"] if ctx.triggered else None
+    if refused or not clicked or not isinstance(ctx.triggered_id, dict):
+        return no_update
+    return ctx.triggered_id["key"]
+
+
 def _entry(values, field_ids) -> dict:
     return {i["name"]: v for i, v in zip(field_ids, values, strict=True)}
 
@@ -157,6 +166,11 @@ def register(app, store: Store) -> None:
         Input(ids.CATALOG_ENTITY, "active_tab"),
         prevent_initial_call=True,
     )(lambda _entity: layout.NEW)
+    app.callback(
+        Output(ids.CATALOG_PICK, "value", allow_duplicate=True),
+        Input({"type": ids.CATALOG_OPEN, "key": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )(open_entry)
     app.callback(
         Output(ids.CATALOG_FORM, "children"),
         Output(ids.CATALOG_PICTURE_STORE, "data"),

@@ -140,15 +140,21 @@ def form(entity: str, entry: dict | None, catalog: dict[str, pd.DataFrame], lang
     return html.Div(rows)
 
 
+def _opener(entry: dict) -> html.Button:
+    """The entry's name, a button that opens it in the form."""
+    return html.Button(str(entry["name"]), id=ids.catalog_open(str(entry["key"])), type="button",
+                       className="btn btn-link btn-sm p-0 fw-bold text-start align-baseline")
+
+
 def entry_list(entity: str, entries: pd.DataFrame, catalog: dict[str, pd.DataFrame],
                lang: str):
     """The entries; touchpoints grouped by journey in step order with up/down arrows."""
     if entries.empty:
         return html.P(t("catalog.no_entries", lang), className="text-muted small mb-0")
     if entity != "touchpoints":
-        return html.Ul([html.Li([html.Strong(str(r["name"])), html.Span(
-            f" {r['key']}", className="text-muted small")]) for r in entries.to_dict("records")],
-            className="list-unstyled mb-0 catalog-list")
+        return html.Ul([html.Li([_opener(r), html.Span(f" {r['key']}", className="text-muted small")])
+                        for r in entries.to_dict("records")],
+                       className="list-unstyled mb-0 catalog-list")
     journeys = catalog["journeys"].set_index("key")["name"]
     blocks = []
     for journey, steps in entries.groupby("journey_key", sort=False):
@@ -160,7 +166,7 @@ def entry_list(entity: str, entries: pd.DataFrame, catalog: dict[str, pd.DataFra
                       for glyph, delta, label in (("↑", -1, "catalog.up"),
                                                   ("↓", 1, "catalog.down"))]
             items.append(html.Li([*arrows, html.Span(f"{step['position']}. ", className="ms-1"),
-                                  html.Strong(str(step["name"])),
+                                  _opener(step),
                                   html.Span(f" {step['key']}", className="text-muted small")]))
         blocks += [html.H3(str(journeys.get(journey, journey)), className="h6 mt-2"),
                    html.Ol(items, className="list-unstyled mb-2 catalog-list")]

@@ -322,6 +322,7 @@ CATALOG_PICTURE_STORE = "catalog-picture-store"
 CATALOG_FIELD = "catalog-field"
 CATALOG_MOVE = "catalog-move"
 CATALOG_UNDO = "catalog-undo"
+CATALOG_OPEN = "catalog-open"
 
 
 def catalog_field(name: str) -> dict:
@@ -332,6 +333,11 @@ def catalog_field(name: str) -> dict:
 def catalog_move(key: str, step: int) -> dict:
     """The up (-1) or down (+1) arrow of a touchpoint in the catalog editor's list."""
     return {"type": CATALOG_MOVE, "key": key, "step": step}
+
+
+def catalog_open(key: str) -> dict:
+    """An entry's name in the catalog editor's list: opens it in the form."""
+    return {"type": CATALOG_OPEN, "key": key}
 
 
 def catalog_undo(change_id: int) -> dict:

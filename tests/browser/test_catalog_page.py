@@ -24,7 +24,8 @@ def test_analyst_changes_a_target_and_the_touchpoint_page_shows_it(dash_duo, cat
     driver.find_element(By.CSS_SELECTOR, "#user-menu .nav-link, #user-menu button").click()
     dash_duo.wait_for_element("#nav-catalog").click()
     dash_duo.wait_for_contains_text("#catalog-list", "Störungshotline", timeout=20)
-    dash_duo.select_dcc_dropdown("#catalog-pick", value="Störungshotline (hotline)")
+    # The entry's name in the list opens it in the form.
+    driver.find_element(By.XPATH, '//*[@id=\'{"key":"hotline","type":"catalog-open"}\']').click()
     wait_until(dash_duo, lambda: dash_duo.find_element(TARGET).get_attribute("value") == "8")
 
     _set(dash_duo, TARGET, "12")
