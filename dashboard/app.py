@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import gc
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -28,9 +29,12 @@ from dashboard.auth import LANG_COOKIE, language
 from dashboard.config import LANGUAGES, Config
 from data import accounts, queries
 from data.cache import MemoryCache
+from data.catalog import pictures
 from data.store import Store
 from layouts import shell as shell_layout
 from views import periods
+
+PICTURE_NAME = re.compile(r"[0-9a-f]{64}\.(png|jpg|gif|webp)")
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +131,18 @@ def create_app(config: Config | None = None) -> dash.Dash:
         if code in LANGUAGES:
             response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
                                 httponly=True)
+        return response
+
+    @server.route("/catalog/pictures/<name>")
+    def persona_picture(name: str):
+        """A persona picture uploaded in the catalog editor (signed-in users, as the gate
+        says), with its own type: never anything the browser could run."""
+        found = pictures.load(store, name) if PICTURE_NAME.fullmatch(name) else None
+        if found is None:
+            flask.abort(404)
+        response = flask.Response(found[0], mimetype=found[1])
+        response.headers["Cache-Control"] = "private, max-age=86400"
+        response.headers["Content-Disposition"] = "inline"
         return response
 
     @server.route("/healthz")

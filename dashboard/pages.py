@@ -17,6 +17,7 @@ from callbacks import alerts as alerts_cb
 from callbacks import atlas as atlas_cb
 from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb
+from callbacks import catalog as catalog_cb
 from callbacks import data_page as data_cb
 from callbacks import heatmap as heatmap_cb
 from callbacks import journey as journey_cb
@@ -32,6 +33,7 @@ from data.ingest import sources
 from layouts import actions as actions_layout
 from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, overview, personas
 from layouts import audits as audits_layout
+from layouts import catalog as catalog_layout
 from layouts import touchpoint as touchpoint_layout
 from views import actions as actions_view
 from views import atlas as atlas_view
@@ -153,6 +155,9 @@ PAGES: tuple[Page, ...] = (
         lang, sources.list_sources(store)),
         lambda app, store, extras: data_cb.register(app, store, *extras), nav="nav.data",
         role="analyst", guard="data-"),
+    # The catalog editor: linked from the Data page and the user menu, not the navbar.
+    Page("catalog", "/catalog", lambda store, lang, search, path: catalog_layout.page(lang),
+         _plain(catalog_cb), role="analyst", guard="catalog-"),
     Page("audits", "/audits", _audits_page, _plain(audits_cb),
          guards=(("audits-manage-", "analyst"),)),
     Page("audit-progress", "/audits/progress/", lambda store, lang, search, path:

@@ -36,7 +36,7 @@ def one_line(text: str) -> str:
     return CONTROL.sub(" ", str(text))
 
 
-def _cells(frame: pd.DataFrame) -> list[list]:
+def _cells(frame: pd.DataFrame, neutral=neutralise) -> list[list]:
     rows = []
     for record in frame.itertuples(index=False):
         row = []
@@ -49,9 +49,9 @@ def _cells(frame: pd.DataFrame) -> list[list]:
             elif hasattr(value, "item") and not isinstance(value, str):
                 row.append(value.item())  # numpy scalar
             elif isinstance(value, (list, tuple, dict, set)):
-                row.append(neutralise(str(value)))
+                row.append(neutral(str(value)))
             else:
-                row.append(neutralise(value))
+                row.append(neutral(value))
         rows.append(row)
     return rows
 
@@ -96,8 +96,13 @@ def _csv_value(value, german: bool) -> str:
     return str(value)
 
 
-def to_xlsx(sheets: dict[str, pd.DataFrame], meta: dict[str, str] | None = None) -> bytes:
-    """An .xlsx workbook: one sheet per table, then an 'About' sheet with filters and time."""
+def to_xlsx(sheets: dict[str, pd.DataFrame], meta: dict[str, str] | None = None,
+            literal: bool = False) -> bytes:
+    """An .xlsx workbook: one sheet per table, then an 'About' sheet with filters and time.
+
+    ``literal``: text that a spreadsheet would run keeps its exact value, as a text cell
+    with Excel's quote prefix (shown as text, read back unchanged: a workbook that is
+    imported again) instead of a leading apostrophe."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -108,8 +113,12 @@ def to_xlsx(sheets: dict[str, pd.DataFrame], meta: dict[str, str] | None = None)
         sheet.append([neutralise(str(c)) for c in frame.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in _cells(frame):
+        for row in _cells(frame, (lambda value: value) if literal else neutralise):
             sheet.append(row)
+            if literal:
+                for cell in sheet[sheet.max_row]:
+                    if isinstance(cell.value, str) and neutralise(cell.value) != cell.value:
+                        cell.data_type, cell.quotePrefix = "s", True
         for column in sheet.columns:
             width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)

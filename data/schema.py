@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     Sequence,
     SmallInteger,
@@ -145,6 +146,7 @@ audit_scores = Table(
     Column("question", Text),
     Column("score", Float, nullable=False),  # 1-10, half points allowed (migration 0008)
     Column("comment", Text),
+    Column("moved_by", Integer),  # the catalog merge that moved the row (data.catalog.merge)
 )
 
 survey_responses = Table(
@@ -160,6 +162,7 @@ survey_responses = Table(
     Column("persona_key", KEY),
     Column("channel_key", KEY),
     Column("comment", Text),
+    Column("moved_by", Integer),
 )
 
 # The survey responses summed per import batch, day and dimension keys: every survey KPI
@@ -182,6 +185,7 @@ survey_daily = Table(
     Column("detractors", BigInteger, nullable=False),
     Column("easy", BigInteger, nullable=False),
     Column("top2", BigInteger, nullable=False),
+    Column("moved_by", Integer),
 )
 
 # The audit scores summed per import batch, day, touchpoint and perspective, the same
@@ -196,6 +200,7 @@ audit_daily = Table(
     Column("n", BigInteger, nullable=False),
     Column("total", Float, nullable=False),
     Column("total_sq", Float, nullable=False),
+    Column("moved_by", Integer),
 )
 
 web_metrics = Table(
@@ -209,6 +214,7 @@ web_metrics = Table(
     Column("conversions", Integer, nullable=False),
     Column("bounces", Integer),
     Column("time_on_page_s", Float),
+    Column("moved_by", Integer),
 )
 
 # One row; bumped in the same transaction as every committed or undone import, so
@@ -453,6 +459,40 @@ FACT_TABLES = {
     "web": web_metrics,
     "survey": survey_responses,  # demo and mixed-metric batches
 }
+
+catalog_change_id_seq = Sequence("catalog_change_id_seq")
+
+# Every change of a catalog entry (editor or workbook import): who, when, the entry's row
+# before and after (JSON; a journey with its personas), and for a merge what it moved.
+# Undoing one writes ``before`` back and marks the change undone.
+catalog_changes = Table(
+    "catalog_changes",
+    metadata,
+    Column("id", Integer, catalog_change_id_seq,
+           server_default=catalog_change_id_seq.next_value(), primary_key=True),
+    Column("changed_at", DateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("entity", String(16), nullable=False),  # a CATALOG_TABLES name
+    Column("key", KEY, nullable=False),
+    Column("action", String(16), nullable=False),  # create, update, delete, merge, reorder
+    Column("before", Text),
+    Column("after", Text),
+    Column("detail", Text),
+    Column("undone_by", String(200)),
+    Column("undone_at", DateTime),
+)
+
+# Pictures of personas uploaded in the catalog editor, named by their SHA-256 and type
+# ("<sha256>.png"); a persona's image is then "/catalog/pictures/<name>".
+persona_pictures = Table(
+    "persona_pictures",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("content_type", String(32), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
 
 # --- audit rounds: questions asked per touchpoint or journey, rounds of auditors answering
 # them on their phones; closing a round writes its answers as one audit import batch.

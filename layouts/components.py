@@ -43,8 +43,10 @@ def web_link(url: str | None):
 
 
 def image_source(src: str | None) -> str | None:
-    """An image address that may be shown: http(s) or the app's own assets."""
-    if src and re.match(r"^(https?://|/assets/)", src.strip(), re.IGNORECASE):
+    """An image address that may be shown: http(s), the app's own assets or a picture
+    uploaded in the catalog editor."""
+    if src and re.match(r"^(https?://|/assets/|/catalog/pictures/[0-9a-f]{64}\.\w+$)",
+                        src.strip(), re.IGNORECASE):
         return src.strip()
     return None
 

@@ -55,7 +55,9 @@ def page(lang: str, sources: list[dict]) -> html.Div:
         dcc.Download(id=ids.DATA_PROBLEMS_DOWNLOAD),
         c.page_header(t("data.title", lang),
                       dcc.Link(t("audits.link", lang), href="/audits", id="data-audits-link",
-                               className="small ms-auto")),
+                               className="small ms-auto"),
+                      dcc.Link(t("catalog.link", lang), href="/catalog", id="data-catalog-link",
+                               className="small")),
         dbc.Row([
             dbc.Col(c.section(t("data.step_file", lang), html.Div([drop, settings])), lg=4),
             dbc.Col([

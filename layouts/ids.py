@@ -322,3 +322,50 @@ def alert_action(alert_id: int) -> dict:
 def alert_rule_remove(rule_id: int) -> dict:
     """The delete button of one alert rule."""
     return {"type": "alerts-rule-remove", "rule": rule_id}
+
+
+# catalog editor (every id starts with "catalog-": the gate needs the analyst role for them)
+CATALOG_TICK = "catalog-tick"
+CATALOG_ENTITY = "catalog-entity"
+CATALOG_PICK = "catalog-pick"
+CATALOG_LIST = "catalog-list"
+CATALOG_FORM = "catalog-form"
+CATALOG_SAVE = "catalog-save"
+CATALOG_DELETE = "catalog-delete"
+CATALOG_MESSAGE = "catalog-message"
+CATALOG_MERGE = "catalog-merge"
+CATALOG_MERGE_INTO = "catalog-merge-into"
+CATALOG_MERGE_PREVIEW = "catalog-merge-preview"
+CATALOG_MERGE_SHOWN = "catalog-merge-shown"
+CATALOG_MERGE_CONFIRM = "catalog-merge-confirm"
+CATALOG_HISTORY = "catalog-history"
+CATALOG_EXPORT = "catalog-export"
+CATALOG_DOWNLOAD = "catalog-download"
+CATALOG_PICTURE = "catalog-picture"
+CATALOG_PICTURE_NOTE = "catalog-picture-note"
+CATALOG_PICTURE_ROW = "catalog-picture-row"
+CATALOG_PICTURE_STORE = "catalog-picture-store"
+CATALOG_FIELD = "catalog-field"
+CATALOG_MOVE = "catalog-move"
+CATALOG_UNDO = "catalog-undo"
+CATALOG_OPEN = "catalog-open"
+
+
+def catalog_field(name: str) -> dict:
+    """The pattern-matching id of one field of the catalog editor's form."""
+    return {"type": CATALOG_FIELD, "name": name}
+
+
+def catalog_move(key: str, step: int) -> dict:
+    """The up (-1) or down (+1) arrow of a touchpoint in the catalog editor's list."""
+    return {"type": CATALOG_MOVE, "key": key, "step": step}
+
+
+def catalog_open(key: str) -> dict:
+    """An entry's name in the catalog editor's list: opens it in the form."""
+    return {"type": CATALOG_OPEN, "key": key}
+
+
+def catalog_undo(change_id: int) -> dict:
+    """The undo button of one change in the catalog editor's history."""
+    return {"type": CATALOG_UNDO, "id": change_id}

@@ -21,6 +21,9 @@ def user_menu(user, lang: str):
                                             department=user.department_key), header=True))
     if user.can("admin"):
         items.append(dbc.DropdownMenuItem(t("nav.admin", lang), href="/admin", id="nav-admin"))
+    if user.can("analyst"):
+        items.append(dbc.DropdownMenuItem(t("nav.catalog", lang), href="/catalog",
+                                          id="nav-catalog"))
     items.append(dbc.DropdownMenuItem(t("user.profile", lang), href="/account/profile",
                                       id="nav-profile"))
     items.append(dbc.DropdownMenuItem(t("audits.my", lang), href="/audits", id="nav-audits"))

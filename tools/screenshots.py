@@ -33,6 +33,7 @@ VIEWS = {
     "admin": "/admin",
     "actions": "/actions?period=all&sort=status",
     "action-effect": "/touchpoints/re-online-rechnung?period=all",
+    "catalog": "/catalog",
 }
 PASSWORD = "screenshot-password"
 

@@ -157,6 +157,11 @@ def _prepare(store: Store, content: bytes, kind: str, *, file_name: str,
                               preset="catalog")
         result.rows_imported = row_count(frames) if not problems else 0
         result.frame = frames if not problems else None
+        if not problems:
+            from data.catalog.workbook import kept_with_actions  # it builds on this package
+
+            kept = kept_with_actions(store, frames)
+            result.notes += [kept] if kept else []
         return result
     saved = sources.load(store, options.source) if options.source else None
     if saved and saved["kind"] != kind:
@@ -494,7 +499,11 @@ def commit(
             .returning(schema.import_batches.c.id)
         ).scalar_one()
         if kind == "catalog":
+            from data.catalog import workbook  # it builds on this package
+
+            before = workbook.entries(conn, frames)
             _upsert_catalog(conn, frames)
+            workbook.record_import(conn, before, created_by or "?", batch_id)
         else:
             frame = frames[kind]
             frame.insert(0, "batch_id", batch_id)

@@ -350,8 +350,11 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
                                                      "pain_point", "moment_of_truth"):
                 rows[column] = v.optional_text(frame[column])
         if "position" in frame.columns:
-            rows["position"] = v.parse_number(frame["position"], "position", sub, integer=True
-                                              ).astype("Int64")
+            position = v.parse_number(frame["position"], "position", sub, integer=True)
+            # "2.5" is reported above; blanked, so the cast to whole numbers cannot fail on it
+            rows["position"] = position.where(position == position.round()).astype("Int64")
+            if "position" in CATALOG_COLUMNS[name][0]:  # a step or phase needs its place
+                _require(sub, frame["position"], "position")
         if name == "touchpoints":
             for ref, target in (("journey", "journeys"), ("phase", "phases"),
                                 ("channel", "channels"), ("department", "departments")):
@@ -368,7 +371,7 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
         if name == "channels" and "color" in frame.columns:
             for row, color in frame["color"].items():
                 if color and not schema.COLOR.match(color.strip()):
-                    sub.add(row, "color", f"{color[:40]!r} is not a colour like #1F77B4")
+                    sub.add(row, "color", code="catalog.bad_color", value=repr(color[:40]))
         if name == "journeys" and "personas" in frame.columns:
             lookup = v.resolver(known("personas"))
             pairs = []
@@ -376,7 +379,8 @@ def validate_catalog(sheets: dict[str, pd.DataFrame], existing: dict[str, pd.Dat
                 for label in filter(None, (p.strip() for p in cell.replace(";", ",").split(","))):
                     persona = lookup.get(label.casefold())
                     if persona is None:
-                        sub.add(row, "personas", f"{label!r} is not a known persona")
+                        sub.add(row, "personas", code="reference.unknown", value=repr(label),
+                                dimension="persona")
                     else:
                         pairs.append((key, persona))
             result["journey_personas"] = pd.DataFrame(pairs, columns=["journey_key", "persona_key"])

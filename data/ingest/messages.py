@@ -185,6 +185,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Die Arbeitsmappe hat keines der Blätter {sheets}"),
     "catalog.duplicate_key": ("{value} appears twice in the sheet",
                               "{value} kommt im Blatt zweimal vor"),
+    "catalog.bad_color": ("{value} is not a colour like #1F77B4",
+                          "{value} ist keine Farbe wie #1F77B4"),
+    # the catalog editor (data.catalog): the same rules as the workbook, and its refusals
+    "catalog.key_exists": ("{value} is already a key of the {entity}",
+                           "{value} ist schon ein Schlüssel der {entity}"),
+    "catalog.key_format": ("{value} is not a key: letters, digits, - _ . (at most 64)",
+                           "{value} ist kein Schlüssel: Buchstaben, Ziffern, - _ . "
+                           "(höchstens 64)"),
+    "catalog.unknown_entry": ("There is no {value} among the {entity}",
+                              "{value} gibt es nicht unter den {entity}"),
+    "catalog.in_use": ("{value} cannot be deleted: used by {uses}.",
+                       "{value} kann nicht gelöscht werden: verwendet von {uses}."),
+    "catalog.way_out.merge": ("Merge it into another touchpoint instead: that moves its facts "
+                              "and actions.",
+                              "Stattdessen in einen anderen Touchpoint zusammenführen: das "
+                              "verschiebt seine Fakten und Maßnahmen."),
+    "catalog.way_out.reassign": ("Give its touchpoints another {dimension} first (or merge "
+                                 "them), then delete it.",
+                                 "Zuerst seinen Touchpoints eine andere {dimension_de} geben "
+                                 "(oder sie zusammenführen), dann löschen."),
+    "catalog.way_out.facts": ("Facts keep their keys; rename it instead of deleting it.",
+                              "Fakten behalten ihre Schlüssel; benennen Sie den Eintrag um, "
+                              "statt ihn zu löschen."),
+    "catalog.use.responses": ("{n} survey {n|response|responses}",
+                              "{n} {n|Umfrageantwort|Umfrageantworten}"),
+    "catalog.use.audits": ("{n} audit {n|score|scores}", "{n} {n|Audit-Bewertung|Audit-Bewertungen}"),
+    "catalog.use.web_rows": ("{n} web {n|row|rows}", "{n} {n|Web-Zeile|Web-Zeilen}"),
+    "catalog.use.actions": ("{n} {n|action|actions}", "{n} {n|Maßnahme|Maßnahmen}"),
+    "catalog.use.questions": ("{n} audit {n|question|questions}",
+                              "{n} {n|Audit-Frage|Audit-Fragen}"),
+    "catalog.use.rounds": ("{n} audit {n|round|rounds}", "{n} {n|Audit-Runde|Audit-Runden}"),
+    "catalog.use.touchpoints": ("{n} {n|touchpoint|touchpoints}", "{n} {n|Touchpoint|Touchpoints}"),
+    "catalog.use.subscriptions": ("{n} {n|subscription|subscriptions}",
+                                  "{n} {n|Abonnement|Abonnements}"),
+    "catalog.use.users": ("{n} {n|user|users}", "{n} Benutzer"),
+    "catalog.use.journeys": ("{n} {n|journey|journeys}", "{n} {n|Journey|Journeys}"),
+    "catalog.bad_picture": ("a picture must be PNG, JPEG, GIF or WebP of at most {mb} MB",
+                            "ein Bild muss PNG, JPEG, GIF oder WebP sein, höchstens {mb} MB"),
+    "catalog.merge_self": ("A touchpoint cannot be merged into itself.",
+                           "Ein Touchpoint kann nicht in sich selbst zusammengeführt werden."),
+    "catalog.merge_journeys": ("{value} belongs to journey {journey}, {into} to {into_journey}: "
+                               "give it the journey of {into} first, then merge.",
+                               "{value} gehört zur Journey {journey}, {into} zu {into_journey}: "
+                               "zuerst {value} der Journey von {into} zuordnen, dann "
+                               "zusammenführen."),
+    "catalog.merge_rounds": ("{value} is part of {n} audit {n|round|rounds}; a touchpoint of a "
+                             "round cannot be merged away.",
+                             "{value} gehört zu {n} {n|Audit-Runde|Audit-Runden}; ein Touchpoint "
+                             "einer Runde kann nicht weg-zusammengeführt werden."),
+    "catalog.undo_not_latest": ("Only the latest change of {value} can be undone (change "
+                                "{latest}).",
+                                "Nur die letzte Änderung von {value} lässt sich rückgängig "
+                                "machen (Änderung {latest})."),
+    "catalog.undo_not_latest_merge": ("Merges are undone newest first: undo merge {latest} "
+                                      "first.",
+                                      "Zusammenführungen werden von der neuesten an rückgängig "
+                                      "gemacht: zuerst {latest}."),
+    "catalog.undo_done": ("Change {value} is already undone.",
+                          "Änderung {value} ist schon rückgängig gemacht."),
+    "catalog.forbidden": ("Changing the catalog needs the role analyst or higher; you are "
+                          "{value} ({role}).",
+                          "Den Katalog ändern dürfen Analysten und Admins; Sie sind {value} "
+                          "({role})."),
     "alias.unknown_dimension": ("Aliases exist for {dimensions}, not {dimension}.",
                                 "Aliasse gibt es für {dimensions}, nicht für {dimension}."),
     "alias.unknown_key": ("{key} is not a {dimension} key in the catalog (alias {label}).",
@@ -192,6 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "more": ("… and {n} more {n|problem|problems}",
              "… und {n} {n|weiteres Problem|weitere Probleme}"),
     # notes: what the reader decided or skipped
+    "note.catalog_kept": ("{n} {n|touchpoint|touchpoints} with actions {n|is|are} not in the "
+                          "workbook and {n|was|were} kept: {keys}",
+                          "{n} {n|Touchpoint|Touchpoints} mit Maßnahmen {n|fehlt|fehlen} in der "
+                          "Arbeitsmappe und {n|bleibt|bleiben} erhalten: {keys}"),
     "note.skipped_previews": ("{n} survey {n|preview|previews} skipped",
                               "{n} {n|Umfrage-Vorschau|Umfrage-Vorschauen} übersprungen"),
     "note.skipped_incomplete": ("{n} incomplete {n|response|responses} (no submitdate) skipped",
