@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 
 from callbacks import alerts as alerts_cb
@@ -18,27 +16,23 @@ FILTER_OUTPUTS = (ids.FILTER_JOURNEY, ids.FILTER_PERSONA, ids.FILTER_PHASE, ids.
 FILTER_DIMENSIONS = ("journey", "persona", "phase", "channel", "department")
 
 
-def sync_filters(store: Store, trigger, search, journey, persona, phase, channel, department,
-                 start, end):
-    """Keep the filter bar and the URL in step; the URL is the state.
-
-    Returns (search, journey, persona, phase, channel, department, start, end), with
-    no_update for the side that caused the change.
-    """
-    if trigger == ids.FILTER_RESET:
-        start, end = filters.default_period(store)
-        return ("", [], [], [], [], [], start, end)
-    if trigger in FILTER_OUTPUTS or trigger == ids.FILTER_DATE:
-        values = dict(zip(FILTER_DIMENSIONS, (journey, persona, phase, channel, department),
-                          strict=True))
-        new = filters.search_from_values(values, start, end, keep=search)
-        return (new if new != (search or "") else no_update, *([no_update] * 7))
-    # Page load or browser navigation: the URL wins.
-    keys, start, end, all_time = filters.parse(search)
-    if not all_time and start is None and end is None:
-        start, end = filters.default_period(store)
-    values = [list(keys[d + "s"]) for d in FILTER_DIMENSIONS]
-    return (no_update, *values, start, end)
+def shell_state(store: Store) -> dict:
+    """What the browser's filter callbacks (assets/filters.js) need of the server: the
+    default period, each preset's period, and the parameters a page adds to the URL (an
+    owner's own department on My touchpoints)."""
+    newest = periods.newest_date(store)
+    presets = {} if newest is None else {
+        name: [d.isoformat() for d in periods.period(name, newest)] for name in periods.PRESETS}
+    prepare = {}
+    for page in pages.PAGES:
+        if page.prepare is not None:
+            keys, *_ = filters.parse(page.prepare(""))
+            adds = {dim: ",".join(keys[field]) for dim, field in filters.FIELDS.items()
+                    if keys[field]}
+            if adds:
+                prepare[page.path] = adds
+    return {"default": list(filters.default_period(store)), "presets": presets,
+            "prepare": prepare}
 
 
 def route(store: Store, pathname: str | None, search: str | None, lang: str):
@@ -65,13 +59,6 @@ def apply_preset(store: Store, search: str | None, trigger) -> str:
     return new if new != (search or "") else no_update
 
 
-def active_presets(store: Store, search: str | None, preset_ids: list[dict]) -> list[bool]:
-    """Mark the preset the URL's period is (none for a custom period)."""
-    f = filters.filters_from_search(store, search)
-    current = periods.matching(store, f.date_from, f.date_to)
-    return [p["preset"] == current for p in preset_ids]
-
-
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
     """Write page controls (lanes, metric, …) into the URL so links reopen the same view;
     a changed control (it runs on changes only) starts a paged list on its first page."""
@@ -90,39 +77,18 @@ def prepared_search(pathname: str | None, search: str | None):
     return new if new != (search or "") else no_update
 
 
-def nav_hrefs(search: str | None, link_ids: list[dict]) -> list[str]:
-    """Page links keep the filters; an owner's "My touchpoints" opens their department."""
-    hrefs = []
-    for link in link_ids:
-        page = pages.find(link["page"])
-        query = (page.prepare(search) if page and page.prepare else search) or ""
-        hrefs.append(link["page"] + query)
-    return hrefs
-
-
-def export_hrefs(pathname: str | None, search: str | None, href: str | None):
-    """Share & export links for the view on screen, with its filters."""
-    path = (pathname or "/").rstrip("/") or "/"
-    query = (search or "").lstrip("?")
-    data = "view=" + quote(path) + ("&" + query if query else "")
-    keep = "&".join(f"{k}={quote(v)}" for k in ("journey", "department")
-                    if (v := filters.param(search, k)) and "," not in v)
-    week = "week=last" + ("&" + keep if keep else "")
-    return (href or "", f"/export/data.csv?{data}", f"/export/data-de.csv?{data}",
-            f"/export/data.xlsx?{data}", f"/export/poster.pdf?size=A3&{query}",
-            f"/export/poster.pdf?size=A2&{query}", f"/export/report.html?{week}",
-            f"/export/report.pdf?{week}")
-
-
 def register(app, store: Store) -> None:
     alerts_cb.register_badge(app, store)
-    app.callback(
+    # The filter bar, the URL and the links that follow it are kept in step in the
+    # browser (assets/filters.js): a filter change sends one request, the view's.
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="exportHrefs"),
         Output(ids.COPY_LINK, "content"),
         *[Output(i, "href") for i in ids.EXPORT_LINKS],
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.URL, "href"),
-    )(export_hrefs)
+    )
     for toggler, collapse in ((ids.NAVBAR_TOGGLER, ids.NAVBAR_COLLAPSE),
                               (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):
         app.clientside_callback(
@@ -141,7 +107,8 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )
 
-    app.callback(
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="syncFilters"),
         Output(ids.URL, "search"),
         *[Output(cid, "value") for cid in FILTER_OUTPUTS],
         Output(ids.FILTER_DATE, "start_date"),
@@ -151,7 +118,8 @@ def register(app, store: Store) -> None:
         Input(ids.FILTER_DATE, "start_date"),
         Input(ids.FILTER_DATE, "end_date"),
         Input(ids.FILTER_RESET, "n_clicks"),
-    )(lambda search, *values: sync_filters(store, ctx.triggered_id, search, *values[:-1]))
+        State(ids.SHELL_STATE, "data"),
+    )
 
     app.callback(
         Output(ids.PAGE, "children"),
@@ -176,11 +144,13 @@ def register(app, store: Store) -> None:
     )(lambda clicks, search: apply_preset(store, search, ctx.triggered_id)
       if any(clicks or []) else no_update)
 
-    app.callback(
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="activePresets"),
         Output(ids.period_preset(ALL), "active"),
         Input(ids.URL, "search"),
         State(ids.period_preset(ALL), "id"),
-    )(lambda search, preset_ids: active_presets(store, search, preset_ids))
+        State(ids.SHELL_STATE, "data"),
+    )
 
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -189,8 +159,10 @@ def register(app, store: Store) -> None:
         prevent_initial_call="initial_duplicate",
     )(prepared_search)
 
-    app.callback(
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="navHrefs"),
         Output(ids.nav_link(ALL), "href"),
         Input(ids.URL, "search"),
         State(ids.nav_link(ALL), "id"),
-    )(nav_hrefs)
+        State(ids.SHELL_STATE, "data"),
+    )

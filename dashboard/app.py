@@ -111,7 +111,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         lang = language(config)
         return shell_layout.shell(lang, filter_options(store), not queries.has_data(store),
                                   auth.current_user(), pdf.available(), pages.navbar_entries(),
-                                  periods.data_age(store))
+                                  periods.data_age(store), shell.shell_state(store))
 
     # Every page's ids, so Dash checks each callback against them (a wrong id fails at
     # start, see check_callback_ids) instead of suppressing callback exceptions.

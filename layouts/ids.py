@@ -2,6 +2,7 @@
 
 # shell
 URL = "url"
+SHELL_STATE = "shell-state"  # what the browser's filter callbacks need of the server
 LANG = "lang"
 PAGE = "page-content"
 NAVBAR = "navbar"

@@ -202,9 +202,10 @@ def filter_bar(options: dict[str, list[dict]], lang: str, age: dict | None = Non
 
 
 def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
-          user=None, pdf_available: bool = True, pages=(), age: dict | None = None
-          ) -> html.Div:
-    """Return the whole page frame; pages render into ids.PAGE."""
+          user=None, pdf_available: bool = True, pages=(), age: dict | None = None,
+          state: dict | None = None) -> html.Div:
+    """Return the whole page frame; pages render into ids.PAGE. ``state`` is what the
+    browser's filter callbacks need (callbacks.shell.shell_state)."""
     notice = (
         dbc.Alert(dcc.Markdown(t("empty.database", lang)), color="info", id=ids.EMPTY_NOTICE)
         if empty_database
@@ -215,6 +216,7 @@ def shell(lang: str, options: dict[str, list[dict]], empty_database: bool,
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.LANG, data=lang),
             dcc.Store(id=ids.ALERTS_TICK, data=0),  # bumped by the alerts page's writes
+            dcc.Store(id=ids.SHELL_STATE, data=state or {"default": [None, None]}),
             navbar(lang, user, pdf_available, pages),
             # A failed callback shows its message here (dashboard.validation.on_error).
             dbc.Toast(id=ids.CALLBACK_ERROR, header=t("error.callback_title", lang),

@@ -6,7 +6,6 @@ from dash import no_update
 
 from callbacks import overview, shell
 from callbacks.filters import filters_from_search
-from layouts import ids
 from layouts import overview as overview_layout
 from layouts import shell as shell_layout
 from views import overview as overview_view
@@ -25,27 +24,6 @@ def _text(component) -> str:
     if isinstance(component, list | tuple):
         return " ".join(_text(c) for c in component)
     return _text(getattr(component, "children", None))
-
-
-def test_url_without_dates_opens_the_latest_four_weeks(demo_store):
-    out = shell.sync_filters(demo_store, None, "?journey=stoerung", None, None, None, None, None,
-                             None, None)
-    assert out[0] is no_update
-    assert out[1] == ["stoerung"] and out[2] == []
-    assert (out[6], out[7]) == ("2026-10-19", "2026-11-15")
-
-
-def test_changing_a_filter_writes_the_url(demo_store):
-    out = shell.sync_filters(demo_store, ids.FILTER_JOURNEY, "", ["umzug"], [], [], [], ["KS"],
-                             "2026-10-19", "2026-11-15")
-    assert out[0] == "?journey=umzug&department=KS&from=2026-10-19&to=2026-11-15"
-    assert all(v is no_update for v in out[1:])
-
-
-def test_reset_clears_filters_and_restores_the_default_period(demo_store):
-    out = shell.sync_filters(demo_store, ids.FILTER_RESET, "?journey=umzug", ["umzug"], [], [], [],
-                             [], None, None)
-    assert out == ("", [], [], [], [], [], "2026-10-19", "2026-11-15")
 
 
 def test_overview_shows_numbers_with_n_and_change(demo_store):
@@ -114,12 +92,6 @@ def test_period_presets_set_the_url_and_are_marked_active(demo_store):
     week = shell.apply_preset(demo_store, "?journey=stoerung", {"type": "period-preset",
                                                                 "preset": "week"})
     assert week == "?journey=stoerung&from=2026-11-09&to=2026-11-15"
-    preset_ids = [{"type": "period-preset", "preset": p} for p in ("week", "4w", "quarter",
-                                                                   "ytd")]
-    assert shell.active_presets(demo_store, week, preset_ids) == [True, False, False, False]
-    assert shell.active_presets(demo_store, "", preset_ids) == [False, True, False, False]
-    custom = "?from=2026-11-01&to=2026-11-15"
-    assert shell.active_presets(demo_store, custom, preset_ids) == [False] * 4
     assert shell.apply_preset(demo_store, week, {"type": "period-preset",
                                                  "preset": "week"}) is no_update
 
@@ -171,3 +143,11 @@ def test_downloads_spell_too_few_to_tell_and_never_call_it_significant(demo_stor
     assert ((movers["audits"] >= 5) & (movers["previous_audits"] >= 5)).all()
     journeys = exports.view_tables(demo_store, "/atlas", search, "en")["Journeys"]
     assert set(journeys["change_significant"]) <= {"yes", "no", "too few to tell"}
+
+
+def test_the_server_tells_the_browser_the_periods_and_what_pages_add(demo_store):
+    state = shell.shell_state(demo_store)
+    assert state["default"] == ["2026-10-19", "2026-11-15"]
+    assert state["presets"]["week"] == ["2026-11-09", "2026-11-15"]
+    assert state["presets"]["4w"] == state["default"]
+    assert state["prepare"] == {}  # nobody signed in: My touchpoints adds nothing

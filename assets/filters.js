@@ -1,0 +1,127 @@
+/* The filter bar and the URL, kept in step in the browser: a filter change costs no server
+   round trip before the view's own callback. The URL is the state; what the server knows
+   (the default period, the presets' periods, what a page adds to the URL) comes with the
+   page in the shell store (layouts.shell.shell_state). Mirrors callbacks/filters.py. */
+(function () {
+  var DIMENSIONS = ["journey", "persona", "phase", "channel", "department"];
+  var FILTER_PARAMS = DIMENSIONS.concat(["touchpoint", "from", "to", "period"]);
+  var PAGED = ["page", "apage"];  // a changed filter starts paged lists on page 1
+
+  function pairs(search) {
+    var out = [];
+    (search || "").replace(/^\?/, "").split("&").forEach(function (part) {
+      if (!part) { return; }
+      var i = part.indexOf("=");
+      var key = decode(i < 0 ? part : part.slice(0, i));
+      var value = i < 0 ? "" : decode(part.slice(i + 1));
+      if (value !== "") { out.push([key, value]); }
+    });
+    return out;
+  }
+  function decode(text) {
+    try { return decodeURIComponent(text.replace(/\+/g, " ")); } catch (e) { return text; }
+  }
+  function encode(text) {  // as Python's urlencode(..., safe=",")
+    return encodeURIComponent(text).replace(/%2C/g, ",").replace(/%20/g, "+")
+      .replace(/[!'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  }
+  function join(list) {
+    return list.length ? "?" + list.map(function (p) { return encode(p[0]) + "=" + encode(p[1]); }).join("&") : "";
+  }
+  function param(search, name) {
+    var found = pairs(search).filter(function (p) { return p[0] === name; });
+    return found.length ? found[0][1] : null;
+  }
+  function iso(value) {
+    return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+  }
+  function keysOf(search, dim) {
+    var seen = [];
+    pairs(search).forEach(function (p) {
+      if (p[0] !== dim) { return; }
+      p[1].split(",").forEach(function (v) {
+        v = v.trim();
+        if (v && seen.indexOf(v) < 0) { seen.push(v); }
+      });
+    });
+    return seen;
+  }
+  function searchFromValues(values, start, end, keep) {
+    var list = [];
+    DIMENSIONS.forEach(function (dim, i) {
+      if (values[i] && values[i].length) { list.push([dim, values[i].join(",")]); }
+    });
+    if (start) { list.push(["from", start.slice(0, 10)]); }
+    if (end) { list.push(["to", end.slice(0, 10)]); }
+    if (!start && !end) { list.push(["period", "all"]); }
+    pairs(keep).forEach(function (p) {
+      if (FILTER_PARAMS.indexOf(p[0]) < 0 && PAGED.indexOf(p[0]) < 0) { list.push(p); }
+    });
+    return join(list);
+  }
+  function period(search, state) {
+    var start = iso(param(search, "from")), end = iso(param(search, "to"));
+    if (param(search, "period") !== "all" && !start && !end) {
+      start = state.default[0]; end = state.default[1];
+    }
+    return [start, end];
+  }
+  function prepared(page, search, state) {
+    var adds = (state.prepare || {})[page] || {};
+    var list = pairs(search);
+    Object.keys(adds).forEach(function (key) {
+      if (!param(search, key)) { list.push([key, adds[key]]); }
+    });
+    return join(list);
+  }
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.cxdash = Object.assign({}, window.dash_clientside.cxdash, {
+    /* URL <-> filter bar: (search, five dropdowns, start, end) for the side that did not
+       cause the change (no_update there). */
+    syncFilters: function (search, journey, persona, phase, channel, department, start, end,
+                           reset, state) {
+      var no = window.dash_clientside.no_update;
+      var ctx = window.dash_clientside.callback_context;
+      var trigger = ((ctx.triggered[0] || {}).prop_id || "").split(".")[0];
+      state = state || {default: [null, null]};
+      if (trigger === "filter-reset") {
+        return ["", [], [], [], [], [], state.default[0], state.default[1]];
+      }
+      if (trigger && trigger !== "url") {
+        var fresh = searchFromValues([journey, persona, phase, channel, department], start,
+                                     end, search);
+        return [fresh !== (search || "") ? fresh : no, no, no, no, no, no, no, no];
+      }
+      var when = period(search, state);
+      return [no].concat(DIMENSIONS.map(function (d) { return keysOf(search, d); }), when);
+    },
+    /* Which preset the URL's period is. */
+    activePresets: function (search, presetIds, state) {
+      state = state || {presets: {}};
+      var when = period(search, state);
+      return presetIds.map(function (id) {
+        var p = (state.presets || {})[id.preset];
+        return !!(p && when[0] === p[0] && when[1] === p[1]);
+      });
+    },
+    /* Page links keep the filters (and add what a page adds, e.g. an owner's department). */
+    navHrefs: function (search, linkIds, state) {
+      return linkIds.map(function (link) { return link.page + prepared(link.page, search, state || {}); });
+    },
+    /* Share & export links for the view on screen, with its filters. */
+    exportHrefs: function (pathname, search, href) {
+      var path = (pathname || "/").replace(/\/+$/, "") || "/";
+      var query = (search || "").replace(/^\?/, "");
+      var data = "view=" + encodeURI(path) + (query ? "&" + query : "");
+      var keep = ["journey", "department"].map(function (k) {
+        var v = param(search, k);
+        return v && v.indexOf(",") < 0 ? k + "=" + encodeURIComponent(v) : null;
+      }).filter(Boolean).join("&");
+      var week = "week=last" + (keep ? "&" + keep : "");
+      return [href || "", "/export/data.csv?" + data, "/export/data-de.csv?" + data,
+              "/export/data.xlsx?" + data, "/export/poster.pdf?size=A3&" + query,
+              "/export/poster.pdf?size=A2&" + query, "/export/report.html?" + week,
+              "/export/report.pdf?" + week];
+    }
+  });
+})();
