@@ -65,7 +65,7 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
             lang: str, x_labels: dict | None = None, y_labels: dict | None = None,
             height: int | None = None) -> dict:
     """Draw cells (columns x, y, value, n, small) as a heatmap with value and n in each
-    cell; small cells get a dashed frame. customdata carries the keys for clicks."""
+    cell; small cells get a white veil. The axes carry the keys for clicks."""
     x_labels = x_labels or {}
     y_labels = y_labels or {}
     grid = _grid(cells, x, y, x_order, y_order, cells["value"].to_numpy(dtype="float64"))
@@ -75,7 +75,6 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
              f"<b>{number(v, lang, digits, signed=metric == 'gap')}</b><br>n={int(n)}"
              for v, n in zip(vals, nrow, strict=True)]
             for vals, nrow in zip(grid, np.nan_to_num(ns), strict=True)]
-    keys = [[[yk, xk] for xk in x_order] for yk in y_order]
     lo, hi = RANGES[metric]
     # The axes hold the keys and show the labels: Dash's clickData of a heatmap carries x
     # and y but not customdata, so a click names its cell by the keys themselves.
@@ -84,7 +83,7 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
               for xk in x_order] for yk in y_order]
     traces = [dict(
         type="heatmap", z=grid, x=xs, y=ys, text=text, texttemplate="%{text}",
-        colorscale=SCALE, zmin=lo, zmax=hi, customdata=keys, xgap=2, ygap=2,
+        colorscale=SCALE, zmin=lo, zmax=hi, xgap=2, ygap=2,
         textfont={"size": 11}, hovertext=names,
         hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
         colorbar={"title": {"text": t(f"heatmap.metric.{metric}", lang), "side": "right"},
@@ -95,10 +94,15 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
         else np.zeros(0, dtype=bool)
     if small.any():
         veil = _grid(cells, x, y, x_order, y_order, np.where(small, 1.0, np.nan))
+        # The veil's texts only where it lies (elsewhere it never shows): half the bytes.
+        under = ~np.isnan(veil)
         traces.append(dict(
             type="heatmap", z=veil, x=xs, y=ys, colorscale=[[0, "white"], [1, "white"]],
-            showscale=False, opacity=0.6, xgap=2, ygap=2, customdata=keys, text=text,
-            hovertext=names,
+            showscale=False, opacity=0.6, xgap=2, ygap=2,
+            text=[[v if u else "" for v, u in zip(row, urow, strict=True)]
+                  for row, urow in zip(text, under, strict=True)],
+            hovertext=[[v if u else "" for v, u in zip(row, urow, strict=True)]
+                       for row, urow in zip(names, under, strict=True)],
             hovertemplate="%{hovertext}<br>%{text}<br>" + t("kpi.small_sample", lang)
                           + "<extra></extra>",
             name=t("kpi.small_sample", lang)))

@@ -5,8 +5,10 @@ one evaluation week ``t`` (the index of the last complete week) and all places a
   interval lies below the target; recovered when the value is back at the target.
 - **drop**: the current period against the one before it, by the change test of the
   overview (``kpis.change_significance``: Welch's t for means, adjusted Wald for the NPS,
-  Agresti–Caffo for shares), significant and down; recovered when the value is back at
-  the level before the drop.
+  Agresti–Caffo for shares), significant, down, and by at least ``MIN_DROP`` (a change
+  people would act on: the test alone, run every week on overlapping periods, fires on
+  small wobbles of large samples); recovered when the value is back at the level before
+  the drop.
 - **drift**: an EWMA (λ = LAMBDA) of the weekly values over the last ``DRIFT_WEEKS``
   weeks, started at the baseline mean μ₀ of the ``BASELINE_WEEKS`` weeks before them.
   With σ² the per-answer variance of the baseline and nᵢ the answers of week i, the
@@ -46,7 +48,7 @@ COLUMNS = {"audit": ("n", "total", "total_sq"), "ces": ("n", "total", "total_sq"
            "conversion": ("n", "top2")}
 METHODS = {
     "below_target": "95 % interval below target ({interval})",
-    "drop": "change vs previous {weeks} weeks, {test}, p < 0.05",
+    "drop": "change vs previous {weeks} weeks, {test}, p < 0.05, at least {min_drop}",
     "drift": f"EWMA λ={LAMBDA:g}, L={L:g} (limits from n per week), "
              f"{DRIFT_WEEKS} weeks against the {BASELINE_WEEKS} before",
 }
@@ -54,6 +56,9 @@ INTERVALS = {"audit": "Student t", "ces": "Student t", "nps": "adjusted Wald",
              "csat": "Agresti–Coull", "conversion": "Agresti–Coull"}
 TESTS = {"audit": "Welch t", "ces": "Welch t", "nps": "adjusted Wald z",
          "csat": "Agresti–Caffo z", "conversion": "Agresti–Caffo z"}
+# The smallest drop worth an alert, on each metric's display scale (audit points, NPS
+# points, CES points, percentage points of top-2-box and of conversion).
+MIN_DROP = {"audit": 0.5, "nps": 10.0, "ces": 0.3, "csat": 5.0, "conversion": 1.0}
 MIN_HISTORY = {"below_target": PERIOD_WEEKS, "drop": 2 * PERIOD_WEEKS,
                "drift": DRIFT_WEEKS + BASELINE_WEEKS}
 
@@ -66,7 +71,7 @@ def minimum_n(metric: str) -> int:
 def method(kind: str, metric: str) -> str:
     """The method an alert of this kind and metric names."""
     return METHODS[kind].format(interval=INTERVALS[metric], weeks=PERIOD_WEEKS,
-                                test=TESTS[metric])
+                                test=TESTS[metric], min_drop=f"{MIN_DROP[metric]:g}")
 
 
 @dataclass
@@ -117,7 +122,8 @@ def drop(series, metric: str, t: int, min_n: int, reference: np.ndarray | None =
     sig = kpis.change_significance(KPI_METRIC[metric], cur, prev)
     enough = (cur["n"] >= min_n) & (prev["n"] >= min_n)
     with np.errstate(invalid="ignore"):
-        fire = enough & kpis.significance_mask(sig) & (v["value"] < pv["value"])
+        fire = (enough & kpis.significance_mask(sig)
+                & (v["value"] <= pv["value"] - MIN_DROP[metric]))
         back = pv["value"] if reference is None else np.where(
             np.isnan(reference), pv["value"], reference)
         recovered = (cur["n"] >= min_n) & (v["value"] >= back)

@@ -97,6 +97,14 @@ def test_drop_fires_on_a_significant_decline_only():
     assert not detect.drop(rise, "audit", 7, 5).fire[0]
 
 
+def test_a_significant_drop_smaller_than_the_minimum_does_not_fire():
+    # 8.0 -> 7.6 on 4 x 400 audits each side is significant (tiny variance), but 0.4 < 0.5.
+    slight = _weeks([8.0] * 4 + [7.6] * 4, 400)
+    assert not detect.drop(slight, "audit", 7, 5).fire[0]
+    assert detect.drop(_weeks([8.0] * 4 + [7.4] * 4, 400), "audit", 7, 5).fire[0]
+    assert "at least 0.5" in detect.method("drop", "audit")
+
+
 def test_drop_recovers_only_at_the_level_before_it():
     series = _weeks([8.0] * 4 + [7.5] * 4, 10)
     assert not detect.drop(series, "audit", 7, 5, np.array([8.0])).recovered[0]
