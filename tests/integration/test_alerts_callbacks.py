@@ -4,6 +4,7 @@ department's owner; the bell counts the signed-in user's unread alerts."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import flask
@@ -33,11 +34,11 @@ def site(store):
     load(store, {"st-hotline": [8] * 4 + [5] * 4})
     server = flask.Flask(__name__)
 
-    def acting(name):
-        request = server.test_request_context("/_dash-update-component")
-        request.push()
-        flask.g.cxdash_user = users[name]
-        return request
+    @contextlib.contextmanager
+    def acting(name):  # one push, one pop: no request context outlives its test
+        with server.test_request_context("/_dash-update-component"):
+            flask.g.cxdash_user = users[name]
+            yield
 
     return store, acting, int(inbox.all_alerts(store).iloc[0]["id"])
 

@@ -3,6 +3,7 @@ subscriptions, an admin anyone's; every change is in the audit trail."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -25,11 +26,11 @@ def site(store):
              for name, role in (("ada", "viewer"), ("bob", "owner"), ("root", "admin"))}
     server = flask.Flask(__name__)
 
-    def acting(name):
-        request = server.test_request_context("/_dash-update-component")
-        request.push()
-        flask.g.cxdash_user = users[name]
-        return request
+    @contextlib.contextmanager
+    def acting(name):  # one push, one pop: no request context outlives its test
+        with server.test_request_context("/_dash-update-component"):
+            flask.g.cxdash_user = users[name]
+            yield
 
     return store, acting
 
