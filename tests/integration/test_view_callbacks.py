@@ -89,7 +89,7 @@ def test_reading_ahead_in_parallel_reads_nothing_twice_and_changes_nothing(
     only a view that ends early with its empty-filters notice may have read ahead more."""
     from dash._utils import to_json
 
-    from data import queries
+    from data import actions, queries
 
     real_read, real_prefetch = demo_store.read_sql, queries.prefetch
     reads = []
@@ -106,6 +106,7 @@ def test_reading_ahead_in_parallel_reads_nothing_twice_and_changes_nothing(
                             else lambda store, *calls: None)
         demo_store.begin_request()
         queries.catalog(demo_store)  # kept per process: read before counting
+        actions.all_actions(demo_store)  # so are the actions
         reads.clear()
         out = to_json(PAGES[page](demo_store, search))
         return out, sorted(reads)
