@@ -183,10 +183,12 @@ def trend_figure(
     lang: str,
     selected: tuple[dt.date | None, dt.date | None],
     target: float | None = None,
+    height: int | None = None,
 ) -> dict:
     """Return the weekly trend: value with its 95 % band; hollow markers for small weeks.
 
-    ``weeks`` has columns week, value, low, high, n, small.
+    ``weeks`` has columns week, value, low, high, n, small; ``height`` for a small chart
+    (smaller margins, no axis titles but the value's).
     """
     labels = {"nps": t("kpi.nps", lang), "ces": t("kpi.ces", lang), "csat": "CSAT top-2 %",
               "audit": t("kpi.audit_score", lang)}
@@ -228,11 +230,12 @@ def trend_figure(
     if weeks.empty:
         notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(
-        traces, shapes=shapes, annotations=notes,
+        traces, shapes=shapes, annotations=notes, height=height,
+        margin={"l": 48, "r": 12, "t": 8, "b": 28} if height else None,
         yaxis={"title": {"text": labels[metric]}, "range": y_range},
         # A date axis even without points: an empty axis would be numeric and label the
         # selected period's band in epoch milliseconds ("1.79T").
-        xaxis={"title": {"text": t("trend.week", lang)}, "type": "date"},
+        xaxis={"title": {"text": None if height else t("trend.week", lang)}, "type": "date"},
         showlegend=False,
         separators=",." if lang == "de" else ".,",
     )
