@@ -55,6 +55,25 @@ def store_department(store: Store, key: str) -> str | None:
     return match.iloc[0] if not match.empty else None
 
 
+def act_scope() -> str:
+    """Whose touchpoints the signed-in user may start actions on, short enough for a
+    cache key: "*" (every one), a department key, or "" (none)."""
+    user = auth.current_user()
+    if actions.may_write(user, None):
+        return "*"
+    if user is not None and actions.may_write(user, user.department_key):
+        return user.department_key
+    return ""
+
+
+def act_keys(card, scope: str) -> frozenset:
+    """The keys of a scorecard's touchpoints that ``scope`` (act_scope) may act on."""
+    if not scope or card.empty:
+        return frozenset()
+    return frozenset(k for k, d in zip(card["key"], card["department_key"], strict=True)
+                     if scope == "*" or d == scope)
+
+
 def _blank(store: Store, key: str, origin=None, ref=None, title: str = "") -> tuple:
     """The new-action form: open, no id, the fields (the owner department the
     touchpoint's), origin and what it refers to, no message."""

@@ -242,9 +242,20 @@ def trend_figure(
 
 
 
+def act_ref(row, kind: str) -> str:
+    """What an action started from a list row refers to (stored with the action)."""
+    if kind == "mover":
+        return (f"overview: change {row['delta']:+.2f} against the previous period "
+                f"(score {row['value']:.2f}, {int(row['n'])} audits)")
+    what = "fell below target" if kind == "fell" else "gap to target"
+    return f"overview: {what} {row['gap_target']:+.2f} (score {row['value']:.2f}, " \
+           f"target {row['target']:.2f}, {int(row['n'])} audits)"
+
+
 def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
-                    audits: int | None = None) -> html.Div:
-    """A short list of touchpoints: name (link), journey, score, and the gap or change.
+                    audits: int | None = None, act_keys: frozenset = frozenset()) -> html.Div:
+    """A short list of touchpoints: name (link), journey, score, and the gap or change,
+    with an "Act" link on those in ``act_keys`` (the user may start actions there).
 
     kind is "gap" (gap to target), "mover" (change vs previous period) or "fell"
     (below target now, at or above it before). Without audits (``audits`` = 0) the list
@@ -266,7 +277,10 @@ def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
             html.Div([c.touchpoint_link(row["key"], row["name"], search),
                       html.Small(f" · {row['journey_name']}", className="text-muted")]),
             html.Div([c.score(row["value"], row["light"], lang), " ", extra, " ",
-                      c.n_label(int(row["n"]), lang, "audits")], className="small"),
+                      c.n_label(int(row["n"]), lang, "audits"),
+                      c.act_link(row["key"], search, "mover" if kind == "mover" else "gap",
+                                 act_ref(row, kind), lang)
+                      if row["key"] in act_keys else None], className="small"),
         ], className="tp-list-item"))
     return html.Ol(items, className="tp-list mb-0")
 
