@@ -94,6 +94,18 @@ def request_from_url(store: Store, key: str, search: str | None):
     return {"origin": param(search, "origin"), "ref": param(search, "origin_ref")}, new
 
 
+def request_from_comment(trigger, clicks, drafts: list | None):
+    """Ask for the form with the clicked comment's draft (title, reference); the click
+    count makes a second click on the same comment a new request."""
+    if not isinstance(trigger, dict) or not clicks or not drafts:
+        return no_update
+    row = int(trigger["row"])
+    if row >= len(drafts):
+        return no_update
+    return {"origin": "comment", "ref": drafts[row]["ref"], "title": drafts[row]["title"],
+            "clicks": clicks}
+
+
 def _message(exc: Exception, lang: str):
     if isinstance(exc, actions.ActionError):
         field = t(f"actions.field.{exc.field}", lang) if exc.field else ""
@@ -110,27 +122,20 @@ NOTHING = (no_update,) * 12
 
 
 def form(store: Store, trigger, triggered_value, key: str, form_id, values: dict, origin,
-         origin_ref, saved, lang: str, drafts: list | None = None):
-    """Open the form (new, asked by the URL, from a comment, or an action to edit), close
-    it, or save it.
+         origin_ref, saved, lang: str):
+    """Open the form (new, asked for by the URL or a comment, or an action to edit),
+    close it, or save it.
 
     Returns modal open, form id, the six fields, origin, origin ref, result message,
     saved counter."""
     kind = trigger.get("type") if isinstance(trigger, dict) else trigger
-    if kind in (ids.ACTION_NEW, ids.ACTION_REQUEST, "comment-act", "action-edit") \
-            and not triggered_value:
+    if kind in (ids.ACTION_NEW, ids.ACTION_REQUEST, "action-edit") and not triggered_value:
         return NOTHING
     if kind == ids.ACTION_NEW:
         return (*_blank(store, key), no_update)
     if kind == ids.ACTION_REQUEST:
-        return (*_blank(store, key, triggered_value.get("origin"),
-                        triggered_value.get("ref")), no_update)
-    if kind == "comment-act":
-        row = int(trigger["row"])
-        if not drafts or row >= len(drafts):
-            return NOTHING
-        return (*_blank(store, key, "comment", drafts[row]["ref"], drafts[row]["title"]),
-                no_update)
+        return (*_blank(store, key, triggered_value.get("origin"), triggered_value.get("ref"),
+                        triggered_value.get("title") or ""), no_update)
     if kind == "action-edit":
         row = actions.get(store, int(trigger["action"]))
         if row is None:
@@ -180,12 +185,12 @@ def register_touchpoint(app, store: Store) -> None:
     field_ids = (ids.ACTION_FORM_TITLE, ids.ACTION_FORM_DESCRIPTION, ids.ACTION_FORM_OWNER_USER,
                  ids.ACTION_FORM_OWNER_DEPARTMENT, ids.ACTION_FORM_DUE, ids.ACTION_FORM_STATUS)
 
-    def on_form(_new, _request, _comments, _edits, _save, _cancel, key, form_id, *rest):
-        *fields, origin, origin_ref, saved, drafts, lang = rest
+    def on_form(_new, _request, _edits, _save, _cancel, key, form_id, *rest):
+        *fields, origin, origin_ref, saved, lang = rest
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         return form(store, ctx.triggered_id, value, key, form_id,
                     dict(zip(FORM_FIELDS, fields, strict=True)), origin, origin_ref, saved,
-                    lang, drafts)
+                    lang)
 
     app.callback(
         Output(ids.ACTION_FORM_MODAL, "is_open"),
@@ -197,7 +202,6 @@ def register_touchpoint(app, store: Store) -> None:
         Output(ids.ACTION_FORM_SAVED, "data"),
         Input(ids.ACTION_NEW, "n_clicks"),
         Input(ids.ACTION_REQUEST, "data"),
-        Input(ids.comment_act(ALL), "n_clicks"),
         Input(ids.action_edit(ALL), "n_clicks"),
         Input(ids.ACTION_FORM_SAVE, "n_clicks"),
         Input(ids.ACTION_FORM_CANCEL, "n_clicks"),
@@ -207,17 +211,26 @@ def register_touchpoint(app, store: Store) -> None:
         State(ids.ACTION_FORM_ORIGIN, "data"),
         State(ids.ACTION_FORM_ORIGIN_REF, "data"),
         State(ids.ACTION_FORM_SAVED, "data"),
-        State(ids.COMMENTS_DRAFTS, "data"),
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(on_form)
 
-    # Fires when the page is there (the key's store appears with it), not on later
-    # changes of the URL: the filters change the query string, the key stays.
+    # The requests that open the form prefilled reach it through one store, and only once
+    # the actions card (with the form's "new" button, an input of the form) is there:
+    # the URL's is read when the card has rendered, a comment's when it is clicked.
     app.callback(
-        Output(ids.ACTION_REQUEST, "data"),
+        Output(ids.ACTION_REQUEST, "data", allow_duplicate=True),
         Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.TOUCHPOINT_KEY, "data"),
+        Input(ids.TOUCHPOINT_ACTIONS, "children"),
+        State(ids.TOUCHPOINT_KEY, "data"),
         State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
-    )(lambda key, search: request_from_url(store, key, search))
+        prevent_initial_call=True,
+    )(lambda _card, key, search: request_from_url(store, key, search))
+
+    app.callback(
+        Output(ids.ACTION_REQUEST, "data", allow_duplicate=True),
+        Input(ids.comment_act(ALL), "n_clicks"),
+        State(ids.COMMENTS_DRAFTS, "data"),
+        prevent_initial_call=True,
+    )(lambda _clicks, drafts: request_from_comment(
+        ctx.triggered_id, ctx.triggered[0]["value"] if ctx.triggered else None, drafts))
