@@ -22,8 +22,8 @@ def explorer(lang: str) -> html.Div:
             dbc.Input(id=ids.COMMENTS_SEARCH, type="search", debounce=True, size="sm",
                       placeholder=t("comments.search", lang), maxLength=200,
                       className="comments-search", style={"maxWidth": "16rem"}),
-            dbc.Select(id=ids.COMMENTS_GROUP, value="", size="sm", style={"width": "auto"},
-                       options=[{"label": t("comments.group.all", lang), "value": ""},
+            dbc.Select(id=ids.COMMENTS_GROUP, value="all", size="sm", style={"width": "auto"},
+                       options=[{"label": t("comments.group.all", lang), "value": "all"},
                                 *[{"label": t(f"comments.group.{g}", lang), "value": g}
                                   for g in GROUPS]]),
             dbc.Select(id=ids.COMMENTS_SOURCE, value="all", size="sm", style={"width": "auto"},
