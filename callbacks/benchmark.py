@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State
 
+from callbacks.actions import act_keys, act_scope
 from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, loosen_links, view_options
 from data.store import Store
@@ -11,11 +12,14 @@ from layouts import benchmark, components, ids
 from views import benchmark as view
 
 
-def update(store: Store, search: str | None, lang: str):
+def update(store: Store, search: str | None, lang: str, scope: str = ""):
+    """Return notice, bullet chart, table (with "Act" links where ``scope`` allows, see
+    callbacks.actions.act_scope) and the inside-out chart."""
     m = view.model(store, filters_from_search(store, search), view_options(search, "perspective"))
     notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return (notice, benchmark.bullet_chart(m.bullets, m.perspective, lang),
-            benchmark.table(m.rows, m.perspective, lang, search) if not m.rows.empty else None,
+            benchmark.table(m.rows, m.perspective, lang, search, act_keys(m.rows, scope))
+            if not m.rows.empty else None,
             benchmark.perspective_chart(m.audited, lang))
 
 
@@ -27,4 +31,4 @@ def register(app, store: Store) -> None:
         Output(ids.BENCHMARK_PERSPECTIVES, "children"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
-    )(lambda search, lang: cached_view(store, "benchmark", update, search, lang))
+    )(lambda search, lang: cached_view(store, "benchmark", update, search, lang, act_scope()))

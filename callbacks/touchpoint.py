@@ -13,7 +13,7 @@ from views import touchpoint as view
 
 OUTPUTS = (ids.TOUCHPOINT_HEADER, ids.TOUCHPOINT_NOTICE, ids.TOUCHPOINT_ATTRIBUTES,
            ids.TOUCHPOINT_HISTORY_GRAPH, ids.TOUCHPOINT_PERSPECTIVES, ids.TOUCHPOINT_QUESTIONS,
-           ids.TOUCHPOINT_SURVEYS, ids.TOUCHPOINT_WEB, ids.TOUCHPOINT_COMMENTS)
+           ids.TOUCHPOINT_SURVEYS, ids.TOUCHPOINT_WEB, ids.TOUCHPOINT_SURVEY_TRENDS)
 
 
 def _rows(stats, lang: str, label=lambda v: v or "–", digits: int = 1) -> list[tuple]:
@@ -23,7 +23,7 @@ def _rows(stats, lang: str, label=lambda v: v or "–", digits: int = 1) -> list
 
 def update(store: Store, key: str, search: str | None, lang: str):
     """Return header, notice, attributes, history figure, perspectives, questions,
-    surveys, web block and comments for one touchpoint."""
+    surveys, web block and the survey trends for one touchpoint."""
     m = view.model(store, filters_from_search(store, search), {"key": key})
     if not m.found:
         return (touchpoint.not_found(key, lang), *([None] * 2),
@@ -42,7 +42,7 @@ def update(store: Store, key: str, search: str | None, lang: str):
         touchpoint.stats_table(_rows(m.questions, lang), lang),
         touchpoint.stats_table(surveys, lang, "responses"),
         touchpoint.web_block(m.web, m.web_weeks, lang),
-        touchpoint.comments(m.comments, lang),
+        touchpoint.survey_trends(m.trends, lang, (f.date_from, f.date_to)),
     )
 
 

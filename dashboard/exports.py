@@ -30,30 +30,38 @@ def _round(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def view_model(store: Store, view: str, search: str):
-    """Return (page, model) of the view at a path for the filters in ``search``."""
+    """Return (views module, model) of the view at a path (or of its ``part``) for the
+    filters in ``search``."""
     path = (view or "/").rstrip("/") or "/"
     page = pages.find(path)
-    if page is None or page.view is None:
-        raise LookupError(f"There is no view at {view!r} to export.")
+    part = url_state.param(search, "part")
+    module = page.view_of(part) if page is not None else None
+    if module is None:
+        raise LookupError(f"There is no view at {view!r}"
+                          + (f" with a part {part!r}" if part else "") + " to export.")
     search = page.prepare(search) if page.prepare else search
     f = url_state.filters_from_search(store, search)
-    return page, page.view.model(store, f, page.model_options(path, search))
+    return module, module.model(store, f, page.model_options(path, search, part))
 
 
 def view_tables(store: Store, view: str, search: str, lang: str) -> dict[str, pd.DataFrame]:
     """Return the tables behind a view (its path) for the filters in ``search``."""
-    page, model = view_model(store, view, search)
-    return page.view.tables(model, lambda key: t(key, lang))
+    module, model = view_model(store, view, search)
+    return module.tables(model, lambda key: t(key, lang))
 
 
-def file_stem(view: str) -> str:
-    """The file name part for a view, from known parts only: the page's own name, and a
-    touchpoint's key only when it is a plain slug (never text from the URL as it came)."""
+def file_stem(view: str, part: str | None = None) -> str:
+    """The file name part for a view, from known parts only: the page's own name, a
+    touchpoint's key only when it is a plain slug (never text from the URL as it came),
+    and the part's name when it is one of the page's."""
     path = (view or "/").rstrip("/") or "/"
     if path.startswith("/touchpoints/"):
         key = path.split("/")[2]
-        return "touchpoint-" + key if SLUG.match(key) else "touchpoint"
-    return VIEW_STEMS.get(path, "export")
+        stem = "touchpoint-" + key if SLUG.match(key) else "touchpoint"
+    else:
+        stem = VIEW_STEMS.get(path, "export")
+    page = pages.find(path)
+    return stem + (f"-{part}" if part and page and page.view_of(part) else "")
 
 
 def describe(view: str, f: Filters) -> dict[str, str]:
@@ -71,12 +79,14 @@ def describe(view: str, f: Filters) -> dict[str, str]:
 def download(store: Store, view: str, search: str, fmt: str, lang: str
              ) -> tuple[bytes, str, str]:
     """Return (content, file name, MIME type) for a data download."""
-    page, model = view_model(store, view, search)
+    module, model = view_model(store, view, search)
     tables = {name: _round(frame) for name, frame in
-              page.view.tables(model, lambda key: t(key, lang)).items()}
-    # The filters the numbers rest on (a drill-down keeps only its touchpoint and period).
-    meta = describe(view, getattr(model, "applied", model.filters))
-    stem = "cxdash-" + file_stem(view)
+              module.tables(model, lambda key: t(key, lang)).items()}
+    # The filters the numbers rest on (a drill-down keeps only its touchpoint and period),
+    # and what the model says about itself (a list cut at the export limit).
+    meta = {**describe(view, getattr(model, "applied", model.filters)),
+            **getattr(model, "notes", {})}
+    stem = "cxdash-" + file_stem(view, url_state.param(search, "part"))
     if fmt == "xlsx":
         return export.to_xlsx(tables, meta), stem + ".xlsx", export.XLSX_TYPE
     german = fmt == "csv-de"

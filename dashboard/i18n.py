@@ -122,11 +122,75 @@ TEXTS: dict[str, dict[str, str]] = {
     "touchpoint.questions": {"en": "Audit questions", "de": "Audit-Fragen"},
     "touchpoint.surveys": {"en": "Survey responses", "de": "Befragungen"},
     "touchpoint.web": {"en": "Web analytics", "de": "Web-Analytics"},
-    "touchpoint.comments": {"en": "Latest comments", "de": "Neueste Kommentare"},
+    "touchpoint.comments": {"en": "Comments", "de": "Kommentare"},
     "touchpoint.no_web": {"en": "No web metrics for this touchpoint's URL in this period.",
                           "de": "Keine Web-Kennzahlen zur URL dieses Touchpoints im Zeitraum."},
-    "touchpoint.no_comments": {"en": "No comments in this period.",
-                               "de": "Keine Kommentare in diesem Zeitraum."},
+    "touchpoint.survey_trends": {"en": "NPS, CES and CSAT by week",
+                                 "de": "NPS, CES und CSAT je Woche"},
+    "touchpoint.survey_trends_help": {
+        "en": "Survey responses linked to this touchpoint (and the persona filter), weekly "
+              "over the same year as the audit scores, with the 95 % band; shaded: the "
+              "selected period; hollow points: fewer than {n} responses. CSAT: top-2-box %.",
+        "de": "Befragungsantworten zu diesem Touchpoint (und zum Persona-Filter), wöchentlich "
+              "über dasselbe Jahr wie die Audit-Scores, mit 95 %-Band; schattiert: der gewählte "
+              "Zeitraum; hohle Punkte: weniger als {n} Antworten. CSAT: Top-2-Box in %."},
+    "touchpoint.no_survey_trends": {
+        "en": "No NPS, CES or CSAT responses are linked to this touchpoint in these 52 weeks "
+              "(for this persona).",
+        "de": "In diesen 52 Wochen sind diesem Touchpoint keine NPS-, CES- oder CSAT-Antworten "
+              "zugeordnet (für diese Persona)."},
+    "touchpoint.no_metric_trend": {"en": "No {metric} responses in these 52 weeks.",
+                                   "de": "Keine {metric}-Antworten in diesen 52 Wochen."},
+    "comments.search": {"en": "Search comments", "de": "Kommentare durchsuchen"},
+    "comments.group.all": {"en": "Every score", "de": "Alle Bewertungen"},
+    "comments.group.negative": {"en": "negative", "de": "negativ"},
+    "comments.group.neutral": {"en": "neutral", "de": "neutral"},
+    "comments.group.positive": {"en": "positive", "de": "positiv"},
+    "comments.groups_help": {
+        "en": "Negative / neutral / positive: NPS 0–6 / 7–8 / 9–10 (detractors, passives, "
+              "promoters) · CES 1–3 / 4 / 5–7 · CSAT 1–2 / 3 / 4–5 · audit below 5 / 5–7.5 / "
+              "8 and above.",
+        "de": "Negativ / neutral / positiv: NPS 0–6 / 7–8 / 9–10 (Kritiker, Passive, "
+              "Promotoren) · CES 1–3 / 4 / 5–7 · CSAT 1–2 / 3 / 4–5 · Audit unter 5 / 5–7,5 / "
+              "ab 8."},
+    "comments.source.all": {"en": "All sources", "de": "Alle Quellen"},
+    "comments.source.survey": {"en": "All surveys", "de": "Alle Befragungen"},
+    "comments.source.nps": {"en": "NPS survey", "de": "NPS-Befragung"},
+    "comments.source.ces": {"en": "CES survey", "de": "CES-Befragung"},
+    "comments.source.csat": {"en": "CSAT survey", "de": "CSAT-Befragung"},
+    "comments.source.audit": {"en": "All audits", "de": "Alle Audits"},
+    "comments.source.customer": {"en": "Audit: customer view", "de": "Audit: Kundensicht"},
+    "comments.source.employee": {"en": "Audit: employee view",
+                                 "de": "Audit: Mitarbeitersicht"},
+    "comments.source.expert": {"en": "Audit: expert view", "de": "Audit: Expertensicht"},
+    "comments.scale.nps": {"en": "NPS answer, 0–10", "de": "NPS-Antwort, 0–10"},
+    "comments.scale.ces": {"en": "CES answer, 1–7 (7 = least effort)",
+                           "de": "CES-Antwort, 1–7 (7 = geringster Aufwand)"},
+    "comments.scale.csat": {"en": "CSAT answer, 1–5", "de": "CSAT-Antwort, 1–5"},
+    "comments.scale.audit": {"en": "Audit score, 1–10", "de": "Audit-Score, 1–10"},
+    "comments.none": {"en": "No comments on this touchpoint in this period.",
+                      "de": "Keine Kommentare zu diesem Touchpoint in diesem Zeitraum."},
+    "comments.none_found": {"en": "No comment matches the search and the choices above.",
+                            "de": "Kein Kommentar passt zur Suche und zur Auswahl oben."},
+    "comments.prev": {"en": "Newer", "de": "Neuere"},
+    "comments.next": {"en": "Older", "de": "Ältere"},
+    "comments.range": {"en": "{first}–{last} of {total}", "de": "{first}–{last} von {total}"},
+    "comments.range_none": {"en": "no comments", "de": "keine Kommentare"},
+    "comments.export_help": {
+        "en": "Download every comment that matches (not only this page)",
+        "de": "Alle passenden Kommentare herunterladen (nicht nur diese Seite)"},
+    "comments.export_cut": {
+        "en": "Downloads hold the newest {limit} of these comments.",
+        "de": "Downloads enthalten die neuesten {limit} dieser Kommentare."},
+    "comments.act": {"en": "Start an action", "de": "Maßnahme starten"},
+    "comments.act_help": {
+        "en": "Opens the action form with this comment as its origin",
+        "de": "Öffnet das Maßnahmen-Formular mit diesem Kommentar als Anlass"},
+    "overview.act": {"en": "Act", "de": "Handeln"},
+    "overview.act_help": {
+        "en": "Open this touchpoint with the form for a new action",
+        "de": "Diesen Touchpoint mit dem Formular für eine neue Maßnahme öffnen"},
+    "benchmark.col.act": {"en": "Action", "de": "Maßnahme"},
     "touchpoint.sessions": {"en": "sessions", "de": "Sitzungen"},
     "touchpoint.conversion": {"en": "conversion", "de": "Conversion"},
     "touchpoint.bounce": {"en": "bounces", "de": "Absprünge"},

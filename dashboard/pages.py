@@ -18,6 +18,7 @@ from callbacks import atlas as atlas_cb
 from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb
 from callbacks import catalog as catalog_cb
+from callbacks import comments as comments_cb
 from callbacks import data_page as data_cb
 from callbacks import heatmap as heatmap_cb
 from callbacks import journey as journey_cb
@@ -38,6 +39,7 @@ from layouts import touchpoint as touchpoint_layout
 from views import actions as actions_view
 from views import atlas as atlas_view
 from views import benchmark as benchmark_view
+from views import comments as comments_view
 from views import heatmap as heatmap_view
 from views import journey as journey_view
 from views import mine as mine_view
@@ -64,6 +66,9 @@ class Page:
     prepare: Callable | None = None  # (search) -> search, e.g. an owner's own department
     # Further (id prefix, role) pairs for write callbacks on a page anyone may read.
     guards: tuple[tuple[str, str], ...] = ()
+    # Parts of the page with a model and download of their own (``&part=NAME``): name ->
+    # views module with model, tables and OPTIONS (the view options it reads).
+    parts: tuple[tuple[str, ModuleType], ...] = ()
 
     def matches(self, path: str) -> bool:
         if self.prefix:
@@ -71,9 +76,14 @@ class Page:
             return path.startswith(self.path) and bool(rest) and "/" not in rest
         return path == self.path
 
-    def model_options(self, path: str, search: str | None) -> dict:
-        """The options the view model takes for a path and query string."""
-        out = {n: v for n in self.options if (v := param(search, n)) is not None}
+    def view_of(self, part: str | None) -> ModuleType | None:
+        """The views module of the page, or of one of its parts (None: no such part)."""
+        return dict(self.parts).get(part) if part else self.view
+
+    def model_options(self, path: str, search: str | None, part: str | None = None) -> dict:
+        """The options the view model (or a part's) takes for a path and query string."""
+        names = self.view_of(part).OPTIONS if part else self.options
+        out = {n: v for n in names if (v := param(search, n)) is not None}
         if self.prefix:
             out["key"] = path[len(self.path):]
         return out
@@ -95,6 +105,7 @@ def _touchpoint_page(store, lang, search, path):
 
 def _touchpoint_register(app, store, extras):
     touchpoint_cb.register(app, store)
+    comments_cb.register(app, store)
     actions_cb.register_touchpoint(app, store)
 
 
@@ -138,6 +149,7 @@ PAGES: tuple[Page, ...] = (
         options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure")),
     Page("touchpoint", "/touchpoints/", _touchpoint_page, _touchpoint_register,
          view=touchpoint_view, prefix=True, guards=(("action-form-", "owner"),),
+         parts=(("comments", comments_view),),
          bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
     Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
          _plain(mine_cb), nav="nav.mine", view=mine_view,

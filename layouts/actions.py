@@ -188,6 +188,7 @@ def form(lang: str, users: list[dict], departments: list[dict]) -> dbc.Modal:
         dbc.ModalBody([
             dcc.Store(id=ids.ACTION_FORM_ID),
             dcc.Store(id=ids.ACTION_FORM_ORIGIN),
+            dcc.Store(id=ids.ACTION_FORM_ORIGIN_REF),
             dcc.Store(id=ids.ACTION_FORM_SAVED, data=0),
             field("actions.field.title", dbc.Input(id=ids.ACTION_FORM_TITLE, maxLength=200)),
             field("actions.field.description",

@@ -87,8 +87,18 @@ def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     )
 
 
-def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_table.DataTable:
-    """The model's table rows, sortable; names link to the drill-down."""
+def act_ref(row: dict, perspective: str) -> str:
+    """What an action started from a table row refers to (stored with the action)."""
+    def signed(x):
+        return "–" if pd.isna(x) else f"{x:+.2f}"
+    return (f"benchmark ({perspective}): gap to target {signed(row['gap_t'])}, to best in "
+            f"class {signed(row['gap_b'])}")
+
+
+def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
+          act_keys: frozenset = frozenset()) -> dash_table.DataTable:
+    """The model's table rows, sortable; names link to the drill-down, and where the user
+    may start an action (``act_keys``) an "Act" link opens it with the form."""
     rows = card.copy()
     for column in ("actual", "gap_t", "gap_b"):
         rows[column] = rows[column].round(2)
@@ -108,6 +118,12 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_
         {"id": "employee_value", "name": t("benchmark.perspective.employee", lang),
          "type": "numeric", "format": TWO_DECIMALS},
     ]
+    if act_keys:
+        rows["act"] = [f"[{c.markdown_text(t('overview.act', lang))} →]("
+                       f"{c.markdown_href(c.act_href(r['key'], search, 'gap', act_ref(r, perspective)))})"
+                       if r["key"] in act_keys else "" for r in rows.to_dict("records")]
+        columns.append({"id": "act", "name": t("benchmark.col.act", lang),
+                        "presentation": "markdown"})
     data = rows[[c_["id"] for c_ in columns]].astype(object).where(rows.notna(), None)
     return dash_table.DataTable(
         id=ids.BENCHMARK_TABLE + "-data",
@@ -120,7 +136,7 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str) -> dash_
         style_cell={"fontFamily": theme.FONT, "fontSize": 13, "padding": "2px 6px",
                     "textAlign": "right", "whiteSpace": "normal", "height": "auto"},
         style_cell_conditional=[{"if": {"column_id": i}, "textAlign": "left"}
-                                for i in ("link", "department_key")],
+                                for i in ("link", "department_key", "act")],
         style_data_conditional=[
             {"if": {"filter_query": "{gap_t} < -1", "column_id": "gap_t"},
              "color": theme.TRAFFIC["red"], "fontWeight": 700},

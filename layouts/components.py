@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -53,6 +53,20 @@ def image_source(src: str | None) -> str | None:
 
 def touchpoint_href(key: str, search: str | None = "") -> str:
     return f"/touchpoints/{key}{search or ''}"
+
+
+def act_href(key: str, search: str | None, origin: str, ref: str) -> str:
+    """The drill-down with the new-action form open (``act=1``; the page takes it out of
+    the URL once open), the action's origin and what it refers to."""
+    extra = urlencode({"act": "1", "origin": origin, "origin_ref": ref})
+    base = (search or "").lstrip("?")
+    return f"/touchpoints/{key}?" + "&".join(p for p in (base, extra) if p)
+
+
+def act_link(key: str, search: str | None, origin: str, ref: str, lang: str) -> dcc.Link:
+    """"Act": open the touchpoint with the form for a new action."""
+    return dcc.Link(t("overview.act", lang) + " →", href=act_href(key, search, origin, ref),
+                    className="act-link small ms-2", title=t("overview.act_help", lang))
 
 
 def touchpoint_link(key: str, name: str, search: str | None = "", **kwargs) -> dcc.Link:

@@ -70,7 +70,20 @@ TOUCHPOINT_PERSPECTIVES = "touchpoint-perspectives"
 TOUCHPOINT_QUESTIONS = "touchpoint-questions"
 TOUCHPOINT_SURVEYS = "touchpoint-surveys"
 TOUCHPOINT_WEB = "touchpoint-web"
-TOUCHPOINT_COMMENTS = "touchpoint-comments"
+TOUCHPOINT_SURVEY_TRENDS = "touchpoint-survey-trends"
+# the comment explorer (views.comments)
+COMMENTS_SEARCH = "comments-search"
+COMMENTS_GROUP = "comments-group"
+COMMENTS_SOURCE = "comments-source"
+COMMENTS_PREV = "comments-prev"
+COMMENTS_NEXT = "comments-next"
+COMMENTS_PAGE = "comments-page"
+COMMENTS_LIST = "comments-list"
+COMMENTS_RANGE = "comments-range"
+COMMENTS_EXPORT_CSV = "comments-export-csv"
+COMMENTS_EXPORT_XLSX = "comments-export-xlsx"
+COMMENTS_EXPORT_NOTE = "comments-export-note"
+COMMENTS_DRAFTS = "comments-drafts"  # the shown rows' action drafts (title, origin ref)
 
 # my touchpoints
 MINE_DEPARTMENT = "mine-department"
@@ -205,11 +218,22 @@ ACTION_FORM_OWNER_DEPARTMENT = "action-form-owner-department"
 ACTION_FORM_DUE = "action-form-due"
 ACTION_FORM_STATUS = "action-form-status"
 ACTION_FORM_ORIGIN = "action-form-origin"
+ACTION_FORM_ORIGIN_REF = "action-form-origin-ref"
 ACTION_FORM_SAVE = "action-form-save"
 ACTION_FORM_CANCEL = "action-form-cancel"
 ACTION_FORM_RESULT = "action-form-result"
 ACTION_FORM_SAVED = "action-form-saved"
 OVERVIEW_ACTIONS = "overview-actions"
+
+
+# What asks the action form to open prefilled (?act=1 in the URL): not "action-form-",
+# so a viewer's page load that carries it meets no role gate.
+ACTION_REQUEST = "touchpoint-action-request"
+
+
+def comment_act(row: int) -> dict:
+    """The "start an action" button of the comment shown in row ``row`` of the page."""
+    return {"type": "comment-act", "row": row}
 
 
 def action_edit(action_id: int) -> dict:

@@ -183,10 +183,12 @@ def trend_figure(
     lang: str,
     selected: tuple[dt.date | None, dt.date | None],
     target: float | None = None,
+    height: int | None = None,
 ) -> dict:
     """Return the weekly trend: value with its 95 % band; hollow markers for small weeks.
 
-    ``weeks`` has columns week, value, low, high, n, small.
+    ``weeks`` has columns week, value, low, high, n, small; ``height`` for a small chart
+    (smaller margins, no axis titles but the value's).
     """
     labels = {"nps": t("kpi.nps", lang), "ces": t("kpi.ces", lang), "csat": "CSAT top-2 %",
               "audit": t("kpi.audit_score", lang)}
@@ -228,20 +230,32 @@ def trend_figure(
     if weeks.empty:
         notes.append(theme.no_data_note(t("trend.no_data", lang)))
     return theme.figure(
-        traces, shapes=shapes, annotations=notes,
+        traces, shapes=shapes, annotations=notes, height=height,
+        margin={"l": 48, "r": 12, "t": 8, "b": 28} if height else None,
         yaxis={"title": {"text": labels[metric]}, "range": y_range},
         # A date axis even without points: an empty axis would be numeric and label the
         # selected period's band in epoch milliseconds ("1.79T").
-        xaxis={"title": {"text": t("trend.week", lang)}, "type": "date"},
+        xaxis={"title": {"text": None if height else t("trend.week", lang)}, "type": "date"},
         showlegend=False,
         separators=",." if lang == "de" else ".,",
     )
 
 
 
+def act_ref(row, kind: str) -> str:
+    """What an action started from a list row refers to (stored with the action)."""
+    if kind == "mover":
+        return (f"overview: change {row['delta']:+.2f} against the previous period "
+                f"(score {row['value']:.2f}, {int(row['n'])} audits)")
+    what = "fell below target" if kind == "fell" else "gap to target"
+    return f"overview: {what} {row['gap_target']:+.2f} (score {row['value']:.2f}, " \
+           f"target {row['target']:.2f}, {int(row['n'])} audits)"
+
+
 def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
-                    audits: int | None = None) -> html.Div:
-    """A short list of touchpoints: name (link), journey, score, and the gap or change.
+                    audits: int | None = None, act_keys: frozenset = frozenset()) -> html.Div:
+    """A short list of touchpoints: name (link), journey, score, and the gap or change,
+    with an "Act" link on those in ``act_keys`` (the user may start actions there).
 
     kind is "gap" (gap to target), "mover" (change vs previous period) or "fell"
     (below target now, at or above it before). Without audits (``audits`` = 0) the list
@@ -263,7 +277,10 @@ def touchpoint_list(rows: pd.DataFrame, kind: str, lang: str, search: str,
             html.Div([c.touchpoint_link(row["key"], row["name"], search),
                       html.Small(f" · {row['journey_name']}", className="text-muted")]),
             html.Div([c.score(row["value"], row["light"], lang), " ", extra, " ",
-                      c.n_label(int(row["n"]), lang, "audits")], className="small"),
+                      c.n_label(int(row["n"]), lang, "audits"),
+                      c.act_link(row["key"], search, "mover" if kind == "mover" else "gap",
+                                 act_ref(row, kind), lang)
+                      if row["key"] in act_keys else None], className="small"),
         ], className="tp-list-item"))
     return html.Ol(items, className="tp-list mb-0")
 

@@ -6,9 +6,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import count, date, number, t
+from dashboard.i18n import count, number, t
+from layouts import comments, ids, theme
 from layouts import components as c
-from layouts import ids, theme
+from layouts.overview import trend_figure
 
 ATTRIBUTES = ("media_type", "frequency", "perception", "reach", "acceptance_criteria", "notes")
 
@@ -18,6 +19,9 @@ def page(lang: str, key: str, actions=None) -> html.Div:
     the actions card and its form)."""
     return html.Div([
         dcc.Store(id=ids.TOUCHPOINT_KEY, data=key),
+        dcc.Store(id=ids.ACTION_REQUEST),
+        dcc.Store(id=ids.COMMENTS_PAGE, data=1),
+        dcc.Store(id=ids.COMMENTS_DRAFTS, data=[]),
         html.Div(id=ids.TOUCHPOINT_HEADER),
         html.Div(id=ids.TOUCHPOINT_NOTICE),
         dbc.Row([
@@ -25,23 +29,27 @@ def page(lang: str, key: str, actions=None) -> html.Div:
                 dcc.Graph(id=ids.TOUCHPOINT_HISTORY_GRAPH, config=theme.graph_config(lang),
                           style={"height": "360px"}),
                 html.Small(t("touchpoint.history_help", lang), className="text-muted"),
-            ])), xl=8),
-            dbc.Col(c.section(t("touchpoint.attributes", lang),
-                              html.Div(id=ids.TOUCHPOINT_ATTRIBUTES)), xl=4),
+            ])), xl=6),
+            dbc.Col(c.section(t("touchpoint.survey_trends", lang), html.Div([
+                html.Div(id=ids.TOUCHPOINT_SURVEY_TRENDS),
+                html.Small(t("touchpoint.survey_trends_help", lang, n=30),
+                           className="text-muted"),
+            ])), xl=6),
         ], className="g-3"),
         actions,
         dbc.Row([
+            dbc.Col(c.section(t("touchpoint.attributes", lang),
+                              html.Div(id=ids.TOUCHPOINT_ATTRIBUTES)), lg=6, xl=3),
             dbc.Col(c.section(t("touchpoint.perspectives", lang),
-                              html.Div(id=ids.TOUCHPOINT_PERSPECTIVES)), lg=4),
+                              html.Div(id=ids.TOUCHPOINT_PERSPECTIVES)), lg=6, xl=3),
             dbc.Col(c.section(t("touchpoint.questions", lang),
-                              html.Div(id=ids.TOUCHPOINT_QUESTIONS)), lg=4),
+                              html.Div(id=ids.TOUCHPOINT_QUESTIONS)), lg=6, xl=3),
             dbc.Col(c.section(t("touchpoint.surveys", lang),
-                              html.Div(id=ids.TOUCHPOINT_SURVEYS)), lg=4),
+                              html.Div(id=ids.TOUCHPOINT_SURVEYS)), lg=6, xl=3),
         ], className="g-3"),
         dbc.Row([
-            dbc.Col(c.section(t("touchpoint.web", lang), html.Div(id=ids.TOUCHPOINT_WEB)), lg=6),
-            dbc.Col(c.section(t("touchpoint.comments", lang),
-                              html.Div(id=ids.TOUCHPOINT_COMMENTS)), lg=6),
+            dbc.Col(c.section(t("touchpoint.comments", lang), comments.explorer(lang)), xl=7),
+            dbc.Col(c.section(t("touchpoint.web", lang), html.Div(id=ids.TOUCHPOINT_WEB)), xl=5),
         ], className="g-3"),
         c.symbol_legend(lang),
     ])
@@ -172,16 +180,23 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
     ])
 
 
-def comments(frame: pd.DataFrame, lang: str):
-    """The newest comments with date, source and score."""
-    if frame.empty:
-        return html.P(t("touchpoint.no_comments", lang), className="text-muted small mb-0")
-    items = []
-    for row in frame.itertuples():
-        source = t(f"touchpoint.source.{row.metric}", lang)
-        items.append(html.Li([
-            html.Div([html.Span(date(pd.Timestamp(row.date).date(), lang)), " · ", source, " · ",
-                      html.Strong(str(int(row.score)))], className="text-muted small"),
-            html.Div(row.comment, className="comment-text"),
-        ], className="comment"))
-    return html.Ul(items, className="comments list-unstyled mb-0")
+def survey_trends(trends: dict, lang: str, selected) -> html.Div | html.P:
+    """NPS, CES and CSAT of the linked responses by week with their 95 % bands, one small
+    chart each; a note instead of an empty axis for a metric without responses."""
+    if all(weeks.empty for weeks in trends.values()):
+        return html.P(t("touchpoint.no_survey_trends", lang),
+                      className="text-muted small mb-0 survey-trends-empty")
+    parts = []
+    for metric, weeks in trends.items():
+        label = html.Div(t(f"kpi.{metric}", lang), className="small fw-semibold")
+        if weeks.empty:
+            parts.append(html.Div([label, html.P(t("touchpoint.no_metric_trend", lang,
+                                                   metric=t(f"kpi.{metric}", lang)),
+                                                 className="text-muted small mb-2")],
+                                  className="survey-trend survey-trend-empty"))
+            continue
+        fig = trend_figure(weeks, metric, lang, selected, height=170)
+        parts.append(html.Div([label, dcc.Graph(
+            figure=fig, config=theme.graph_config(lang, displayModeBar=False))],
+            className="survey-trend", id=f"survey-trend-{metric}"))
+    return html.Div(parts)

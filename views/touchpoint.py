@@ -1,5 +1,6 @@
 """One touchpoint's drill-down: attributes, a year of weekly scores, customer vs employee,
-audit questions, linked survey KPIs, web analytics and the latest comments.
+audit questions, linked survey KPIs with their weekly trends, and web analytics (the
+comments have their own model, views.comments).
 
 The touchpoint is the selection: only the period narrows it, and the persona narrows
 what that persona said (survey responses and comments). The screen and the download
@@ -8,7 +9,7 @@ read this model, so they apply the same filters and show the same weeks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -16,10 +17,12 @@ from data import kpis, queries, scorecards
 from data.queries import Filters
 from data.store import Store
 from views.common import identity, loosen, touchpoint_table
+from views.overview import TREND_TABLE, trend
 
 HISTORY_WEEKS = 52
 WEB_WEEKS = 26
 SURVEY_METRICS = (("nps", 0, ""), ("ces", 2, ""), ("csat", 0, " %"))
+TREND_METRICS = tuple(m for m, _, _ in SURVEY_METRICS)
 STAT_COLUMNS = ["label", "value", "n", "small"]
 
 
@@ -35,7 +38,8 @@ class TouchpointModel:
     surveys: pd.DataFrame  # label (metric), value, n, small, digits, unit
     web: dict  # sessions, conversions, bounces in the period
     web_weeks: pd.DataFrame
-    comments: pd.DataFrame
+    # metric -> week, value, low, high, n, small of the linked responses over HISTORY_WEEKS
+    trends: dict[str, pd.DataFrame] = field(default_factory=dict)
     loosen: tuple[str, ...] = ()  # filters that, removed alone, bring data back
 
     @property
@@ -98,14 +102,14 @@ def model(store: Store, base: Filters, options: dict | None = None) -> Touchpoin
         lambda: queries.survey_aggregates(store, survey_f),
         lambda: queries.web_aggregates(store, f.widened(WEB_WEEKS), by=("week",)),
         lambda: queries.web_aggregates(store, f),
-        lambda: queries.latest_comments(store, survey_f),
+        lambda: queries.survey_aggregates(store, survey_f.widened(HISTORY_WEEKS), by=("week",)),
     )
     card = scorecards.touchpoint_scorecard(store, f)
     empty_stats = pd.DataFrame(columns=STAT_COLUMNS)
     if card.empty:
         return TouchpointModel(key, f, survey_f, None, pd.DataFrame(
             columns=["week", "value", "low", "high", "n", "small"]), empty_stats, empty_stats,
-            empty_stats, {}, pd.DataFrame(), pd.DataFrame())
+            empty_stats, {}, pd.DataFrame())
     weekly = queries.audit_aggregates(store, history, by=("week",))
     weeks = kpis.metric_table(weekly, "audit") if not weekly.empty else weekly.assign(
         value=[], low=[], high=[], small=[])
@@ -127,7 +131,8 @@ def model(store: Store, base: Filters, options: dict | None = None) -> Touchpoin
         surveys=pd.DataFrame(rows, columns=[*STAT_COLUMNS, "digits", "unit"]),
         web=_web(queries.web_totals(store, f)),
         web_weeks=_web_weeks(queries.web_aggregates(store, f.widened(WEB_WEEKS), by=("week",))),
-        comments=queries.latest_comments(store, survey_f))
+        trends={metric: trend(store, survey_f, metric, HISTORY_WEEKS)[0]
+                for metric in TREND_METRICS})
     if m.empty:
         m.loosen = loosen(store, survey_f, among=("persona", "period"))
     return m
@@ -147,6 +152,8 @@ def tables(m: TouchpointModel, translate=identity) -> dict[str, pd.DataFrame]:
         "Questions": m.questions.rename(columns=stats),
         "Survey KPIs": m.surveys[STAT_COLUMNS].rename(columns={**stats, "label": "metric",
                                                                "value": "value"}),
+        **{TREND_TABLE[metric]: m.trends[metric].rename(columns={"low": "ci95_low",
+                                                                  "high": "ci95_high"})
+           for metric in TREND_METRICS},
         "Web by week": m.web_weeks.reset_index(drop=True),
-        "Latest comments": m.comments.reset_index(drop=True),
     }

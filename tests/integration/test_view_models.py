@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import pytest
 
+from callbacks import comments as comments_cb
 from callbacks import heatmap as heatmap_cb
 from callbacks import touchpoint as touchpoint_cb
 from callbacks.filters import filters_from_search
@@ -145,17 +146,64 @@ def test_touchpoint_comments_follow_the_persona_on_screen_and_in_the_download(de
     texts = {}
     for persona in ("", "&persona=senior"):
         search = base + persona
-        screen = str(touchpoint_cb.update(demo_store, "st-hotline", search, "en")[8])
-        file = _downloaded(demo_store, "/touchpoints/st-hotline", search)["Latest comments"]
-        assert len(file) > 0
+        shown = comments_cb.render(demo_store, "st-hotline", search, "", "", "all", 1, False,
+                                   "en")
+        screen = str(shown[0])
+        file = _downloaded(demo_store, "/touchpoints/st-hotline",
+                           search + "&part=comments&page=all")["Comments"]
+        assert 0 < len(file) <= 20  # one page holds them all here: the screen shows the file
         assert screen.count("'comment-text'") == len(file)
         assert all(str(c) in screen for c in file["comment"])
+        assert shown[1] == f"1–{len(file)} of {len(file)}"
         texts[persona] = list(file["comment"])
     assert texts[""] != texts["&persona=senior"]
-    from views import touchpoint
+    from views import comments
 
-    senior = touchpoint.model(demo_store, Filters.of(date_from="2026-05-01",
-                                                     date_to="2026-11-15", personas=["senior"]),
-                              {"key": "st-hotline"})
-    assert senior.comments["comment"].tolist() == texts["&persona=senior"]
-    assert senior.survey_filters.personas == ("senior",)
+    senior = comments.model(demo_store, Filters.of(date_from="2026-05-01",
+                                                   date_to="2026-11-15", personas=["senior"]),
+                            {"key": "st-hotline", "page": "all"})
+    assert senior.rows["comment"].tolist() == texts["&persona=senior"]
+    assert senior.filters.personas == ("senior",)
+
+
+def test_touchpoint_survey_trends_on_screen_are_the_downloaded_weeks(demo_store):
+    search = "?from=2026-10-19&to=2026-11-15"
+    out = touchpoint_cb.update(demo_store, "st-hotline", search, "en")
+    got = _downloaded(demo_store, "/touchpoints/st-hotline", search)
+    trends = out[8]
+    for metric, table in (("nps", "NPS by week"), ("ces", "CES by week"),
+                          ("csat", "CSAT by week")):
+        weeks = got[table]
+        graph = _graph(trends, f"survey-trend-{metric}")
+        if weeks.empty:
+            assert graph is None
+            continue
+        line = graph["data"][1]
+        assert len(line["x"]) == len(weeks)
+        assert [round(v, 3) for v in line["y"]] == weeks["value"].round(3).tolist()
+        assert list(weeks.columns) == ["week", "value", "ci95_low", "ci95_high", "n", "small"]
+        banded = weeks.dropna(subset=["ci95_low", "ci95_high"])  # n = 1: a mean has none
+        assert len(banded) > 0 and (banded["ci95_low"] <= banded["ci95_high"]).all()
+        # hollow markers on the small weeks, the weeks the file marks small
+        hollow = [c == "white" for c in line["marker"]["color"]]
+        assert hollow == weeks["small"].astype(bool).tolist()
+    assert any(not got[t].empty for t in ("NPS by week", "CES by week", "CSAT by week"))
+
+
+def _graph(tree, element_id: str):
+    """The figure of the graph inside the element with ``element_id`` (None: not there)."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+            return
+        if not hasattr(node, "children"):
+            return
+        if getattr(node, "id", None) == element_id:
+            found.append(node.children[1].figure)
+        walk(getattr(node, "children", None))
+
+    walk(tree)
+    return found[0] if found else None
