@@ -3,6 +3,7 @@
 - ``GET /export/data.csv|data-de.csv|data.xlsx?view=PATH&<filters>``: the view's numbers
 - ``GET /export/poster.pdf?size=A3|A2&<filters>`` (and ``poster.html``): the journey map
 - ``GET /export/report.html|report.pdf?week=2026-W47|last[&journey=KEY][&department=KEY]``
+- ``GET /export/workshop.pdf|workshop.html?id=N``: a workshop's results (analysts and admins)
 
 Every refusal is a 4xx with a message that says why; PDFs need Chromium (dashboard.pdf).
 """
@@ -14,8 +15,8 @@ from urllib.parse import quote, urlencode
 
 import flask
 
-from dashboard import exports, pdf, poster, report
-from dashboard.auth import actor, language
+from dashboard import exports, pdf, poster, report, workshop_pdf
+from dashboard.auth import actor, current_user, language
 from dashboard.config import Config
 from data import accounts
 from data.store import Store
@@ -78,6 +79,22 @@ def register(server: flask.Flask, store: Store, config: Config) -> None:
                     return _send(html.encode(), f"cxdash-report-{week}.html",
                                  "text/html; charset=utf-8")
                 return _send(pdf.html_to_pdf(html), f"cxdash-report-{week}.pdf",
+                             "application/pdf")
+            if name in ("workshop.pdf", "workshop.html"):
+                user = current_user()
+                if user is None or not user.can("analyst"):
+                    return _problem(403, "A workshop's results need the role analyst or "
+                                         "higher.")
+                ident = flask.request.args.get("id", "")
+                if not ident.isdigit():
+                    raise ValueError("Name the workshop: ?id=N.")
+                html = workshop_pdf.results_html(store, int(ident), lang)
+                accounts.record(store, actor(), "export", f"workshop {ident}",
+                                {"format": name.rsplit(".", 1)[1]})
+                if name.endswith(".html"):
+                    return _send(html.encode(), f"cxdash-workshop-{ident}.html",
+                                 "text/html; charset=utf-8", inline=True)
+                return _send(pdf.html_to_pdf(html), f"cxdash-workshop-{ident}.pdf",
                              "application/pdf")
         except pdf.PdfBusy as exc:
             response = _problem(503, str(exc))

@@ -35,6 +35,7 @@ class WorkshopModel:
     rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COLUMNS))
     participants: int = 0
     ratings: int = 0
+    low_agreement_sd: float = LOW_AGREEMENT_SD
 
     @property
     def state(self) -> str | None:
