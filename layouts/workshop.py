@@ -128,7 +128,7 @@ def counts(m, lang: str):
                   html.Span(t("workshop.participants", lang), className="workshop-count-label")]),
         html.Div([html.Span(number(m.ratings, lang, 0), className="workshop-count",
                             id="workshop-ratings"),
-                  html.Span(t("workshop.ratings_of", lang, n=m.participants * total),
+                  html.Span(t("workshop.ratings_of", lang, n=total),
                             className="workshop-count-label")]),
     ], className="d-flex gap-4")
 
