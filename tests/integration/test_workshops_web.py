@@ -78,3 +78,6 @@ def test_the_results_need_an_analyst(site):
     assert "Workshop results: Vertragsabschluss" in text and "Tarifseite" in text
     assert analyst.get("/export/workshop.html?id=x").status_code == 400
     assert analyst.get(f"/export/workshop.html?id={ident + 9}").status_code == 400
+    table = analyst.get(f"/export/workshop.csv?id={ident}").get_data(as_text=True)
+    assert "room_mean" in table and "tarifseite" in table
+    assert viewer.get(f"/export/workshop.xlsx?id={ident}").status_code == 403
