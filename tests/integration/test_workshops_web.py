@@ -81,3 +81,29 @@ def test_the_results_need_an_analyst(site):
     table = analyst.get(f"/export/workshop.csv?id={ident}").get_data(as_text=True)
     assert "room_mean" in table and "tarifseite" in table
     assert viewer.get(f"/export/workshop.xlsx?id={ident}").status_code == 403
+
+
+def test_the_journey_map_offers_its_journey_s_workshop_to_analysts(site, monkeypatch):
+    from callbacks import workshop as workshop_cb
+    from dashboard import auth, pages
+
+    app, store, _ = site
+    assert workshop_cb.journey_href(store, "?journey=stoerung") == "/workshop/stoerung"
+    journey = pages.find("/journey")
+    for role, shown in (("viewer", False), ("analyst", True)):
+        monkeypatch.setattr(auth, "current_user", lambda r=role: accounts.get_user(store, r))
+        with app.server.test_request_context("/journey"):
+            tree = journey.layout(store, "en", "", "/journey")
+        link = _find(tree, "journey-workshop")
+        assert (link.style is None) == shown
+
+
+def _find(component, ident):
+    """The component with this id in a layout tree."""
+    if getattr(component, "id", None) == ident:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if hasattr(child, "to_plotly_json") and (found := _find(child, ident)) is not None:
+            return found
+    return None
