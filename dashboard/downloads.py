@@ -3,6 +3,7 @@
 - ``GET /export/data.csv|data-de.csv|data.xlsx?view=PATH&<filters>``: the view's numbers
 - ``GET /export/poster.pdf?size=A3|A2&<filters>`` (and ``poster.html``): the journey map
 - ``GET /export/report.html|report.pdf?week=2026-W47|last[&journey=KEY][&department=KEY]``
+- ``GET /export/workshop.pdf|.html|.csv|.xlsx?id=N``: a workshop's results (analysts and admins)
 
 Every refusal is a 4xx with a message that says why; PDFs need Chromium (dashboard.pdf).
 """
@@ -14,11 +15,12 @@ from urllib.parse import quote, urlencode
 
 import flask
 
-from dashboard import exports, pdf, poster, report
-from dashboard.auth import actor, language
+from dashboard import exports, pdf, poster, report, workshop_pdf
+from dashboard.auth import actor, current_user, language
 from dashboard.config import Config
-from data import accounts
+from data import accounts, export
 from data.store import Store
+from views import workshop as views_workshop
 
 FORMATS = {"data.csv": "csv", "data-de.csv": "csv-de", "data.xlsx": "xlsx"}
 
@@ -47,6 +49,38 @@ def content_disposition(name: str, inline: bool = False) -> str:
 
 def _problem(status: int, message: str) -> flask.Response:
     return flask.Response(message, status, mimetype="text/plain")
+
+
+WORKSHOP_FORMATS = ("workshop.pdf", "workshop.html", "workshop.csv", "workshop.xlsx")
+
+
+def _workshop(store: Store, name: str, lang: str) -> flask.Response:
+    """A workshop's results (analysts and admins), from the model its screen shows."""
+    user = current_user()
+    if user is None or not user.can("analyst"):
+        return _problem(403, "A workshop's results need the role analyst or higher.")
+    ident = flask.request.args.get("id", "")
+    if not ident.isdigit():
+        raise ValueError("Name the workshop: ?id=N.")
+    fmt = name.rsplit(".", 1)[1]
+    stem = f"cxdash-workshop-{ident}"
+    accounts.record(store, actor(), "export", f"workshop {ident}", {"format": fmt})
+    if fmt in ("csv", "xlsx"):
+        m = views_workshop.model(store, int(ident))
+        if m.workshop is None:
+            raise LookupError(f"There is no workshop {ident}.")
+        meta = {"cxdash view": f"/workshop/{m.workshop['journey_key']}",
+                "workshop": m.workshop["code"],
+                "customers' period": f"{m.period[0]} to {m.period[1]}"}
+        tables = views_workshop.tables(m)
+        if fmt == "xlsx":
+            return _send(export.to_xlsx(tables, meta), stem + ".xlsx", export.XLSX_TYPE)
+        return _send(export.to_csv(tables["Workshop"], meta), stem + ".csv",
+                     "text/csv; charset=utf-8")
+    html = workshop_pdf.results_html(store, int(ident), lang)
+    if fmt == "html":
+        return _send(html.encode(), stem + ".html", "text/html; charset=utf-8", inline=True)
+    return _send(pdf.html_to_pdf(html), stem + ".pdf", "application/pdf")
 
 
 def register(server: flask.Flask, store: Store, config: Config) -> None:
@@ -79,6 +113,8 @@ def register(server: flask.Flask, store: Store, config: Config) -> None:
                                  "text/html; charset=utf-8")
                 return _send(pdf.html_to_pdf(html), f"cxdash-report-{week}.pdf",
                              "application/pdf")
+            if name in WORKSHOP_FORMATS:
+                return _workshop(store, name, lang)
         except pdf.PdfBusy as exc:
             response = _problem(503, str(exc))
             response.headers["Retry-After"] = str(pdf.RETRY_AFTER_S)

@@ -993,6 +993,106 @@ TEXTS.update({
 })
 
 
+# Workshop mode: the facilitator's screen, a participant's phone, the results PDF.
+TEXTS.update({
+    "workshop.title": {"en": "Workshop: {journey}", "de": "Workshop: {journey}"},
+    "workshop.back": {"en": "← Journey map", "de": "← Journey Map"},
+    "workshop.no_journey": {"en": "There is no journey {key!s}.",
+                            "de": "Es gibt keine Journey {key!s}."},
+    "workshop.start": {"en": "Start workshop", "de": "Workshop starten"},
+    "workshop.start_from_map": {"en": "Start workshop", "de": "Workshop starten"},
+    "workshop.join_menu": {"en": "Join a workshop", "de": "An Workshop teilnehmen"},
+    "workshop.reveal": {"en": "Reveal", "de": "Aufdecken"},
+    "workshop.end": {"en": "End workshop", "de": "Workshop beenden"},
+    "workshop.end_confirm": {
+        "en": "End the workshop? Its ratings become one audit import batch (perspective "
+              "employee); participants can no longer change them. Undo it on the Data page.",
+        "de": "Workshop beenden? Die Bewertungen werden ein Audit-Import (Perspektive "
+              "Mitarbeitende) und sind nicht mehr änderbar. Rückgängig auf der Datenseite."},
+    "workshop.pdf": {"en": "Results (PDF)", "de": "Ergebnisse (PDF)"},
+    "workshop.none_running": {"en": "No workshop is running for this journey.",
+                              "de": "Für diese Journey läuft kein Workshop."},
+    "workshop.code": {"en": "Code", "de": "Code"},
+    "workshop.join_at": {"en": "Join on your phone with the code",
+                         "de": "Mit dem Handy teilnehmen, Code"},
+    "workshop.qr_alt": {"en": "QR code of the link to join", "de": "QR-Code des Teilnahme-Links"},
+    "workshop.participants": {"en": "participants", "de": "Teilnehmende"},
+    "workshop.ratings_of": {"en": "ratings of {n} touchpoints",
+                            "de": "Bewertungen zu {n} Touchpoints"},
+    "workshop.state.open": {"en": "rating", "de": "Bewertung läuft"},
+    "workshop.state.revealed": {"en": "revealed", "de": "aufgedeckt"},
+    "workshop.state.closed": {"en": "ended", "de": "beendet"},
+    "workshop.state.reopened": {"en": "reopened (its batch was undone)",
+                                "de": "wieder offen (Import rückgängig gemacht)"},
+    "workshop.hidden": {
+        "en": "Only the counts show until you press Reveal, so every rating stays independent.",
+        "de": "Bis „Aufdecken“ sind nur die Anzahlen zu sehen, damit jede Bewertung "
+              "unabhängig bleibt."},
+    "workshop.room": {"en": "Room (mean ± sd)", "de": "Raum (Mittel ± SD)"},
+    "workshop.customers": {"en": "Customers (audits)", "de": "Kunden (Audits)"},
+    "workshop.customer_band": {"en": "Customers: 95 % interval", "de": "Kunden: 95 %-Intervall"},
+    "workshop.versus": {"en": "You rate {room}, customers {customers} ± {margin}",
+                        "de": "Sie bewerten {room}, Kunden {customers} ± {margin}"},
+    "workshop.versus_single": {"en": "You rate {room}, customers {customers}",
+                               "de": "Sie bewerten {room}, Kunden {customers}"},
+    "workshop.versus_none": {"en": "You rate {room}; no customer audits in the period",
+                             "de": "Sie bewerten {room}; keine Kunden-Audits im Zeitraum"},
+    "workshop.col.touchpoint": {"en": "Touchpoint", "de": "Touchpoint"},
+    "workshop.col.ratings": {"en": "Ratings", "de": "Bewertungen"},
+    "workshop.col.room": {"en": "Room", "de": "Raum"},
+    "workshop.col.spread": {"en": "Spread", "de": "Streuung"},
+    "workshop.col.customers": {"en": "Customers ± 95 %", "de": "Kunden ± 95 %"},
+    "workshop.col.gap": {"en": "Gap", "de": "Lücke"},
+    "workshop.col.note": {"en": "Note", "de": "Notiz"},
+    "workshop.low_agreement": {"en": "low agreement", "de": "uneinig"},
+    "workshop.rule": {
+        "en": "Spread: standard deviation (n − 1) and lowest–highest rating; low agreement "
+              "when the sd is {sd} points or more (two ratings at least). Gap: the room's "
+              "mean − the customers' score.",
+        "de": "Streuung: Standardabweichung (n − 1) und niedrigste–höchste Bewertung; "
+              "uneinig ab einer SD von {sd} Punkten (bei mindestens zwei Bewertungen). "
+              "Lücke: Mittel des Raums − Kundenwert."},
+    "workshop.to_action": {"en": "→ Action", "de": "→ Maßnahme"},
+    "workshop.notes": {"en": "Insights per touchpoint", "de": "Erkenntnisse je Touchpoint"},
+    "workshop.note_hint": {"en": "What did the room find? (saved when you leave the field)",
+                           "de": "Was hat der Raum erkannt? (gespeichert beim Verlassen)"},
+    "workshop.started": {"en": "The workshop has started: participants join with the code.",
+                         "de": "Der Workshop läuft: Teilnehmende kommen mit dem Code dazu."},
+    "workshop.ended": {"en": "Ended: {n} ratings written as import batch {batch} (undo it "
+                             "on the Data page).",
+                       "de": "Beendet: {n} Bewertungen als Import {batch} geschrieben (auf "
+                             "der Datenseite rückgängig zu machen)."},
+    "workshop.forbidden": {"en": "Not allowed: {reason}", "de": "Nicht erlaubt: {reason}"},
+    "workshop.invalid": {"en": "Not saved: {reason}", "de": "Nicht gespeichert: {reason}"},
+    "workshop.missing": {"en": "Not found: {reason}", "de": "Nicht gefunden: {reason}"},
+    "workshop.enter_code": {"en": "Workshop code", "de": "Workshop-Code"},
+    "workshop.join": {"en": "Join", "de": "Teilnehmen"},
+    "workshop.unknown_code": {"en": "There is no workshop with this code.",
+                              "de": "Es gibt keinen Workshop mit diesem Code."},
+    "workshop.rate_hint": {
+        "en": "Rate each touchpoint from 1 (very bad) to 10 (excellent) as you see it; "
+              "saved at once, changeable until the workshop ends.",
+        "de": "Bewerten Sie jeden Touchpoint von 1 (sehr schlecht) bis 10 (hervorragend) "
+              "aus Ihrer Sicht; sofort gespeichert, änderbar bis zum Ende des Workshops."},
+    "workshop.ended_note": {"en": "This workshop has ended; your ratings are in.",
+                            "de": "Dieser Workshop ist beendet; Ihre Bewertungen sind erfasst."},
+    "workshop.rated_of": {"en": "{done} of {total} touchpoints rated",
+                          "de": "{done} von {total} Touchpoints bewertet"},
+    "workshop.saved": {"en": "saved", "de": "gespeichert"},
+    "workshop.pdf_title": {"en": "Workshop results: {journey}",
+                           "de": "Workshop-Ergebnisse: {journey}"},
+    "workshop.pdf_meta": {
+        "en": "{day} · code {code} · {participants} participants · {ratings} ratings · "
+              "customers' audits {period}",
+        "de": "{day} · Code {code} · {participants} Teilnehmende · {ratings} Bewertungen · "
+              "Kunden-Audits {period}"},
+    "workshop.pdf_footer": {"en": "cxdash workshop mode · printed {when}",
+                            "de": "cxdash Workshop-Modus · gedruckt {when}"},
+    "workshop.pdf_batch": {"en": "Written as audit import batch {batch}.",
+                           "de": "Als Audit-Import {batch} geschrieben."},
+})
+
+
 def negotiate(accept_language: str | None) -> str:
     """Pick German or English from an Accept-Language header."""
     if not accept_language:

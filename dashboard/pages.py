@@ -27,6 +27,7 @@ from callbacks import overview as overview_cb
 from callbacks import personas as personas_cb
 from callbacks import profile as profile_cb
 from callbacks import touchpoint as touchpoint_cb
+from callbacks import workshop as workshop_cb
 from callbacks.filters import param
 from dashboard import auth
 from data import accounts, audit_rounds, queries
@@ -36,6 +37,7 @@ from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, 
 from layouts import audits as audits_layout
 from layouts import catalog as catalog_layout
 from layouts import touchpoint as touchpoint_layout
+from layouts import workshop as workshop_layout
 from views import actions as actions_view
 from views import atlas as atlas_view
 from views import benchmark as benchmark_view
@@ -130,14 +132,32 @@ def _audits_page(store, lang, search, path):
     return audits_layout.page(lang, True, options)
 
 
+def _facilitates() -> bool:
+    # The validation layout is built outside a request, as every page an admin sees.
+    return audit_rounds.may_manage(auth.current_user()) if flask.has_request_context() \
+        else True
+
+
+def _journey_register(app, store, extras):
+    journey_cb.register(app, store)
+    workshop_cb.register_journey_link(app, store)
+
+
+def _workshop_screen(store, lang, search, path):
+    key = path.split("/")[2]
+    journeys = queries.catalog(store)["journeys"]
+    match = journeys.loc[journeys["key"] == key, "name"]
+    return workshop_layout.screen_page(lang, key, match.iloc[0] if len(match) else None)
+
+
 PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
         _plain(overview_cb), nav="nav.overview", view=overview_view,
         options=("trend",), bench=("overview", "/", "kpi-nps.children")),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
-        lang, search, param(search, "lanes", "none")),
-        _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
+        lang, search, param(search, "lanes", "none"), _facilitates()),
+        _journey_register, nav="nav.journey", view=journey_view, options=("lanes",),
         bench=("journey", "/journey", "journey-emotion-curve.figure")),
     Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
         lang, param(search, "metric", "audit")),
@@ -180,6 +200,13 @@ PAGES: tuple[Page, ...] = (
     Page("audit-form", "/audits/", lambda store, lang, search, path:
          audits_layout.form_page(lang, path.split("/")[2]),
          lambda app, store, extras: audits_cb.register_form(app, store), prefix=True),
+    # A participant's phone (every signed-in user; data.workshops checks each rating),
+    # before the facilitator's screen, whose prefix would take /workshop/join too.
+    Page("workshop-join", "/workshop/join", lambda store, lang, search, path:
+         workshop_layout.phone_page(lang, param(search, "code", "")),
+         lambda app, store, extras: workshop_cb.register_phone(app, store)),
+    Page("workshop", "/workshop/", _workshop_screen, _plain(workshop_cb), role="analyst",
+         guard="workshop-screen-", prefix=True),
     Page("admin", "/admin", lambda store, lang, search, path: admin.page(
         lang, _departments(store)),
         _plain(admin_cb), role="admin", guard="admin-"),

@@ -575,3 +575,53 @@ audit_answers = Table(
     Column("comment", Text),
     Column("answered_at", DateTime, nullable=False),
 )
+
+# --- workshops: a journey rated live by a room of employees (a code or QR code to join on
+# their phones), revealed on a big screen, and ended as one audit import batch.
+
+WORKSHOP_STATUSES = ("open", "revealed", "closed")
+
+workshop_id_seq = Sequence("workshop_id_seq")
+
+# batch_id: the audit import batch its ending wrote (undoing that batch reopens it);
+# customer_from/to: the period of the customers' scores beside the room's, fixed at start.
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, workshop_id_seq, server_default=workshop_id_seq.next_value(),
+           primary_key=True),
+    Column("journey_key", KEY, nullable=False),
+    Column("code", String(8), nullable=False, unique=True),
+    Column("status", String(16), nullable=False),
+    Column("customer_from", Date),
+    Column("customer_to", Date),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("revealed_at", DateTime),
+    Column("closed_by", String(200)),
+    Column("closed_at", DateTime),
+    Column("batch_id", Integer),
+)
+
+# One participant's rating of one touchpoint (1-10, whole points), changeable until the end.
+workshop_ratings = Table(
+    "workshop_ratings",
+    metadata,
+    Column("workshop_id", Integer, primary_key=True),
+    Column("touchpoint_key", KEY, primary_key=True),
+    Column("user_name", String(200), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("comment", Text),
+    Column("changed_at", DateTime, nullable=False),
+)
+
+# The facilitator's note (an insight) on a touchpoint, kept with the workshop.
+workshop_notes = Table(
+    "workshop_notes",
+    metadata,
+    Column("workshop_id", Integer, primary_key=True),
+    Column("touchpoint_key", KEY, primary_key=True),
+    Column("note", Text, nullable=False),
+    Column("changed_by", String(200), nullable=False),
+    Column("changed_at", DateTime, nullable=False),
+)

@@ -56,7 +56,9 @@ def _touchpoint_scorecard(store: Store, f: Filters) -> pd.DataFrame:
         card[column] = perf[column]
     for perspective in PERSPECTIVES:
         part = _audit_sums(cur, index, lambda agg, p=perspective: agg["perspective"] == p)
-        card[f"{perspective}_value"] = kpis.metric_arrays(part, "audit")["value"]
+        found = kpis.metric_arrays(part, "audit")
+        for column in ("value", "low", "high"):
+            card[f"{perspective}_{column}"] = found[column]
         card[f"{perspective}_n"] = part["n"].astype(int)
     prev_sums = _audit_sums(before, index)
     prev = kpis.metric_arrays(prev_sums, "audit")

@@ -394,3 +394,56 @@ def catalog_open(key: str) -> dict:
 def catalog_undo(change_id: int) -> dict:
     """The undo button of one change in the catalog editor's history."""
     return {"type": CATALOG_UNDO, "id": change_id}
+
+
+# workshop: the facilitator's screen (outputs start with "workshop-screen-": analysts and
+# admins only) and a participant's phone
+WORKSHOP_SCREEN_JOURNEY = "workshop-screen-journey"
+WORKSHOP_SCREEN_ID = "workshop-screen-id"
+WORKSHOP_SCREEN_POLL = "workshop-screen-poll"
+WORKSHOP_SCREEN_SEEN = "workshop-screen-seen"
+WORKSHOP_SCREEN_STATE = "workshop-screen-state"
+WORKSHOP_SCREEN_JOIN = "workshop-screen-join"
+WORKSHOP_SCREEN_CONTROLS = "workshop-screen-controls"
+WORKSHOP_SCREEN_COUNTS = "workshop-screen-counts"
+WORKSHOP_SCREEN_CURVE = "workshop-screen-curve"
+WORKSHOP_SCREEN_CURVE_WRAP = "workshop-screen-curve-wrap"
+WORKSHOP_SCREEN_TABLE = "workshop-screen-table"
+WORKSHOP_SCREEN_NOTES = "workshop-screen-notes"
+WORKSHOP_SCREEN_START = "workshop-screen-start"
+WORKSHOP_SCREEN_REVEAL = "workshop-screen-reveal"
+WORKSHOP_SCREEN_END = "workshop-screen-end"
+WORKSHOP_SCREEN_END_BUTTON = "workshop-screen-end-button"
+WORKSHOP_SCREEN_RESULT = "workshop-screen-result"
+WORKSHOP_SCREEN_CHANGED = "workshop-screen-changed"
+WORKSHOP_SCREEN_PDF = "workshop-screen-pdf"
+WORKSHOP_NOTE_TYPE = "workshop-screen-note"
+WORKSHOP_PHONE_CODE = "workshop-phone-code"
+WORKSHOP_PHONE_CODE_INPUT = "workshop-phone-code-input"
+WORKSHOP_PHONE_FORM = "workshop-phone-form"
+WORKSHOP_PHONE_JOIN = "workshop-phone-join"
+WORKSHOP_PHONE_JOIN_RESULT = "workshop-phone-join-result"
+WORKSHOP_PHONE_HEADER = "workshop-phone-header"
+WORKSHOP_PHONE_PROGRESS = "workshop-phone-progress"
+WORKSHOP_PHONE_BODY = "workshop-phone-body"
+WORKSHOP_RATE_TYPE = "workshop-phone-rate"
+JOURNEY_WORKSHOP = "journey-workshop"
+
+
+def workshop_note(touchpoint: str) -> dict:
+    """The facilitator's note on one touchpoint (saved when it loses the focus)."""
+    return {"type": WORKSHOP_NOTE_TYPE, "tp": touchpoint}
+
+
+def workshop_note_saved(touchpoint: str) -> dict:
+    return {"type": "workshop-screen-note-saved", "tp": touchpoint}
+
+
+def workshop_rate(touchpoint: str, score) -> dict:
+    """One of the ten big buttons that rate a touchpoint on a phone."""
+    return {"type": WORKSHOP_RATE_TYPE, "tp": touchpoint, "score": score}
+
+
+def workshop_rated(touchpoint: str) -> dict:
+    """Says "saved" (or why not) under a touchpoint's buttons."""
+    return {"type": "workshop-phone-rated", "tp": touchpoint}

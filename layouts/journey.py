@@ -13,11 +13,16 @@ from layouts import ids, theme
 LANES = ("none", "channel", "department")
 
 
-def page(lang: str, search: str, lanes: str = "none") -> html.Div:
-    """Return the journey-map skeleton; callbacks fill it."""
+def page(lang: str, search: str, lanes: str = "none", workshop: bool = False) -> html.Div:
+    """Return the journey-map skeleton; callbacks fill it (``workshop``: offer to start a
+    workshop on the journey shown, for analysts and admins)."""
     return html.Div([
         c.page_header(t("journey.title", lang), html.Div(id=ids.JOURNEY_PICKER,
-                                                         className="journey-picker")),
+                                                         className="journey-picker"),
+                      dcc.Link(t("workshop.start_from_map", lang), href="/workshop/join",
+                               id=ids.JOURNEY_WORKSHOP,
+                               className="btn btn-outline-primary btn-sm ms-auto",
+                               style=None if workshop else {"display": "none"})),
         html.Div(id=ids.JOURNEY_PERSONA),
         html.Div(id=ids.JOURNEY_NOTICE),
         dbc.Card(dbc.CardBody([
@@ -141,6 +146,23 @@ def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
                     style={"gridTemplateColumns": template})
 
 
+def phase_bands(card: pd.DataFrame, font_size: int = 11) -> tuple[list, list]:
+    """The phases as shaded bands behind the steps of a curve, with their names on top
+    (``card``: steps in curve order with phase_position and phase_name; shapes set at
+    once: add_vrect is slow)."""
+    shapes, labels = [], []
+    card = card.reset_index(drop=True)
+    for i, (_, group) in enumerate(card.groupby("phase_position", sort=True)):
+        first, last = group.index.min() - 0.5, group.index.max() + 0.5
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": first, "x1": last,
+                       "y0": 0, "y1": 1, "line": {"width": 0}, "layer": "below",
+                       "fillcolor": "rgba(0,0,0,0.035)" if i % 2 else "rgba(0,0,0,0)"})
+        labels.append({"x": (first + last) / 2, "y": 1, "xref": "x", "yref": "paper",
+                       "yanchor": "bottom", "showarrow": False, "text": group["phase_name"].iloc[0],
+                       "font": {"size": font_size, "color": theme.MUTED}})
+    return shapes, labels
+
+
 def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
     """Performance along the steps with its 95 % band, target and best-in-class lines;
     points coloured (and shaped) by traffic light."""
@@ -179,16 +201,7 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
                        + ": %{customdata[2]:.1f}<br>" + t("journey.gap", lang)
                        + ": %{customdata[3]:+.1f}<extra></extra>"),
     ))
-    # Phases as shaded bands behind the steps (shapes set at once: add_vrect is slow).
-    shapes, labels = [], []
-    for i, (_, group) in enumerate(card.groupby("phase_position", sort=True)):
-        first, last = group.index.min() - 0.5, group.index.max() + 0.5
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": first, "x1": last,
-                       "y0": 0, "y1": 1, "line": {"width": 0}, "layer": "below",
-                       "fillcolor": "rgba(0,0,0,0.035)" if i % 2 else "rgba(0,0,0,0)"})
-        labels.append({"x": (first + last) / 2, "y": 1, "xref": "x", "yref": "paper",
-                       "yanchor": "bottom", "showarrow": False, "text": group["phase_name"].iloc[0],
-                       "font": {"size": 11, "color": theme.MUTED}})
+    shapes, labels = phase_bands(card)
     return theme.figure(
         traces, shapes=shapes, annotations=labels,
         yaxis={"range": [1, 10.6], "title": {"text": t("journey.curve_axis", lang)}, "dtick": 1},

@@ -27,6 +27,8 @@ def user_menu(user, lang: str):
     items.append(dbc.DropdownMenuItem(t("user.profile", lang), href="/account/profile",
                                       id="nav-profile"))
     items.append(dbc.DropdownMenuItem(t("audits.my", lang), href="/audits", id="nav-audits"))
+    items.append(dbc.DropdownMenuItem(t("workshop.join_menu", lang), href="/workshop/join",
+                                      id="nav-workshop"))
     items.append(dbc.DropdownMenuItem(t("user.password", lang), href="/account/password",
                                       external_link=True, id="nav-password"))
     items.append(dbc.DropdownMenuItem(t("user.logout", lang), href="/logout", external_link=True,

@@ -37,3 +37,21 @@ def wait_until(dash_duo, condition, timeout: float = 20):
 def console_errors(dash_duo) -> list[dict]:
     """The browser console's errors."""
     return [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
+
+
+def second_browser(base_url: str, user: str, size=(375, 812), password: str = PASSWORD):
+    """Another headless Chromium, signed in as ``user`` (a phone beside dash_duo's screen);
+    the caller quits it."""
+    from selenium import webdriver
+
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                f"--window-size={size[0]},{size[1]}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options)
+    driver.get(base_url + "/login")
+    driver.find_element(By.ID, "username").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
+    return driver

@@ -45,7 +45,7 @@ def test_router_serves_every_registered_page_and_checks_its_role(demo_store, mon
 def test_role_checks_downloads_and_benchmark_read_the_registry(demo_store):
     assert auth.guarded_outputs() == {"data-": "analyst", "admin-": "admin",
                                       "action-form-": "owner", "audits-manage-": "analyst",
-                                      "catalog-": "analyst"}
+                                      "catalog-": "analyst", "workshop-screen-": "analyst"}
     assert bench.VIEWS == {p.bench[0]: p.bench[1:] for p in pages.PAGES if p.bench}
     assert {"overview", "heatmaps", "touchpoint"} <= set(bench.VIEWS)
     for page in pages.PAGES:
