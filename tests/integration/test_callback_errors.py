@@ -74,7 +74,7 @@ def test_a_callback_with_a_wrong_id_fails_at_start(url, monkeypatch):
                                              ("de", "konnte nicht aktualisiert werden")])
 def test_a_failing_callback_shows_a_translated_message_and_is_logged(url, monkeypatch, caplog,
                                                                      lang, words):
-    def broken(store, search, lang):
+    def broken(store, search, lang, *scope):
         raise ZeroDivisionError("the numbers broke")
 
     monkeypatch.setattr(overview, "update", broken)
