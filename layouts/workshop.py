@@ -199,8 +199,9 @@ def versus(row: dict, lang: str) -> str:
 
 
 def action_href(key: str, code: str) -> str:
-    """The touchpoint's page, its action form starting from a gap of this workshop."""
-    return c.touchpoint_href(key, f"?origin=gap&origin_ref={quote('workshop ' + code)}")
+    """The touchpoint's page with its action form open, started from a gap of this
+    workshop (one click: ``act=1`` opens the form, as the overview's Act links do)."""
+    return c.touchpoint_href(key, f"?act=1&origin=gap&origin_ref={quote('workshop ' + code)}")
 
 
 def results_table(m, lang: str):

@@ -77,7 +77,7 @@ def test_two_phones_rate_and_the_screen_reveals_the_room(dash_duo, catalog_app):
         assert not screen.find_elements(By.ID, "workshop-flag-bestellung")
         assert time.monotonic() - started < 5
         link = screen.find_element(By.ID, "workshop-action-tarifseite").get_attribute("href")
-        assert "/touchpoints/tarifseite?origin=gap" in link
+        assert "/touchpoints/tarifseite?act=1&origin=gap" in link
     finally:
         for phone in phones:
             phone.quit()
