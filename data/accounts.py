@@ -68,6 +68,35 @@ class User:
         return RANK.get(self.role, -1) >= RANK[role]
 
 
+def may_change_department(user: User | None, department: str | None, role_for_all: str) -> bool:
+    """True when ``user`` may change what belongs to ``department``: owners their own
+    department's, ``role_for_all`` and above everything's (department None: a journey or
+    everything, which only ``role_for_all`` and above may change)."""
+    if user is None:
+        return False
+    if user.can(role_for_all):
+        return True
+    return (user.can("owner") and department is not None
+            and department == user.department_key)
+
+
+def check_change_department(user: User | None, department: str | None, role_for_all: str,
+                            what: str, refuse) -> None:
+    """Raise ``refuse(message)`` unless ``may_change_department``; ``what`` names the
+    things ("actions", "alert rules") in the message."""
+    if may_change_department(user, department, role_for_all):
+        return
+    if user is None or not user.can("owner"):
+        above = "or higher" if role_for_all == "analyst" else f"or {role_for_all}"
+        raise refuse(f"Changing {what} needs the role owner {above}; you are "
+                     f"{user.name if user else 'nobody'} ({user.role if user else '-'}).")
+    if department is None:
+        raise refuse(f"{what.capitalize()} on a whole journey or on everything need the role "
+                     f"{role_for_all}" + (" or higher." if role_for_all == "analyst" else "."))
+    raise refuse(f"As owner of department {user.department_key or '-'} you may change {what} "
+                 f"on its touchpoints only, not on {department}'s.")
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 

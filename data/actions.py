@@ -46,24 +46,11 @@ def _now() -> dt.datetime:
 def may_write(user: User | None, department: str | None) -> bool:
     """True when the user may create or change an action on a touchpoint of ``department``
     (None: an action on a whole journey, which only analysts and admins may write)."""
-    if user is None:
-        return False
-    if user.can("analyst"):
-        return True
-    return (user.role == "owner" and department is not None
-            and department == user.department_key)
+    return accounts.may_change_department(user, department, "analyst")
 
 
 def _check_write(user: User | None, department: str | None) -> None:
-    if may_write(user, department):
-        return
-    if user is None or not user.can("owner"):
-        raise ActionForbidden("Changing actions needs the role owner or higher; you are "
-                              f"{user.name if user else 'nobody'} ({user.role if user else '-'}).")
-    if department is None:
-        raise ActionForbidden("Actions on a whole journey need the role analyst or higher.")
-    raise ActionForbidden(f"As owner of department {user.department_key or '-'} you may "
-                          f"change actions on its touchpoints only, not on {department}'s.")
+    accounts.check_change_department(user, department, "analyst", "actions", ActionForbidden)
 
 
 def _as_date(value, field: str) -> dt.date | None:

@@ -77,24 +77,11 @@ def _department(conn, scope: str, key: str | None) -> str | None:
 
 def may_edit(user: User | None, department: str | None) -> bool:
     """True when ``user`` may write a rule of ``department`` (None: journey or all)."""
-    if user is None:
-        return False
-    if user.can("admin"):
-        return True
-    return (user.can("owner") and department is not None
-            and department == user.department_key)
+    return accounts.may_change_department(user, department, "admin")
 
 
 def _check(user: User | None, department: str | None) -> None:
-    if may_edit(user, department):
-        return
-    if user is None or not user.can("owner"):
-        raise RuleForbidden("Changing alert rules needs the role owner or admin; you are "
-                            f"{user.name if user else 'nobody'} ({user.role if user else '-'}).")
-    if department is None:
-        raise RuleForbidden("Alert rules on a journey or on everything need the role admin.")
-    raise RuleForbidden(f"As owner of department {user.department_key or '-'} you may change "
-                        f"the alert rules of its touchpoints only, not of {department}'s.")
+    accounts.check_change_department(user, department, "admin", "alert rules", RuleForbidden)
 
 
 def _clean(conn, values: dict) -> dict:
