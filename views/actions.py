@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 import pandas as pd
 
 from data import actions, effects
 from data.queries import Filters
 from data.store import Store
-from views.common import identity, option
+from views.common import PagedFrame, identity, option, page_number
 
 SORTS = ("due", "status", "touchpoint", "owner", "changed")
 SORT_COLUMNS = {"due": (["due_date", "id"], [True, True]),
@@ -36,7 +37,8 @@ EXPORT_COLUMNS = {
 
 
 @dataclass
-class ActionsModel:
+class ActionsModel(PagedFrame):
+    page_size: ClassVar[int] = PAGE_SIZE
     filters: Filters
     sort: str
     frame: pd.DataFrame  # one row per action, in the chosen order
@@ -48,27 +50,6 @@ class ActionsModel:
     def empty(self) -> bool:
         return self.frame.empty
 
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.frame) // PAGE_SIZE))
-
-    @property
-    def first(self) -> int:
-        """Index of the first row on the screen's page."""
-        return (self.page - 1) * PAGE_SIZE
-
-    @property
-    def page_frame(self) -> pd.DataFrame:
-        """The rows the screen shows: one page of the sorted list."""
-        return self.frame.iloc[self.first:self.first + PAGE_SIZE]
-
-
-def page_number(value) -> int:
-    """A page number from the URL (?page=N); anything else is page 1."""
-    try:
-        return max(1, int(str(value)))
-    except (TypeError, ValueError):
-        return 1
 
 
 def summarise(frame: pd.DataFrame, f: Filters) -> dict[str, int]:
@@ -130,7 +111,7 @@ TOUCHPOINT_PAGE_SIZE = 10  # a touchpoint's actions per page of its card
 
 
 @dataclass
-class TouchpointActions:
+class TouchpointActions(PagedFrame):
     """A touchpoint's actions for its page: open and in progress first (by due date),
     then done and dropped ones (newest first); one page of them, each done one on the page
     with its effect."""
@@ -140,18 +121,7 @@ class TouchpointActions:
     page: int
     weeks: int
     effects: dict[int, dict]  # action id -> effect, for the done actions on the page
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.frame) // TOUCHPOINT_PAGE_SIZE))
-
-    @property
-    def first(self) -> int:
-        return (self.page - 1) * TOUCHPOINT_PAGE_SIZE
-
-    @property
-    def page_frame(self) -> pd.DataFrame:
-        return self.frame.iloc[self.first:self.first + TOUCHPOINT_PAGE_SIZE]
+    page_size: ClassVar[int] = TOUCHPOINT_PAGE_SIZE
 
 
 def touchpoint_actions(store: Store, key: str, weeks: int = effects.DEFAULT_WEEKS,

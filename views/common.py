@@ -33,6 +33,37 @@ JOURNEY_COLUMNS = {
 }
 
 
+class PagedFrame:
+    """A model whose screen shows one page of ``frame`` (``page``, 1-based; the class's
+    ``page_size`` rows a page); its download holds the whole frame."""
+
+    page_size: int
+    page: int
+    frame: pd.DataFrame
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.frame) // self.page_size))
+
+    @property
+    def first(self) -> int:
+        """Index of the first row on the screen's page."""
+        return (self.page - 1) * self.page_size
+
+    @property
+    def page_frame(self) -> pd.DataFrame:
+        """The rows the screen shows."""
+        return self.frame.iloc[self.first:self.first + self.page_size]
+
+
+def page_number(value) -> int:
+    """A page number from the URL (?page=N); anything else is page 1."""
+    try:
+        return max(1, int(str(value)))
+    except (TypeError, ValueError):
+        return 1
+
+
 def option(options: dict | None, name: str, allowed, default: str) -> str:
     """Return options[name] when it is one of ``allowed``, else the default."""
     value = (options or {}).get(name)
