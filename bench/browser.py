@@ -102,21 +102,21 @@ OPTION = ".dash-dropdown-option"
 DROPDOWNS = ("filter-journey", "filter-persona", "filter-channel", "filter-department")
 
 
-def changes(count: int) -> list[tuple[str, str | None, int]]:
+def changes(count: int) -> list[tuple[str, int]]:
     """The filter changes to make: (dropdown id, or 'preset' / 'reset', option index).
 
     A selection, then the reset, in turn, so the filters never narrow to nothing."""
-    out: list[tuple[str, str | None, int]] = []
+    out: list[tuple[str, int]] = []
     picks = [(d, i) for i in range(3) for d in DROPDOWNS]
     k = 0
     while len(out) < count:
         if k % 5 == 4:
-            out.append(("preset", None, (k // 5) % 4))
+            out.append(("preset", (k // 5) % 4))
         else:
             dropdown, index = picks[k % len(picks)]
-            out.append((dropdown, None, index))
+            out.append((dropdown, index))
         if len(out) < count:
-            out.append(("reset", None, 0))
+            out.append(("reset", 0))
         k += 1
     return out[:count]
 
@@ -215,7 +215,7 @@ def measure_views(base: str, views: dict[str, tuple[str, str]], count: int,
             samples, errors = [], []
             for p in range(passes):
                 samples = []
-                for kind, _text, index in changes(count):
+                for kind, index in changes(count):
                     result = change(driver, kind, index)
                     if "error" in result:
                         errors.append(result["error"])
