@@ -60,10 +60,15 @@ def apply_preset(store: Store, search: str | None, trigger) -> str:
 
 
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
-    """Write page controls (lanes, metric, …) into the URL so links reopen the same view;
-    a changed control (it runs on changes only) starts a paged list on its first page."""
-    new = filters.with_params(search, page=None, **{o["param"]: v for o, v in
-                                                    zip(option_ids, values, strict=True)})
+    """Write page controls (lanes, metric, …) into the URL so links reopen the same view.
+
+    A control whose value differs from the one the URL names starts a paged list on its
+    first page. A control the URL does not name yet is one just drawn (Dash calls this as
+    the page's controls appear, and a page reads its controls from the URL), so a link to
+    page N keeps its page; once here, every control is named in the URL."""
+    given = {o["param"]: v for o, v in zip(option_ids, values, strict=True)}
+    changed = any(filters.param(search, k) not in (None, v) for k, v in given.items())
+    new = filters.with_params(search, **given, **({"page": None} if changed else {}))
     return new if new != (search or "") else no_update
 
 

@@ -151,3 +151,14 @@ def test_the_server_tells_the_browser_the_periods_and_what_pages_add(demo_store)
     assert state["presets"]["week"] == ["2026-11-09", "2026-11-15"]
     assert state["presets"]["4w"] == state["default"]
     assert state["prepare"] == {}  # nobody signed in: My touchpoints adds nothing
+
+
+def test_a_changed_control_starts_a_paged_list_on_page_one_a_drawn_one_keeps_it():
+    sort = [{"type": "view-option", "param": "sort"}]
+    # Drawn on a link to page 2 (the URL names no sort yet): the page stays.
+    assert shell.set_view_option(["due"], sort, "?period=all&page=2") == \
+        "?period=all&page=2&sort=due"
+    # Changed by the user: back to page 1.
+    assert shell.set_view_option(["status"], sort, "?period=all&page=2&sort=due") == \
+        "?period=all&sort=status"
+    assert shell.set_view_option(["due"], sort, "?page=3&sort=due") is no_update
