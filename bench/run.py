@@ -289,17 +289,38 @@ BENCH_RULES = (("audit", "below_target"), ("audit", "drop"), ("audit", "drift"),
                ("conversion", "drift"))
 
 
-def measure_alerts(url: str) -> dict:
-    """Alert evaluation as after an import (a new data version, so nothing cached): every
-    rule of BENCH_RULES on every touchpoint; timed three times, each on a fresh store."""
+def measure_alerts(url: str, import_rows: int = 0) -> dict:
+    """Alert evaluation after an import: ``import_rows`` NPS responses are imported first
+    (a new data version, so nothing is cached; the import itself evaluates once, as in the
+    app), then every rule of BENCH_RULES on every touchpoint is evaluated three times, each
+    on a fresh store, as ``after_change`` does."""
+    import numpy as np
+    import pandas as pd
+
     from data.accounts import User
     from data.alerts import evaluate, rules
+    from data.ingest import import_file
     from data.store import Store
 
     store = Store(url)
     admin = User("bench", "admin")
     for metric, kind in BENCH_RULES:
         rules.add(store, admin, "all", None, metric, kind)
+    import_s = 0.0
+    if import_rows:
+        rng = np.random.default_rng(11)
+        days = pd.Timestamp("2026-06-01") + pd.to_timedelta(
+            rng.integers(0, 150, import_rows), unit="D")
+        frame = pd.DataFrame({
+            "date": days.strftime("%Y-%m-%d"), "score": rng.integers(0, 11, import_rows),
+            "response_id": np.char.add("ALERT", np.arange(import_rows).astype("U9")),
+            "touchpoint": rng.choice(["st-hotline", "vt-bestellstrecke"], import_rows)})
+        started = time.perf_counter()
+        result = import_file(store, frame.to_csv(index=False).encode(), "nps",
+                             file_name="bench-alerts.csv")
+        import_s = time.perf_counter() - started
+        if not result.ok:
+            raise RuntimeError(f"the benchmark's import failed: {result.problems[:3]}")
     times, raised = [], 0
     for _ in range(3):
         fresh = Store(url)
@@ -309,7 +330,8 @@ def measure_alerts(url: str) -> dict:
         fresh.dispose()
     store.dispose()
     return {"rules": len(BENCH_RULES), "median_s": statistics.median(times),
-            "max_s": max(times), "alerts_per_run": raised // 3}
+            "max_s": max(times), "alerts_per_run": raised // 3,
+            "import_rows": import_rows, "import_s": import_s}
 
 
 def free_port() -> int:
@@ -608,7 +630,7 @@ def run(sizes: list[str], combos: int, clients: int, seconds: float, import_rows
             entry["floor"] = _child(["--measure", "floor", url, searches_arg])
             entry["gunicorn"] = _child(["--measure", "gunicorn", url, str(clients),
                                         str(seconds), searches_arg])
-            entry["alerts"] = _child(["--measure", "alerts", url])
+            entry["alerts"] = _child(["--measure", "alerts", url, str(import_rows)])
             if browser_changes > 0:
                 from bench import browser
 
@@ -712,8 +734,9 @@ def table(report: dict) -> str:
     for size, entry in report["sizes"].items():
         if "alerts" in entry:
             a = entry["alerts"]
-            lines.append(f"Alert evaluation at {size}: {a['rules']} rules on every touchpoint, "
-                         f"median {a['median_s']:.2f} s (max {a['max_s']:.2f} s), "
+            lines.append(f"Alert evaluation at {size} after importing "
+                         f"{a.get('import_rows', 0):,} rows: {a['rules']} rules on every "
+                         f"touchpoint, median {a['median_s']:.2f} s (max {a['max_s']:.2f} s), "
                          f"{a['alerts_per_run']} alerts.")
     imp = report.get("import")
     if imp:
@@ -781,8 +804,8 @@ def main(argv: list[str] | None = None) -> int:
             result = measure_floor_and_naive(url, random_searches(int(rest[0])))
         elif what == "import":  # url rows
             result = measure_import(url, int(rest[0]))
-        elif what == "alerts":  # url
-            result = measure_alerts(url)
+        elif what == "alerts":  # url import_rows
+            result = measure_alerts(url, int(rest[0]) if rest else 0)
         else:  # gunicorn: url clients seconds combos
             result = measure_gunicorn(url, int(rest[0]), float(rest[1]),
                                       random_searches(int(rest[2])))
