@@ -11,9 +11,19 @@ from layouts import components, ids, journey
 from views import journey as view
 
 
+def workshop_href(key: str | None) -> str:
+    """The map's "Start workshop" link: a workshop of the journey shown."""
+    return f"/workshop/{key}" if key else "/workshop/join"
+
+
 def update(store: Store, search: str | None, lang: str):
-    """Return picker, persona header, notice or summary, map and emotion curve."""
+    """Return picker, persona header, notice or summary, map, emotion curve and the
+    workshop link of the journey shown (one answer: a filter change is one request)."""
     m = view.model(store, filters_from_search(store, search), view_options(search, "lanes"))
+    return (*_parts(m, search, lang), workshop_href(m.key))
+
+
+def _parts(m, search: str | None, lang: str):
     if m.key is None:
         return [], None, None, None, journey.emotion_curve(m.steps, lang)
     picker = journey.picker(m.journeys, m.key, lambda k: with_params(search, journey=k),
@@ -41,6 +51,7 @@ def register(app, store: Store) -> None:
         Output(ids.JOURNEY_NOTICE, "children"),
         Output(ids.JOURNEY_MAP, "children"),
         Output(ids.JOURNEY_EMOTION_CURVE, "figure"),
+        Output(ids.JOURNEY_WORKSHOP, "href"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
     )(lambda search, lang: cached_view(store, "journey", update, search, lang))

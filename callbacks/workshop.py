@@ -12,14 +12,13 @@ import json
 import flask
 from dash import ALL, MATCH, Input, Output, State, ctx, no_update
 
-from callbacks.filters import default_period, filters_from_search
+from callbacks.filters import default_period
 from dashboard import auth
 from dashboard.i18n import t
 from data import workshops
 from data.store import Store
 from layouts import ids
 from layouts import workshop as layout
-from views import common
 from views import workshop as view
 
 ERRORS = (workshops.RoundError, workshops.RoundForbidden, LookupError)
@@ -107,12 +106,6 @@ def save_note(store: Store, trigger, value, workshop_id, lang: str):
     except ERRORS as exc:
         return layout.rated(False, lang, message(exc, lang))
     return layout.rated(True, lang)
-
-
-def journey_href(store: Store, search: str | None) -> str:
-    """The journey map's "Start workshop" link: a workshop of the journey shown."""
-    key, _ = common.single_journey(store, filters_from_search(store, search))
-    return f"/workshop/{key}" if key else "/workshop/join"
 
 
 # ---------------------------------------------------------------- a participant's phone
@@ -264,10 +257,3 @@ def register_phone(app, store: Store) -> None:
         prevent_initial_call=True,
     )(lambda _rated, code, lang: progress(store, code, lang))
 
-
-def register_journey_link(app, store: Store) -> None:
-    """The journey map's "Start workshop" button follows the journey shown."""
-    app.callback(
-        Output(ids.JOURNEY_WORKSHOP, "href"),
-        Input(ids.URL, "search"),
-    )(lambda search: journey_href(store, search))

@@ -138,11 +138,6 @@ def _facilitates() -> bool:
         else True
 
 
-def _journey_register(app, store, extras):
-    journey_cb.register(app, store)
-    workshop_cb.register_journey_link(app, store)
-
-
 def _workshop_screen(store, lang, search, path):
     key = path.split("/")[2]
     journeys = queries.catalog(store)["journeys"]
@@ -157,7 +152,7 @@ PAGES: tuple[Page, ...] = (
         options=("trend",), bench=("overview", "/", "kpi-nps.children")),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
         lang, search, param(search, "lanes", "none"), _facilitates()),
-        _journey_register, nav="nav.journey", view=journey_view, options=("lanes",),
+        _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
         bench=("journey", "/journey", "journey-emotion-curve.figure")),
     Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
         lang, param(search, "metric", "audit")),

@@ -34,10 +34,11 @@ def test_pages_say_what_to_do_when_filters_leave_nothing(demo_store, page):
 
 
 def test_journey_map_shows_the_chosen_journey_and_its_persona(demo_store):
-    picker, persona, summary, grid, figure = journey.update(
+    picker, persona, summary, grid, figure, workshop = journey.update(
         demo_store, "?journey=stoerung&persona=senior&lanes=department", "en")
     assert "Störungshotline" in str(grid) and "Tarifseite" not in str(grid)
     assert "lane-label" in str(grid)
+    assert workshop == "/workshop/stoerung"
     assert "Ich möchte mit einem Menschen sprechen" in str(persona)
     assert "Journey score" in str(summary)
     markers = figure["data"][-1]

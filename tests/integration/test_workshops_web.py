@@ -84,11 +84,13 @@ def test_the_results_need_an_analyst(site):
 
 
 def test_the_journey_map_offers_its_journey_s_workshop_to_analysts(site, monkeypatch):
-    from callbacks import workshop as workshop_cb
+    from callbacks import journey as journey_cb
     from dashboard import auth, pages
 
     app, store, _ = site
-    assert workshop_cb.journey_href(store, "?journey=stoerung") == "/workshop/stoerung"
+    # The link follows the journey the map shows (the last of the view's outputs).
+    assert journey_cb.update(store, "?journey=stoerung", "en")[-1] == "/workshop/stoerung"
+    assert journey_cb.update(store, "?journey=umzug", "en")[-1] == "/workshop/umzug"
     journey = pages.find("/journey")
     for role, shown in (("viewer", False), ("analyst", True)):
         monkeypatch.setattr(auth, "current_user", lambda r=role: accounts.get_user(store, r))
