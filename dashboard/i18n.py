@@ -72,10 +72,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Jede Zelle: Wert und n. Blass: kleine Stichprobe (unter 5 Audits bzw. 30 Antworten). Klick auf eine "
               "Zelle filtert auf Phase und Kanal."},
     "heatmap.help_weeks": {
-        "en": "The last 12 weeks (or the selected period, if longer). Click a cell to open "
-              "the touchpoint for that week.",
-        "de": "Die letzten 12 Wochen (oder der gewählte Zeitraum, wenn länger). Klick auf eine "
-              "Zelle öffnet den Touchpoint für diese Woche."},
+        "en": "The last 12 weeks (or the selected period, if longer). Point at a cell for its "
+              "value and n; faded: small sample. Click a cell to open the touchpoint for that "
+              "week.",
+        "de": "Die letzten 12 Wochen (oder der gewählte Zeitraum, wenn länger). Zeigen Sie auf "
+              "eine Zelle für Wert und n; blass: kleine Stichprobe. Klick auf eine Zelle öffnet "
+              "den Touchpoint für diese Woche."},
     "heatmap.metric.audit": {"en": "Audit score", "de": "Audit-Score"},
     "heatmap.metric.nps": {"en": "NPS", "de": "NPS"},
     "heatmap.metric.ces": {"en": "CES", "de": "CES"},

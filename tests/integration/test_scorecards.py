@@ -108,6 +108,16 @@ def test_heatmap_clicks_filter_to_the_cell():
     assert heatmap.click_phase_channel({"points": [{}]}, "") is not None  # no crash
 
 
+def test_the_weeks_heatmap_keeps_value_and_n_for_the_hover_but_draws_no_cell_text(loaded):
+    _notice, cells, weeks = heatmap.update(loaded, "?period=all", "en")
+    assert cells["data"][0]["texttemplate"] == "%{text}"  # a few dozen cells: written in
+    week = weeks["data"][0]
+    assert "texttemplate" not in week  # hundreds of cells: drawn without text
+    shown = [v for row in week["text"] for v in row if v]
+    assert shown and all("n=" in v for v in shown)
+    assert "%{text}" in week["hovertemplate"]
+
+
 def test_atlas_and_personas_render_for_the_fixture(loaded):
     notice, content = atlas.update(loaded, "?period=all", "en")
     assert notice is None and "Störung beheben" in str(content)
