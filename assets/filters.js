@@ -74,6 +74,20 @@
     });
     return join(list);
   }
+  /* Whether the page at a path has a data download: the first registry entry that
+     matches it (as dashboard.pages.find), from the shell state; without the registry
+     in the state, every page offers it (the server says 400 where there is none). */
+  function hasDownload(path, state) {
+    if (!state.pages) { return true; }
+    for (var i = 0; i < state.pages.length; i++) {
+      var page = state.pages[i], start = page[0], rest = path.slice(start.length);
+      if (page[1] ? path.indexOf(start) === 0 && rest && rest.indexOf("/") < 0
+                  : path === start) {
+        return page[2];
+      }
+    }
+    return false;
+  }
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.cxdash = Object.assign({}, window.dash_clientside.cxdash, {
     /* URL <-> filter bar: (search, five dropdowns, start, end) for the side that did not
@@ -108,9 +122,11 @@
     navHrefs: function (search, linkIds, state) {
       return linkIds.map(function (link) { return link.page + prepared(link.page, search, state || {}); });
     },
-    /* Share & export links for the view on screen, with its filters. */
-    exportHrefs: function (pathname, search, href) {
+    /* Share & export links for the view on screen, with its filters; the data items
+       disabled (no link) on a page without a data download. */
+    exportHrefs: function (pathname, search, href, state) {
       var path = (pathname || "/").replace(/\/+$/, "") || "/";
+      var none = !hasDownload(path, state || {});
       var query = (search || "").replace(/^\?/, "");
       var data = "view=" + encodeURI(path) + (query ? "&" + query : "");
       var keep = ["journey", "department"].map(function (k) {
@@ -118,10 +134,11 @@
         return v && v.indexOf(",") < 0 ? k + "=" + encodeURIComponent(v) : null;
       }).filter(Boolean).join("&");
       var week = "week=last" + (keep ? "&" + keep : "");
-      return [href || "", "/export/data.csv?" + data, "/export/data-de.csv?" + data,
-              "/export/data.xlsx?" + data, "/export/poster.pdf?size=A3&" + query,
+      var files = ["/export/data.csv?", "/export/data-de.csv?", "/export/data.xlsx?"];
+      return [href || ""].concat(files.map(function (f) { return none ? "#" : f + data; }), [
+              "/export/poster.pdf?size=A3&" + query,
               "/export/poster.pdf?size=A2&" + query, "/export/report.html?" + week,
-              "/export/report.pdf?" + week];
+              "/export/report.pdf?" + week], [none, none, none]);
     }
   });
 })();

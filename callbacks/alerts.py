@@ -51,7 +51,7 @@ def page(store: Store, lang: str, search: str, path: str):
 def render(store: Store, _path, search, _tick, lang):
     """The alerts list and the user's rules."""
     user = auth.current_user()
-    m = view.model(store, filters_from_search(store, search), user)
+    m = view.model(store, filters_from_search(store, search), user=user)
     return (layout.alerts_table(m.frame, lang, m.may_edit),
             layout.rules_list(m.rules, m.names, lang))
 
@@ -67,7 +67,7 @@ def mark_read(store: Store, n_clicks, search, tick, lang):
     if not n_clicks:  # the button rendered with the page: not a click
         return no_update, no_update
     user = auth.current_user()
-    m = view.model(store, filters_from_search(store, search), user)
+    m = view.model(store, filters_from_search(store, search), user=user)
     try:
         done = inbox.mark_read(store, user, m.frame["id"].tolist())
     except PermissionError as exc:

@@ -18,8 +18,9 @@ FILTER_DIMENSIONS = ("journey", "persona", "phase", "channel", "department")
 
 def shell_state(store: Store) -> dict:
     """What the browser's filter callbacks (assets/filters.js) need of the server: the
-    default period, each preset's period, and the parameters a page adds to the URL (an
-    owner's own department on My touchpoints)."""
+    default period, each preset's period, the parameters a page adds to the URL (an
+    owner's own department on My touchpoints), and the registry's paths in order with
+    whether the page has a data download (a view), as pages.find matches them."""
     newest = periods.newest_date(store)
     presets = {} if newest is None else {
         name: [d.isoformat() for d in periods.period(name, newest)] for name in periods.PRESETS}
@@ -32,7 +33,8 @@ def shell_state(store: Store) -> dict:
             if adds:
                 prepare[page.path] = adds
     return {"default": list(filters.default_period(store)), "presets": presets,
-            "prepare": prepare}
+            "prepare": prepare,
+            "pages": [[p.path, p.prefix, p.view is not None] for p in pages.PAGES]}
 
 
 def route(store: Store, pathname: str | None, search: str | None, lang: str):
@@ -90,9 +92,11 @@ def register(app, store: Store) -> None:
         ClientsideFunction(namespace="cxdash", function_name="exportHrefs"),
         Output(ids.COPY_LINK, "content"),
         *[Output(i, "href") for i in ids.EXPORT_LINKS],
+        *[Output(i, "disabled") for i in ids.EXPORT_DATA_LINKS],
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.URL, "href"),
+        State(ids.SHELL_STATE, "data"),
     )
     for toggler, collapse in ((ids.NAVBAR_TOGGLER, ids.NAVBAR_COLLAPSE),
                               (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from callbacks import filters as url_state
-from dashboard import pages
+from dashboard import auth, pages
 from dashboard.i18n import t
 from data import export
 from data.queries import Filters
@@ -20,7 +20,7 @@ from data.store import Store
 
 VIEW_STEMS = {"/": "overview", "/journey": "journey", "/heatmap": "heatmap",
               "/benchmark": "benchmark", "/mine": "mine", "/atlas": "atlas",
-              "/personas": "personas", "/actions": "actions"}
+              "/personas": "personas", "/actions": "actions", "/alerts": "alerts"}
 SLUG = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
@@ -31,7 +31,7 @@ def _round(frame: pd.DataFrame) -> pd.DataFrame:
 
 def view_model(store: Store, view: str, search: str):
     """Return (views module, model) of the view at a path (or of its ``part``) for the
-    filters in ``search``."""
+    filters in ``search`` (and the signed-in user, for a page whose model is theirs)."""
     path = (view or "/").rstrip("/") or "/"
     page = pages.find(path)
     part = url_state.param(search, "part")
@@ -41,7 +41,8 @@ def view_model(store: Store, view: str, search: str):
                           + (f" with a part {part!r}" if part else "") + " to export.")
     search = page.prepare(search) if page.prepare else search
     f = url_state.filters_from_search(store, search)
-    return module, module.model(store, f, page.model_options(path, search, part))
+    user = {"user": auth.current_user()} if page.for_user else {}
+    return module, module.model(store, f, page.model_options(path, search, part), **user)
 
 
 def view_tables(store: Store, view: str, search: str, lang: str) -> dict[str, pd.DataFrame]:

@@ -609,6 +609,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.report_pdf": {"en": "Weekly report (PDF)", "de": "Wochenbericht (PDF)"},
     "export.no_pdf": {"en": "PDF needs Chromium on the server (apt-get install chromium)",
                       "de": "PDF braucht Chromium auf dem Server (apt-get install chromium)"},
+    "export.no_download": {"en": "this page has no data download",
+                           "de": "diese Seite hat keinen Daten-Download"},
     "export.copied": {"en": "Link copied", "de": "Link kopiert"},
     "poster.legend": {"en": "Legend", "de": "Legende"},
     "poster.curve": {"en": "Emotion curve: touchpoint scores along the journey",

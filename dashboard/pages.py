@@ -39,6 +39,7 @@ from layouts import catalog as catalog_layout
 from layouts import touchpoint as touchpoint_layout
 from layouts import workshop as workshop_layout
 from views import actions as actions_view
+from views import alerts as alerts_view
 from views import atlas as atlas_view
 from views import benchmark as benchmark_view
 from views import comments as comments_view
@@ -62,6 +63,8 @@ class Page:
     role: str | None = None  # the role needed beyond signing in
     guard: str | None = None  # id prefix of the callback outputs that need the role
     view: ModuleType | None = None  # views.<page>: model(...) and tables(model) (download)
+    # The view model is the signed-in user's (``model(..., user=)``): their alerts.
+    for_user: bool = False
     options: tuple[str, ...] = ()  # view options read from the URL
     prefix: bool = False
     bench: tuple[str, str, str] | None = None  # (name, path, output of its main callback)
@@ -210,7 +213,8 @@ PAGES: tuple[Page, ...] = (
     Page("profile", "/account/profile", profile_cb.page, _plain(profile_cb)),
     # Every signed-in user's alerts (the bell beside the user menu); reading, actions and
     # rules are checked by its callbacks and data.alerts.
-    Page("alerts", "/alerts", alerts_cb.page, _plain(alerts_cb)),
+    Page("alerts", "/alerts", alerts_cb.page, _plain(alerts_cb), view=alerts_view,
+         for_user=True),
 )
 
 

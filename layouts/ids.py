@@ -175,6 +175,7 @@ ADMIN_AUDIT = "admin-audit"
 COPY_LINK = "copy-link"
 EXPORT_LINKS = ("export-csv", "export-csv-de", "export-xlsx", "export-poster-a3",
                 "export-poster-a2", "export-report-html", "export-report-pdf")
+EXPORT_DATA_LINKS = EXPORT_LINKS[:3]  # the view's data: disabled on a page without one
 EXPORT_PNG = "export-png"
 EXPORT_SVG = "export-svg"
 EXPORT_DONE = "export-done"

@@ -48,6 +48,11 @@ def export_menu(lang: str, pdf_available: bool):
             items.append(dbc.DropdownMenuItem(divider=True))
         text = t(label, lang) + (f" – {t('export.no_pdf', lang)}"
                                  if needs_pdf and not pdf_available else "")
+        if component_id in ids.EXPORT_DATA_LINKS:
+            # Shown while the item is disabled (app.css): the browser disables it on a
+            # page without a data download (assets/filters.js exportHrefs).
+            text = [text, html.Span(f" – {t('export.no_download', lang)}",
+                                    className="export-no-download")]
         items.append(dbc.DropdownMenuItem(text, id=component_id, href="#", external_link=True,
                                           disabled=needs_pdf and not pdf_available))
         if component_id == "export-xlsx":

@@ -12,6 +12,7 @@ from data.accounts import User
 from data.alerts import inbox, rules
 from data.queries import Filters
 from data.store import Store
+from views.common import identity
 
 COLUMNS = {"period_start": "period_start", "period_end": "period_end",
            "touchpoint_name": "touchpoint", "place": "key", "metric": "metric",
@@ -30,8 +31,10 @@ class AlertsModel:
     names: dict = field(default_factory=dict)  # (scope, key) -> the place's name
 
 
-def model(store: Store, f: Filters, user: User | None) -> AlertsModel:
-    """The user's alerts the filters select and the rules they may change."""
+def model(store: Store, f: Filters, options: dict | None = None,
+          user: User | None = None) -> AlertsModel:
+    """The user's alerts the filters select and the rules they may change (no user: none;
+    the page registry's ``for_user`` passes the signed-in one)."""
     if user is None:
         return AlertsModel(f, pd.DataFrame(columns=list(COLUMNS)), 0)
     frame = inbox.select(inbox.for_user(store, user), f)
@@ -44,7 +47,7 @@ def model(store: Store, f: Filters, user: User | None) -> AlertsModel:
                        rules.editable(store, user), user.can("owner"), names)
 
 
-def tables(m: AlertsModel) -> dict[str, pd.DataFrame]:
+def tables(m: AlertsModel, translate=identity) -> dict[str, pd.DataFrame]:
     """The download: the alerts as shown."""
     columns = [c for c in COLUMNS if c in m.frame.columns]
-    return {"alerts": m.frame[columns].rename(columns=COLUMNS).reset_index(drop=True)}
+    return {"Alerts": m.frame[columns].rename(columns=COLUMNS).reset_index(drop=True)}

@@ -6,6 +6,8 @@ from __future__ import annotations
 from selenium.webdriver.common.by import By
 from support import console_errors, sign_in, wait_until
 
+from layouts import ids
+
 FETCH = """
 const done = arguments[arguments.length - 1];
 fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status,
@@ -47,4 +49,45 @@ def test_share_and_export_menu(dash_duo, demo_app):
         assert url.startswith(prefix), url[:80]
     # Copy link: the button is there and clicking it raises nothing.
     dash_duo.find_element("#copy-link").click()
+    assert console_errors(dash_duo) == []
+
+
+def _menu_item(dash_duo, element_id: str):
+    """Open the Share & export menu and return one of its items."""
+    driver = dash_duo.driver
+    if not driver.find_elements(By.CSS_SELECTOR, "#export-menu .dropdown-menu.show"):
+        driver.find_element(By.CSS_SELECTOR, "#export-menu .nav-link, #export-menu button").click()
+    return dash_duo.wait_for_element(f"#{element_id}")
+
+
+def test_data_items_are_disabled_on_a_page_without_a_download(dash_duo, demo_app):
+    """/data has no view: its data items say so and lead nowhere; /alerts (reached in the
+    app, no reload) downloads the signed-in user's alerts."""
+    sign_in(dash_duo, demo_app, "analyst")
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/data?period=all")
+    dash_duo.wait_for_element(f"#{ids.DATA_FILE_INPUT}", timeout=20)
+    csv_item = _menu_item(dash_duo, "export-csv")
+    wait_until(dash_duo, lambda: "disabled" in csv_item.get_attribute("class"))
+    for element_id in ("export-csv", "export-csv-de", "export-xlsx"):
+        item = dash_duo.find_element(f"#{element_id}")
+        assert "disabled" in item.get_attribute("class")
+        assert item.get_attribute("aria-disabled") == "true"
+        assert "/export/" not in (item.get_attribute("href") or "")
+        assert "this page has no data download" in item.text
+    # The poster and the weekly report take the filters: still there.
+    poster = dash_duo.find_element("#export-poster-a3")
+    assert "disabled" not in poster.get_attribute("class")
+    assert "no data download" not in poster.text
+
+    dash_duo.find_element("#nav-alerts").click()
+    dash_duo.wait_for_contains_text("#alerts-page h1", "Alerts", timeout=20)
+    csv_item = _menu_item(dash_duo, "export-csv")
+    wait_until(dash_duo, lambda: "disabled" not in csv_item.get_attribute("class"))
+    href = csv_item.get_attribute("href").replace("%2F", "/")
+    assert "/export/data.csv?view=/alerts" in href
+    assert "no data download" not in csv_item.text  # the hint hides with the item enabled
+    status, disposition, body = driver.execute_async_script(FETCH, href)
+    assert status == 200 and "cxdash-alerts.csv" in disposition
+    assert "# cxdash view: /alerts" in body and "touchpoint,key,metric" in body
     assert console_errors(dash_duo) == []

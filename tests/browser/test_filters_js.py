@@ -16,7 +16,12 @@ NO = "<no_update>"
 STATE = {"default": ["2026-10-19", "2026-11-15"],
          "presets": {"week": ["2026-11-09", "2026-11-15"], "4w": ["2026-10-19", "2026-11-15"],
                      "quarter": ["2026-07-01", "2026-09-30"], "ytd": ["2026-01-01", "2026-11-15"]},
-         "prepare": {"/mine": {"department": "KS"}}}
+         "prepare": {"/mine": {"department": "KS"}},
+         # (path, prefix, data download) in the registry's order, as shell_state hands over
+         "pages": [["/", False, True], ["/touchpoints/", True, True],
+                   ["/data", False, False], ["/audits/progress/", True, False],
+                   ["/workshop/join", False, False], ["/workshop/", True, False],
+                   ["/alerts", False, True]]}
 
 
 @pytest.fixture
@@ -90,10 +95,28 @@ def test_page_links_keep_the_filters_and_add_what_a_page_adds(call):
 
 def test_export_links_carry_the_view_and_its_filters(call):
     out = call("exportHrefs", "/heatmap/", "?journey=umzug&department=KS,IT",
-               "http://x/heatmap?journey=umzug")
+               "http://x/heatmap?journey=umzug", {})
     assert out[0] == "http://x/heatmap?journey=umzug"
     assert out[1] == "/export/data.csv?view=/heatmap&journey=umzug&department=KS,IT"
     assert out[4] == "/export/poster.pdf?size=A3&journey=umzug&department=KS,IT"
     assert out[6] == "/export/report.html?week=last&journey=umzug"  # one department only
-    assert len(out) == 1 + len(ids.EXPORT_LINKS)
+    assert len(out) == 1 + len(ids.EXPORT_LINKS) + len(ids.EXPORT_DATA_LINKS)
+    assert out[-3:] == [False, False, False]  # no registry in the state: offered
+
+
+def test_data_items_are_disabled_where_the_registry_has_no_view(call):
+    def disabled(path):
+        out = call("exportHrefs", path, "?journey=umzug", "http://x" + path, STATE)
+        data = out[1:4]
+        assert out[4] == "/export/poster.pdf?size=A3&journey=umzug"  # takes the filters
+        assert out[-3:] in ([True] * 3, [False] * 3)
+        assert all(h == "#" for h in data) == out[-1]
+        return out[-1]
+
+    assert not disabled("/") and not disabled("/alerts/") and not disabled("/touchpoints/x")
+    assert disabled("/data") and disabled("/audits/progress/3") and disabled("/workshop/join")
+    assert disabled("/workshop/umzug") and disabled("/nowhere")
+    assert disabled("/touchpoints/x/y")  # matched as pages.find: no page there
+    assert call("exportHrefs", "/alerts", "?period=all", "", STATE)[1] == \
+        "/export/data.csv?view=/alerts&period=all"
 

@@ -6,6 +6,7 @@ from dash import no_update
 
 from callbacks import overview, shell
 from callbacks.filters import filters_from_search
+from dashboard import pages
 from layouts import overview as overview_layout
 from layouts import shell as shell_layout
 from views import overview as overview_view
@@ -151,6 +152,11 @@ def test_the_server_tells_the_browser_the_periods_and_what_pages_add(demo_store)
     assert state["presets"]["week"] == ["2026-11-09", "2026-11-15"]
     assert state["presets"]["4w"] == state["default"]
     assert state["prepare"] == {}  # nobody signed in: My touchpoints adds nothing
+    # The registry in order, for the browser to tell which pages have a data download.
+    assert [p for p, _, _ in state["pages"]] == [p.path for p in pages.PAGES]
+    downloads = {path: (prefix, download) for path, prefix, download in state["pages"]}
+    assert downloads["/alerts"] == (False, True) and downloads["/data"] == (False, False)
+    assert downloads["/touchpoints/"] == (True, True) and downloads["/admin"][1] is False
 
 
 def test_a_changed_control_starts_a_paged_list_on_page_one_a_drawn_one_keeps_it():

@@ -31,6 +31,7 @@ VIEWS = {
     "atlas": ["/atlas"],
     "personas": ["/personas"],
     "actions": ["/actions", "/actions?sort=status"],
+    "alerts": ["/alerts"],  # no user outside a request: see test_alerts_download
 }
 FILTERS = [
     "",
