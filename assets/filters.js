@@ -109,6 +109,24 @@
       var when = period(search, state);
       return [no].concat(DIMENSIONS.map(function (d) { return keysOf(search, d); }), when);
     },
+    /* A clicked period preset sets its period (from the shell state's presets, counted
+       from the newest data) in the URL, as callbacks.shell.apply_preset did on the server:
+       from and to last, period removed, everything else kept. */
+    applyPreset: function (clicks, search, state) {
+      var no = window.dash_clientside.no_update;
+      if (!(clicks || []).some(Boolean)) { return no; }
+      var ctx = window.dash_clientside.callback_context;
+      var trigger = (ctx.triggered[0] || {}).prop_id || "", id;
+      try { id = JSON.parse(trigger.slice(0, trigger.lastIndexOf("."))); } catch (e) { return no; }
+      var when = ((state || {}).presets || {})[id && id.preset];
+      if (!when) { return no; }
+      var list = pairs(search).filter(function (p) {
+        return ["from", "to", "period"].indexOf(p[0]) < 0;
+      });
+      list.push(["from", when[0]], ["to", when[1]]);
+      var out = join(list);
+      return out === (search || "") ? no : out;
+    },
     /* Which preset the URL's period is. */
     activePresets: function (search, presetIds, state) {
       state = state || {presets: {}};

@@ -120,3 +120,16 @@ def test_data_items_are_disabled_where_the_registry_has_no_view(call):
     assert call("exportHrefs", "/alerts", "?period=all", "", STATE)[1] == \
         "/export/data.csv?view=/alerts&period=all"
 
+
+
+def test_a_clicked_preset_sets_its_period_and_keeps_the_rest(call):
+    trigger = json.dumps({"preset": "week", "type": "period-preset"}, separators=(",", ":"))
+    out = call("applyPreset", [None, 1, None], "?journey=stoerung&period=all&lanes=channel",
+               STATE, trigger=trigger + ".n_clicks")
+    assert out == "?journey=stoerung&lanes=channel&from=2026-11-09&to=2026-11-15"
+    # The same period again, a preset the state does not know, no click: no change.
+    same = "?journey=stoerung&from=2026-11-09&to=2026-11-15"
+    assert call("applyPreset", [1], same, STATE, trigger=trigger + ".n_clicks") == NO
+    unknown = trigger.replace("week", "decade")
+    assert call("applyPreset", [1], "", STATE, trigger=unknown + ".n_clicks") == NO
+    assert call("applyPreset", [None, None], "", STATE, trigger=trigger + ".n_clicks") == NO
