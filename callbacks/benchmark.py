@@ -14,13 +14,14 @@ from views import benchmark as view
 
 def update(store: Store, search: str | None, lang: str, scope: str = ""):
     """Return notice, bullet chart, table (with "Act" links where ``scope`` allows, see
-    callbacks.actions.act_scope) and the inside-out chart."""
+    callbacks.actions.act_scope) and the inside-out chart (figure and which of chart and
+    note shows)."""
     m = view.model(store, filters_from_search(store, search), view_options(search, "perspective"))
     notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return (notice, benchmark.bullet_chart(m.bullets, m.perspective, lang),
             benchmark.table(m.rows, m.perspective, lang, search, act_keys(m.rows, scope))
             if not m.rows.empty else None,
-            benchmark.perspective_chart(m.audited, lang))
+            *benchmark.perspective_chart(m.audited, lang))
 
 
 def register(app, store: Store) -> None:
@@ -28,7 +29,9 @@ def register(app, store: Store) -> None:
         Output(ids.BENCHMARK_NOTICE, "children"),
         Output(ids.BENCHMARK_GRAPH, "figure"),
         Output(ids.BENCHMARK_TABLE, "children"),
-        Output(ids.BENCHMARK_PERSPECTIVES, "children"),
+        Output(ids.BENCHMARK_PERSPECTIVES_GRAPH, "figure"),
+        Output(ids.BENCHMARK_PERSPECTIVES, "style"),
+        Output(ids.BENCHMARK_NO_PERSPECTIVES, "style"),
         Input(ids.URL, "search"),
         State(ids.LANG, "data"),
     )(lambda search, lang: cached_view(store, "benchmark", update, search, lang, act_scope()))

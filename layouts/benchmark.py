@@ -33,7 +33,13 @@ def page(lang: str, perspective: str = "all") -> html.Div:
             dbc.Col(c.section(t("benchmark.table", lang), html.Div(id=ids.BENCHMARK_TABLE)),
                     xl=7, className="benchmark-table-col"),
         ], className="g-3"),
-        c.section(t("benchmark.inside_out", lang), html.Div(id=ids.BENCHMARK_PERSPECTIVES)),
+        c.section(t("benchmark.inside_out", lang), html.Div([
+            html.P(t("benchmark.no_perspectives", lang), className="text-muted",
+                   id=ids.BENCHMARK_NO_PERSPECTIVES, style=HIDDEN),
+            html.Div([dcc.Graph(id=ids.BENCHMARK_PERSPECTIVES_GRAPH,
+                                config=theme.graph_config(lang)),
+                      html.Small(t("benchmark.inside_out_help", lang), className="text-muted")],
+                     id=ids.BENCHMARK_PERSPECTIVES, style=HIDDEN)])),
         c.symbol_legend(lang, ("small",)),
     ])
 
@@ -149,11 +155,16 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
     )
 
 
-def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
-    """Customer versus employee score where both exist: the inside-out gap."""
+HIDDEN = {"display": "none"}
+
+
+def perspective_chart(card: pd.DataFrame, lang: str) -> tuple[dict, dict | None, dict | None]:
+    """Customer versus employee score where both exist: the inside-out gap, as (figure,
+    the chart's style, the "no perspectives" note's style): the graph stays on the page and
+    only its figure changes (a graph drawn anew costs Plotly a first draw each change)."""
     both = card.dropna(subset=["customer_value", "employee_value"]).copy()
     if both.empty:
-        return html.P(t("benchmark.no_perspectives", lang), className="text-muted")
+        return {}, HIDDEN, None
     both = both.sort_values("inside_out", ascending=False).head(15)
     traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
                    y=[row["name"], row["name"]], mode="lines",
@@ -179,5 +190,4 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> dcc.Graph | html.P:
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
     )
-    return html.Div([dcc.Graph(figure=fig, config=theme.graph_config(lang)),
-                     html.Small(t("benchmark.inside_out_help", lang), className="text-muted")])
+    return fig, None, HIDDEN

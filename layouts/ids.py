@@ -60,6 +60,8 @@ HEATMAP_METRIC = "heatmap-metric"
 BENCHMARK_GRAPH = "benchmark-graph"
 BENCHMARK_TABLE = "benchmark-table"
 BENCHMARK_PERSPECTIVES = "benchmark-perspectives"
+BENCHMARK_PERSPECTIVES_GRAPH = "benchmark-perspectives-graph"
+BENCHMARK_NO_PERSPECTIVES = "benchmark-no-perspectives"
 
 # touchpoint drill-down
 TOUCHPOINT_KEY = "touchpoint-key"

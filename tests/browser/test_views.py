@@ -91,6 +91,17 @@ def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
     wait_until(dash_duo, lambda: "Ersatzrouter" not in dash_duo.find_element(
         f"#{ids.BENCHMARK_TABLE}").text)
     assert "Jahresabrechnung" in dash_duo.find_element(f"#{ids.BENCHMARK_TABLE}").text
+    # The inside-out chart stays on the page and follows: its touchpoints are Abrechnung's.
+    graph = f"#{ids.BENCHMARK_PERSPECTIVES_GRAPH}"
+    wait_until(dash_duo, lambda: dash_duo.find_element(f"#{ids.BENCHMARK_PERSPECTIVES}")
+               .is_displayed() and "Ersatzrouter" not in dash_duo.find_element(graph).text)
+    assert dash_duo.find_elements(f"{graph} .scatterlayer .point")
+    assert not dash_duo.find_element(f"#{ids.BENCHMARK_NO_PERSPECTIVES}").is_displayed()
+    # A filter no touchpoint has both perspectives for: the note instead of the chart.
+    _open(dash_duo, "/benchmark?touchpoint=nosuch")
+    wait_until(dash_duo, lambda: dash_duo.find_element(
+        f"#{ids.BENCHMARK_NO_PERSPECTIVES}").is_displayed())
+    assert not dash_duo.find_element(f"#{ids.BENCHMARK_PERSPECTIVES}").is_displayed()
     assert console_errors(dash_duo) == []
 
 

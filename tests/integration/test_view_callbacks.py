@@ -46,7 +46,7 @@ def test_journey_map_shows_the_chosen_journey_and_its_persona(demo_store):
 
 
 def test_benchmark_sorts_by_largest_gap(demo_store):
-    _, figure, table, _ = benchmark.update(demo_store, "?journey=stoerung", "en")
+    _, figure, table, *_ = benchmark.update(demo_store, "?journey=stoerung", "en")
     bars, ticks = figure["data"][1], figure["data"][2]
     gaps = [x - t for x, t in zip(bars["x"], ticks["x"], strict=True)]
     assert gaps == sorted(gaps)

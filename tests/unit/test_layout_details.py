@@ -91,12 +91,17 @@ def test_report_gap_bars_mark_small_samples_and_never_show_minus_zero():
 
 
 def test_outside_in_chart_has_axis_numbers_and_title():
-    chart = benchmark.perspective_chart(_card([5, 5]), "en")
-    fig = chart.children[0].figure
+    fig, chart_style, note_style = benchmark.perspective_chart(_card([5, 5]), "en")
+    assert chart_style is None and note_style == {"display": "none"}
     assert fig["layout"]["xaxis"]["showticklabels"] is True
     assert fig["layout"]["xaxis"]["dtick"] == 1
     assert fig["layout"]["xaxis"]["title"]["text"] == "Score (1–10)"
     assert fig["layout"]["margin"]["b"] >= 40  # room for the numbers
+
+
+def test_without_both_perspectives_the_note_shows_instead_of_the_chart():
+    card = _card([5, 5]).assign(employee_value=float("nan"))
+    assert benchmark.perspective_chart(card, "en") == ({}, {"display": "none"}, None)
 
 
 def test_benchmark_table_shows_one_decimals_count_per_column():
