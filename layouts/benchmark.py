@@ -30,7 +30,9 @@ def page(lang: str, perspective: str = "all") -> html.Div:
                 dcc.Graph(id=ids.BENCHMARK_GRAPH, config=theme.graph_config(lang, displayModeBar=False)),
                 html.Small(t("benchmark.help", lang), className="text-muted"),
             ])), xl=5),
-            dbc.Col(c.section(t("benchmark.table", lang), html.Div(id=ids.BENCHMARK_TABLE)),
+            dbc.Col(c.section(t("benchmark.table", lang), html.Div(
+                table(pd.DataFrame(columns=TABLE_COLUMNS), "all", lang, ""),
+                id=ids.BENCHMARK_TABLE, style=HIDDEN)),
                     xl=7, className="benchmark-table-col"),
         ], className="g-3"),
         c.section(t("benchmark.inside_out", lang), html.Div([
@@ -43,6 +45,11 @@ def page(lang: str, perspective: str = "all") -> html.Div:
         c.symbol_legend(lang, ("small",)),
     ])
 
+
+# The model's row columns the table reads (an empty frame of them draws the page's table).
+TABLE_COLUMNS = ("key", "name", "department_key", "actual", "n_col", "target", "best_in_class",
+                 "gap_t", "gap_b", "customer_value", "employee_value")
+HIDDEN = {"display": "none"}
 
 # One number of decimals for every score and gap column of the table.
 TWO_DECIMALS = {"specifier": ".2f"}
@@ -131,8 +138,10 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
         columns.append({"id": "act", "name": t("benchmark.col.act", lang),
                         "presentation": "markdown"})
     data = rows[[c_["id"] for c_ in columns]].astype(object).where(rows.notna(), None)
+    # The page holds one table and a change sends only its data and columns (a new
+    # table each change cost the browser a new DataTable with all its cells).
     return dash_table.DataTable(
-        id=ids.BENCHMARK_TABLE + "-data",
+        id=ids.BENCHMARK_TABLE_DATA,
         columns=columns,
         data=data.to_dict("records"),
         sort_action="native",
@@ -153,9 +162,6 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
         ],
         style_header={"fontWeight": 600, "backgroundColor": "#f1f3f5"},
     )
-
-
-HIDDEN = {"display": "none"}
 
 
 def perspective_chart(card: pd.DataFrame, lang: str) -> tuple[dict, dict | None, dict | None]:

@@ -59,6 +59,7 @@ HEATMAP_METRIC = "heatmap-metric"
 # benchmark
 BENCHMARK_GRAPH = "benchmark-graph"
 BENCHMARK_TABLE = "benchmark-table"
+BENCHMARK_TABLE_DATA = "benchmark-table-data"
 BENCHMARK_PERSPECTIVES = "benchmark-perspectives"
 BENCHMARK_PERSPECTIVES_GRAPH = "benchmark-perspectives-graph"
 BENCHMARK_NO_PERSPECTIVES = "benchmark-no-perspectives"
