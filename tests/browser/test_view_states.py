@@ -151,5 +151,6 @@ def test_last_week_is_one_click_from_every_view(dash_duo, demo_app, path):
     wait_until(dash_duo, lambda: "9 Nov 2026" in (dash_duo.driver.execute_script(
         f"return document.getElementById('{ids.FILTER_BAR}').innerHTML") or ""))
     if path == "/":
-        dash_duo.wait_for_contains_text(f"#{ids.OVERVIEW_PERIOD}", "9 Nov 2026 – 15 Nov 2026")
+        dash_duo.wait_for_contains_text(f"#{ids.OVERVIEW_PERIOD}", "9 Nov 2026 – 15 Nov 2026",
+                                        timeout=30)
     assert console_errors(dash_duo) == []
