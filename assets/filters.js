@@ -74,19 +74,20 @@
     });
     return join(list);
   }
-  /* Whether the page at a path has a data download: the first registry entry that
-     matches it (as dashboard.pages.find), from the shell state; without the registry
-     in the state, every page offers it (the server says 400 where there is none). */
-  function hasDownload(path, state) {
-    if (!state.pages) { return true; }
+  /* What the page at a path offers, [data download, charts]: the first registry entry
+     that matches it (as dashboard.pages.find), from the shell state; without the
+     registry in the state, every page offers both (the server says 400 where there is
+     no download). */
+  function offers(path, state) {
+    if (!state.pages) { return [true, true]; }
     for (var i = 0; i < state.pages.length; i++) {
       var page = state.pages[i], start = page[0], rest = path.slice(start.length);
       if (page[1] ? path.indexOf(start) === 0 && rest && rest.indexOf("/") < 0
                   : path === start) {
-        return page[2];
+        return [!!page[2], !!page[3]];
       }
     }
-    return false;
+    return [false, false];
   }
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.cxdash = Object.assign({}, window.dash_clientside.cxdash, {
@@ -141,10 +142,11 @@
       return linkIds.map(function (link) { return link.page + prepared(link.page, search, state || {}); });
     },
     /* Share & export links for the view on screen, with its filters; the data items
-       disabled (no link) on a page without a data download. */
+       disabled (no link) on a page without a data download, the chart images on a page
+       without charts. */
     exportHrefs: function (pathname, search, href, state) {
       var path = (pathname || "/").replace(/\/+$/, "") || "/";
-      var none = !hasDownload(path, state || {});
+      var offered = offers(path, state || {}), none = !offered[0], flat = !offered[1];
       var query = (search || "").replace(/^\?/, "");
       var data = "view=" + encodeURI(path) + (query ? "&" + query : "");
       var keep = ["journey", "department"].map(function (k) {
@@ -156,7 +158,7 @@
       return [href || ""].concat(files.map(function (f) { return none ? "#" : f + data; }), [
               "/export/poster.pdf?size=A3&" + query,
               "/export/poster.pdf?size=A2&" + query, "/export/report.html?" + week,
-              "/export/report.pdf?" + week], [none, none, none]);
+              "/export/report.pdf?" + week], [none, none, none, flat, flat]);
     }
   });
 })();

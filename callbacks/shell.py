@@ -20,7 +20,7 @@ def shell_state(store: Store) -> dict:
     """What the browser's filter callbacks (assets/filters.js) need of the server: the
     default period, each preset's period, the parameters a page adds to the URL (an
     owner's own department on My touchpoints), and the registry's paths in order with
-    whether the page has a data download (a view), as pages.find matches them."""
+    whether the page has a data download (a view) and charts, as pages.find matches them."""
     newest = periods.newest_date(store)
     presets = {} if newest is None else {
         name: [d.isoformat() for d in periods.period(name, newest)] for name in periods.PRESETS}
@@ -34,7 +34,7 @@ def shell_state(store: Store) -> dict:
                 prepare[page.path] = adds
     return {"default": list(filters.default_period(store)), "presets": presets,
             "prepare": prepare,
-            "pages": [[p.path, p.prefix, p.view is not None] for p in pages.PAGES]}
+            "pages": [[p.path, p.prefix, p.view is not None, p.charts] for p in pages.PAGES]}
 
 
 def route(store: Store, pathname: str | None, search: str | None, lang: str):
@@ -82,6 +82,8 @@ def register(app, store: Store) -> None:
         Output(ids.COPY_LINK, "content"),
         *[Output(i, "href") for i in ids.EXPORT_LINKS],
         *[Output(i, "disabled") for i in ids.EXPORT_DATA_LINKS],
+        Output(ids.EXPORT_PNG, "disabled"),
+        Output(ids.EXPORT_SVG, "disabled"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.URL, "href"),

@@ -611,6 +611,8 @@ TEXTS: dict[str, dict[str, str]] = {
                       "de": "PDF braucht Chromium auf dem Server (apt-get install chromium)"},
     "export.no_download": {"en": "this page has no data download",
                            "de": "diese Seite hat keinen Daten-Download"},
+    "export.no_charts": {"en": "this page has no charts",
+                         "de": "diese Seite hat keine Diagramme"},
     "export.copied": {"en": "Link copied", "de": "Link kopiert"},
     "poster.legend": {"en": "Legend", "de": "Legende"},
     "poster.curve": {"en": "Emotion curve: touchpoint scores along the journey",

@@ -74,6 +74,7 @@ class Page:
     # Parts of the page with a model and download of their own (``&part=NAME``): name ->
     # views module with model, tables and OPTIONS (the view options it reads).
     parts: tuple[tuple[str, ModuleType], ...] = ()
+    charts: bool = False  # the page draws charts (Share & export's PNG / SVG items)
 
     def matches(self, path: str) -> bool:
         if self.prefix:
@@ -152,23 +153,26 @@ PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
         _plain(overview_cb), nav="nav.overview", view=overview_view,
-        options=("trend",), bench=("overview", "/", "kpi-nps.children")),
+        options=("trend",), bench=("overview", "/", "kpi-nps.children"), charts=True),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
         lang, search, param(search, "lanes", "none"), _facilitates()),
         _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
-        bench=("journey", "/journey", "journey-emotion-curve.figure")),
+        bench=("journey", "/journey", "journey-emotion-curve.figure"), charts=True),
     Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
         lang, param(search, "metric", "audit")),
         _plain(heatmap_cb), nav="nav.heatmap", view=heatmap_view,
-        options=("metric",), bench=("heatmaps", "/heatmap", "heatmap-graph.figure")),
+        options=("metric",), bench=("heatmaps", "/heatmap", "heatmap-graph.figure"),
+        charts=True),
     Page("benchmark", "/benchmark", lambda store, lang, search, path: benchmark.page(
         lang, param(search, "perspective", "all")),
         _plain(benchmark_cb), nav="nav.benchmark", view=benchmark_view,
-        options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure")),
+        options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure"),
+        charts=True),
     Page("touchpoint", "/touchpoints/", _touchpoint_page, _touchpoint_register,
          view=touchpoint_view, prefix=True, guards=(("action-form-", "owner"),),
          parts=(("comments", comments_view),),
-         bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure")),
+         bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure"),
+         charts=True),
     Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
          _plain(mine_cb), nav="nav.mine", view=mine_view,
          prepare=mine_cb.own_department),
@@ -204,7 +208,7 @@ PAGES: tuple[Page, ...] = (
          workshop_layout.phone_page(lang, param(search, "code", "")),
          lambda app, store, extras: workshop_cb.register_phone(app, store)),
     Page("workshop", "/workshop/", _workshop_screen, _plain(workshop_cb), role="analyst",
-         guard="workshop-screen-", prefix=True),
+         guard="workshop-screen-", prefix=True, charts=True),
     Page("admin", "/admin", lambda store, lang, search, path: admin.page(
         lang, _departments(store)),
         _plain(admin_cb), role="admin", guard="admin-"),

@@ -56,8 +56,12 @@ def export_menu(lang: str, pdf_available: bool):
         items.append(dbc.DropdownMenuItem(text, id=component_id, href="#", external_link=True,
                                           disabled=needs_pdf and not pdf_available))
         if component_id == "export-xlsx":
-            items += [dbc.DropdownMenuItem(t("export.png", lang), id=ids.EXPORT_PNG),
-                      dbc.DropdownMenuItem(t("export.svg", lang), id=ids.EXPORT_SVG)]
+            # Disabled, with the reason, on a page without charts (exportHrefs too).
+            items += [dbc.DropdownMenuItem(
+                [t(label_, lang), html.Span(f" – {t('export.no_charts', lang)}",
+                                            className="export-no-charts")], id=item_id)
+                for item_id, label_ in ((ids.EXPORT_PNG, "export.png"),
+                                        (ids.EXPORT_SVG, "export.svg"))]
     return html.Div([
         html.Span([dcc.Clipboard(id=ids.COPY_LINK, title=t("export.copy_link", lang),
                                  className="copy-link")],

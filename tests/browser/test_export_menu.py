@@ -75,6 +75,11 @@ def test_data_items_are_disabled_on_a_page_without_a_download(dash_duo, demo_app
         assert item.get_attribute("aria-disabled") == "true"
         assert "/export/" not in (item.get_attribute("href") or "")
         assert "this page has no data download" in item.text
+    # No charts on /data either: the images say so and do nothing.
+    for element_id in (ids.EXPORT_PNG, ids.EXPORT_SVG):
+        item = dash_duo.find_element(f"#{element_id}")
+        assert "disabled" in item.get_attribute("class")
+        assert "this page has no charts" in item.text
     # The poster and the weekly report take the filters: still there.
     poster = dash_duo.find_element("#export-poster-a3")
     assert "disabled" not in poster.get_attribute("class")
@@ -87,7 +92,13 @@ def test_data_items_are_disabled_on_a_page_without_a_download(dash_duo, demo_app
     href = csv_item.get_attribute("href").replace("%2F", "/")
     assert "/export/data.csv?view=/alerts" in href
     assert "no data download" not in csv_item.text  # the hint hides with the item enabled
+    assert "disabled" in dash_duo.find_element(f"#{ids.EXPORT_PNG}").get_attribute("class")
     status, disposition, body = driver.execute_async_script(FETCH, href)
     assert status == 200 and "cxdash-alerts.csv" in disposition
     assert "# cxdash view: /alerts" in body and "touchpoint,key,metric" in body
+    # The overview draws charts: the images are offered, without the hint.
+    driver.get(dash_duo.server_url + "/")
+    png = _menu_item(dash_duo, ids.EXPORT_PNG)
+    wait_until(dash_duo, lambda: "disabled" not in png.get_attribute("class"))
+    assert "no charts" not in png.text
     assert console_errors(dash_duo) == []

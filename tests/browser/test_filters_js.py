@@ -17,11 +17,12 @@ STATE = {"default": ["2026-10-19", "2026-11-15"],
          "presets": {"week": ["2026-11-09", "2026-11-15"], "4w": ["2026-10-19", "2026-11-15"],
                      "quarter": ["2026-07-01", "2026-09-30"], "ytd": ["2026-01-01", "2026-11-15"]},
          "prepare": {"/mine": {"department": "KS"}},
-         # (path, prefix, data download) in the registry's order, as shell_state hands over
-         "pages": [["/", False, True], ["/touchpoints/", True, True],
-                   ["/data", False, False], ["/audits/progress/", True, False],
-                   ["/workshop/join", False, False], ["/workshop/", True, False],
-                   ["/alerts", False, True]]}
+         # (path, prefix, data download, charts) in the registry's order, as shell_state
+         # hands over
+         "pages": [["/", False, True, True], ["/touchpoints/", True, True, True],
+                   ["/data", False, False, False], ["/audits/progress/", True, False, False],
+                   ["/workshop/join", False, False, False], ["/workshop/", True, False, True],
+                   ["/alerts", False, True, False]]}
 
 
 @pytest.fixture
@@ -100,8 +101,8 @@ def test_export_links_carry_the_view_and_its_filters(call):
     assert out[1] == "/export/data.csv?view=/heatmap&journey=umzug&department=KS,IT"
     assert out[4] == "/export/poster.pdf?size=A3&journey=umzug&department=KS,IT"
     assert out[6] == "/export/report.html?week=last&journey=umzug"  # one department only
-    assert len(out) == 1 + len(ids.EXPORT_LINKS) + len(ids.EXPORT_DATA_LINKS)
-    assert out[-3:] == [False, False, False]  # no registry in the state: offered
+    assert len(out) == 1 + len(ids.EXPORT_LINKS) + len(ids.EXPORT_DATA_LINKS) + 2
+    assert out[-5:] == [False] * 5  # no registry in the state: data and charts offered
 
 
 def test_data_items_are_disabled_where_the_registry_has_no_view(call):
@@ -109,9 +110,9 @@ def test_data_items_are_disabled_where_the_registry_has_no_view(call):
         out = call("exportHrefs", path, "?journey=umzug", "http://x" + path, STATE)
         data = out[1:4]
         assert out[4] == "/export/poster.pdf?size=A3&journey=umzug"  # takes the filters
-        assert out[-3:] in ([True] * 3, [False] * 3)
-        assert all(h == "#" for h in data) == out[-1]
-        return out[-1]
+        assert out[-5:-2] in ([True] * 3, [False] * 3)
+        assert all(h == "#" for h in data) == out[-3]
+        return out[-3]
 
     assert not disabled("/") and not disabled("/alerts/") and not disabled("/touchpoints/x")
     assert disabled("/data") and disabled("/audits/progress/3") and disabled("/workshop/join")
@@ -119,6 +120,17 @@ def test_data_items_are_disabled_where_the_registry_has_no_view(call):
     assert disabled("/touchpoints/x/y")  # matched as pages.find: no page there
     assert call("exportHrefs", "/alerts", "?period=all", "", STATE)[1] == \
         "/export/data.csv?view=/alerts&period=all"
+
+
+def test_chart_images_are_disabled_where_the_page_draws_no_charts(call):
+    def no_charts(path):
+        out = call("exportHrefs", path, "", "", STATE)
+        assert out[-2] == out[-1]  # PNG and SVG together
+        return out[-1]
+
+    assert not no_charts("/") and not no_charts("/touchpoints/x")
+    assert not no_charts("/workshop/umzug")  # no download, but the room's curve
+    assert no_charts("/alerts") and no_charts("/data") and no_charts("/nowhere")
 
 
 

@@ -89,13 +89,6 @@ def test_small_samples_are_marked(duck_store):
     assert "small sample" in body
 
 
-def test_the_presets_periods_reach_the_browser_from_the_newest_data(demo_store):
-    # assets/filters.js applyPreset sets these in the URL (tests/browser/test_filters_js.py).
-    presets = shell.shell_state(demo_store)["presets"]
-    assert presets["week"] == ["2026-11-09", "2026-11-15"]
-    assert presets["4w"] == ["2026-10-19", "2026-11-15"]
-
-
 def test_data_age_warns_when_the_newest_data_is_over_a_week_old(demo_store):
     import datetime as dt
 
@@ -152,10 +145,13 @@ def test_the_server_tells_the_browser_the_periods_and_what_pages_add(demo_store)
     assert state["presets"]["4w"] == state["default"]
     assert state["prepare"] == {}  # nobody signed in: My touchpoints adds nothing
     # The registry in order, for the browser to tell which pages have a data download.
-    assert [p for p, _, _ in state["pages"]] == [p.path for p in pages.PAGES]
-    downloads = {path: (prefix, download) for path, prefix, download in state["pages"]}
+    assert [p for p, *_ in state["pages"]] == [p.path for p in pages.PAGES]
+    downloads = {path: (prefix, download) for path, prefix, download, _ in state["pages"]}
     assert downloads["/alerts"] == (False, True) and downloads["/data"] == (False, False)
     assert downloads["/touchpoints/"] == (True, True) and downloads["/admin"][1] is False
+    # and which draw charts (the PNG / SVG items).
+    charts = {path for path, *_, drawn in state["pages"] if drawn}
+    assert charts == {"/", "/journey", "/heatmap", "/benchmark", "/touchpoints/", "/workshop/"}
 
 
 def test_a_changed_control_starts_a_paged_list_on_page_one_a_drawn_one_keeps_it():
