@@ -108,6 +108,35 @@
     navHrefs: function (search, linkIds, state) {
       return linkIds.map(function (link) { return link.page + prepared(link.page, search, state || {}); });
     },
+    /* Links inside a view's content (ids.filter_link) keep the URL's query string, with
+       their own parameters set over it, as callbacks/filters.py's with_params does. */
+    filterHrefs: function (search, linkIds) {
+      return linkIds.map(function (link) {
+        var own = (link.params || "").split("&").filter(Boolean).map(function (part) {
+          var i = part.indexOf("=");
+          return i < 0 ? [decode(part), ""] : [decode(part.slice(0, i)), decode(part.slice(i + 1))];
+        });
+        var names = own.map(function (p) { return p[0]; });
+        var list = pairs(search).filter(function (p) { return names.indexOf(p[0]) < 0; })
+          .concat(own.filter(function (p) { return p[1] !== ""; }));
+        return link.path + join(list);
+      });
+    },
+    /* An action started from a comment: the clicked row's draft (title, reference); the
+       click count makes a second click on the same comment a new request. A list drawn
+       anew (no click) asks for nothing. */
+    commentRequest: function (clicks, drafts) {
+      var no = window.dash_clientside.no_update;
+      var ctx = window.dash_clientside.callback_context;
+      var hit = (ctx.triggered || []).filter(function (t) { return t.value; })[0];
+      if (!hit || !drafts) { return no; }
+      var row;
+      try { row = JSON.parse(hit.prop_id.slice(0, hit.prop_id.lastIndexOf("."))).row; }
+      catch (e) { return no; }
+      if (typeof row !== "number" || row >= drafts.length) { return no; }
+      return {origin: "comment", ref: drafts[row].ref, title: drafts[row].title,
+              clicks: hit.value};
+    },
     /* Share & export links for the view on screen, with its filters. */
     exportHrefs: function (pathname, search, href) {
       var path = (pathname || "/").replace(/\/+$/, "") || "/";

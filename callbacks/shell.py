@@ -165,6 +165,13 @@ def register(app, store: Store) -> None:
     )(prepared_search)
 
     app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="filterHrefs"),
+        Output(ids.filter_link(ALL, ALL), "href"),
+        Input(ids.URL, "search"),
+        State(ids.filter_link(ALL, ALL), "id"),
+    )
+
+    app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="navHrefs"),
         Output(ids.nav_link(ALL), "href"),
         Input(ids.URL, "search"),

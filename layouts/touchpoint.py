@@ -22,6 +22,7 @@ def page(lang: str, key: str, actions=None) -> html.Div:
         dcc.Store(id=ids.ACTION_REQUEST),
         dcc.Store(id=ids.COMMENTS_PAGE, data=1),
         dcc.Store(id=ids.COMMENTS_DRAFTS, data=[]),
+        dcc.Store(id=ids.TOUCHPOINT_RENDERED, data={}),
         html.Div(id=ids.TOUCHPOINT_HEADER),
         html.Div(id=ids.TOUCHPOINT_NOTICE),
         dbc.Row([
@@ -70,7 +71,8 @@ def header(row: dict, lang: str, search: str) -> html.Div:
         markers.append(dbc.Badge("★ " + t("journey.mot", lang), color="info", className="me-1"))
     return html.Div([
         html.Div([
-            dcc.Link(row["journey_name"], href=f"/journey{search or ''}"), " › ",
+            dcc.Link(row["journey_name"], href=f"/journey{search or ''}",
+                     id=ids.filter_link("/journey")), " › ",
             row["phase_name"], " · ", html.Span(row["channel_name"], className="tp-channel",
                                                 style={"borderColor": row["channel_color"]}),
             " · ", row["department_name"],
