@@ -26,15 +26,24 @@ from data.store import Store
 from layouts import components, ids, touchpoint
 from views import touchpoint as view
 
-OUTPUTS = (ids.TOUCHPOINT_HEADER, ids.TOUCHPOINT_NOTICE, ids.TOUCHPOINT_ATTRIBUTES,
-           ids.TOUCHPOINT_HISTORY_GRAPH, ids.TOUCHPOINT_PERSPECTIVES, ids.TOUCHPOINT_QUESTIONS,
-           ids.TOUCHPOINT_SURVEYS, ids.TOUCHPOINT_WEB, ids.TOUCHPOINT_SURVEY_TRENDS)
+PARTS = (ids.TOUCHPOINT_HEADER, ids.TOUCHPOINT_NOTICE, ids.TOUCHPOINT_ATTRIBUTES,
+         ids.TOUCHPOINT_HISTORY_GRAPH, ids.TOUCHPOINT_PERSPECTIVES, ids.TOUCHPOINT_QUESTIONS,
+         ids.TOUCHPOINT_SURVEYS, ids.TOUCHPOINT_WEB)
+# (layouts.touchpoint.survey_trends): which note or chart shows, and the charts' figures
+TREND_OUTPUTS = ((ids.TOUCHPOINT_SURVEY_TRENDS_NONE, "className"),
+                 *[(i, prop) for m in view.TREND_METRICS
+                   for i, prop in ((ids.survey_trend(m), "className"),
+                                   (ids.survey_trend_graph(m), "figure"))])
+OUTPUTS = (*[(i, "figure" if i == ids.TOUCHPOINT_HISTORY_GRAPH else "children") for i in PARTS],
+           *TREND_OUTPUTS)
 COMMENT_OUTPUTS = ((ids.COMMENTS_LIST, "children"), (ids.COMMENTS_RANGE, "children"),
                    (ids.COMMENTS_PAGE, "data"), (ids.COMMENTS_PREV, "disabled"),
                    (ids.COMMENTS_NEXT, "disabled"), (ids.COMMENTS_EXPORT_CSV, "href"),
                    (ids.COMMENTS_EXPORT_XLSX, "href"), (ids.COMMENTS_EXPORT_NOTE, "children"),
                    (ids.COMMENTS_DRAFTS, "data"))
-NOTICE = OUTPUTS.index(ids.TOUCHPOINT_NOTICE)
+NOTICE = PARTS.index(ids.TOUCHPOINT_NOTICE)
+# What the persona narrows (what customers said); the other parts follow the period alone.
+SURVEY_PARTS = {PARTS.index(ids.TOUCHPOINT_SURVEYS), *range(len(PARTS), len(OUTPUTS))}
 EXPORTS = slice(5, 7)  # the comment downloads' links among COMMENT_OUTPUTS
 
 
@@ -45,8 +54,8 @@ def _rows(stats, lang: str, label=lambda v: v or "–", digits: int = 1) -> list
 
 def update(store: Store, key: str, search: str | None, lang: str):
     """Return header, notice, attributes, history figure, perspectives, questions,
-    surveys, web block and the survey trends for one touchpoint, and the filters an
-    empty view suggests loosening (None when it is not empty)."""
+    surveys, web block and the survey trends' outputs (TREND_OUTPUTS) for one
+    touchpoint."""
     return _update(store, key, search, lang)[0]
 
 
@@ -55,7 +64,8 @@ def _update(store: Store, key: str, search: str | None, lang: str):
     if not m.found:
         return (touchpoint.not_found(key, lang), *([None] * 2),
                 touchpoint.history_figure(m.weeks, {"target": None, "best_in_class": None},
-                                          lang, (None, None)), *([None] * 5)), None
+                                          lang, (None, None)), *([None] * 4),
+                *touchpoint.no_survey_trends()), None
     f = m.filters
     surveys = [(t(f"kpi.{r['label']}", lang), number(r["value"], lang, r["digits"]) + r["unit"],
                 int(r["n"]), bool(r["small"])) for r in m.surveys.to_dict("records")]
@@ -70,7 +80,7 @@ def _update(store: Store, key: str, search: str | None, lang: str):
         touchpoint.stats_table(_rows(m.questions, lang), lang),
         touchpoint.stats_table(surveys, lang, "responses"),
         touchpoint.web_block(m.web, m.web_weeks, lang),
-        touchpoint.survey_trends(m.trends, lang, (f.date_from, f.date_to)),
+        *touchpoint.survey_trends(m.trends, lang, (f.date_from, f.date_to)),
     ), loosen
 
 
@@ -85,13 +95,14 @@ def page(store: Store, trigger, key: str, search: str | None, q, group, source, 
     what the page now shows; no_update for each part whose inputs are as drawn."""
     rendered = dict(rendered or {})
     base = filters_from_search(store, search)
-    _, survey_f = view.filters_for(key, base)
+    audit_f, survey_f = view.filters_for(key, base)
     version = store.data_version()
     may_act = actions.may_write(auth.current_user(), actions_cb.store_department(store, key))
     q, group, source = comment_data.clean(q, group, source)
     number_ = comments_cb.page_asked(trigger, shown_page)
     asked = {
-        "view": [key, survey_f.cache_key(), lang, version],
+        "audits": [key, audit_f.cache_key(), lang, version],
+        "surveys": [key, survey_f.cache_key(), lang, version],
         "comments": [key, survey_f.cache_key(), q, group, source, number_, may_act, lang,
                      version],
         "actions": [key, actions_cb.weeks_of(search), param(search, "apage"), may_act,
@@ -100,15 +111,17 @@ def page(store: Store, trigger, key: str, search: str | None, q, group, source, 
     fresh = {part: json.dumps(value, default=str) for part, value in asked.items()}
     same = {part: rendered.get(part) == fresh[part] for part in fresh}
 
-    if same["view"]:
-        # Only the notice's links carry the whole query string.
+    if same["audits"] and same["surveys"]:
         parts = [no_update] * len(OUTPUTS)
-        if rendered.get("loosen") is not None:
-            parts[NOTICE] = _notice(search, rendered["loosen"], lang)
+        # The notice's links carry the whole query string.
+        parts[NOTICE] = _notice(search, rendered.get("loosen"), lang)
     else:
-        parts, loosen = cached_view(store, "touchpoint", _update, key, search, lang)
-        parts = list(parts)
-        rendered["loosen"] = loosen
+        drawn, rendered["loosen"] = cached_view(store, "touchpoint-page", _update, key, search,
+                                                lang)
+        # A chart not shown keeps its figure (drawing an empty one costs as much).
+        parts = [no_update if (same["surveys" if i in SURVEY_PARTS else "audits"] and i != NOTICE)
+                 or (part is None and OUTPUTS[i][1] == "figure") else part
+                 for i, part in enumerate(drawn)]
     if same["comments"]:
         shown = [no_update] * len(COMMENT_OUTPUTS)
         shown[EXPORTS] = [comments_cb.export_href(fmt, key, search, q, group, source)
@@ -124,8 +137,7 @@ def page(store: Store, trigger, key: str, search: str | None, q, group, source, 
 
 def register(app, store: Store) -> None:
     app.callback(
-        *[Output(i, "figure" if i == ids.TOUCHPOINT_HISTORY_GRAPH else "children")
-          for i in OUTPUTS],
+        *[Output(i, prop) for i, prop in OUTPUTS],
         *[Output(i, prop) for i, prop in COMMENT_OUTPUTS],
         Output(ids.TOUCHPOINT_ACTIONS, "children"),
         Output(ids.TOUCHPOINT_RENDERED, "data"),

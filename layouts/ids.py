@@ -71,6 +71,18 @@ TOUCHPOINT_QUESTIONS = "touchpoint-questions"
 TOUCHPOINT_SURVEYS = "touchpoint-surveys"
 TOUCHPOINT_WEB = "touchpoint-web"
 TOUCHPOINT_SURVEY_TRENDS = "touchpoint-survey-trends"
+TOUCHPOINT_SURVEY_TRENDS_NONE = "touchpoint-survey-trends-none"  # no metric has responses
+
+
+def survey_trend(metric: str) -> str:
+    """One metric's place among the survey trends (its chart, or a note without data)."""
+    return f"survey-trend-{metric}"
+
+
+def survey_trend_graph(metric: str) -> str:
+    return f"survey-trend-graph-{metric}"
+
+
 # what the page shows now, per part (callbacks.touchpoint): a change that leaves a part's
 # inputs as they were does not draw it again
 TOUCHPOINT_RENDERED = "touchpoint-rendered"
