@@ -59,6 +59,11 @@
     });
     return join(list);
   }
+  function withParams(search, own) {  // as callbacks/filters.py's with_params ("" removes)
+    var names = own.map(function (p) { return p[0]; });
+    return join(pairs(search).filter(function (p) { return names.indexOf(p[0]) < 0; })
+      .concat(own.filter(function (p) { return p[1] !== ""; })));
+  }
   function period(search, state) {
     var start = iso(param(search, "from")), end = iso(param(search, "to"));
     if (param(search, "period") !== "all" && !start && !end) {
@@ -116,11 +121,21 @@
           var i = part.indexOf("=");
           return i < 0 ? [decode(part), ""] : [decode(part.slice(0, i)), decode(part.slice(i + 1))];
         });
-        var names = own.map(function (p) { return p[0]; });
-        var list = pairs(search).filter(function (p) { return names.indexOf(p[0]) < 0; })
-          .concat(own.filter(function (p) { return p[1] !== ""; }));
-        return link.path + join(list);
+        return link.path + withParams(search, own);
       });
+    },
+    /* A clicked period preset sets its period (from the shell store) in the URL. */
+    applyPreset: function (clicks, search, state) {
+      var no = window.dash_clientside.no_update;
+      var hit = ((window.dash_clientside.callback_context || {}).triggered || [])[0];
+      if (!hit || !(clicks || []).some(Boolean)) { return no; }
+      var name;
+      try { name = JSON.parse(hit.prop_id.slice(0, hit.prop_id.lastIndexOf("."))).preset; }
+      catch (e) { return no; }
+      var when = ((state || {}).presets || {})[name];
+      if (!when) { return no; }
+      var fresh = withParams(search, [["from", when[0]], ["to", when[1]], ["period", ""]]);
+      return fresh !== (search || "") ? fresh : no;
     },
     /* An action started from a comment: the clicked row's draft (title, reference); the
        click count makes a second click on the same comment a new request. A list drawn

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, no_update
 
 from callbacks import alerts as alerts_cb
 from callbacks import filters
@@ -46,17 +46,6 @@ def route(store: Store, pathname: str | None, search: str | None, lang: str):
         if not (user and user.can(page.role)):
             return admin.forbidden(page.role, lang)
     return page.layout(store, lang, search or "", path)
-
-
-def apply_preset(store: Store, search: str | None, trigger) -> str:
-    """Set the period of a clicked preset (from the newest data) in the URL."""
-    newest = periods.newest_date(store)
-    if not isinstance(trigger, dict) or newest is None:
-        return no_update
-    start, end = periods.period(trigger["preset"], newest)
-    new = filters.with_params(search, **{"from": start.isoformat(), "to": end.isoformat(),
-                                          "period": None})
-    return new if new != (search or "") else no_update
 
 
 def set_view_option(values: list, option_ids: list[dict], search: str | None):
@@ -141,13 +130,16 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )(set_view_option)
 
-    app.callback(
+    # The presets' periods come with the page (shell_state), as for activePresets: a
+    # click sets the URL without a round trip before the view's own.
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="applyPreset"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.period_preset(ALL), "n_clicks"),
         State(ids.URL, "search"),
+        State(ids.SHELL_STATE, "data"),
         prevent_initial_call=True,
-    )(lambda clicks, search: apply_preset(store, search, ctx.triggered_id)
-      if any(clicks or []) else no_update)
+    )
 
     app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="activePresets"),

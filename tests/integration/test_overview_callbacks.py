@@ -88,14 +88,6 @@ def test_small_samples_are_marked(duck_store):
     assert "small sample" in body
 
 
-def test_period_presets_set_the_url_and_are_marked_active(demo_store):
-    week = shell.apply_preset(demo_store, "?journey=stoerung", {"type": "period-preset",
-                                                                "preset": "week"})
-    assert week == "?journey=stoerung&from=2026-11-09&to=2026-11-15"
-    assert shell.apply_preset(demo_store, week, {"type": "period-preset",
-                                                 "preset": "week"}) is no_update
-
-
 def test_data_age_warns_when_the_newest_data_is_over_a_week_old(demo_store):
     import datetime as dt
 
