@@ -115,13 +115,14 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> dict:
         band = weeks.dropna(subset=["low", "high"])
         traces.append(dict(
             type="scatter",
-            x=pd.concat([band["week"], band["week"][::-1]]),
-            y=pd.concat([band["high"].clip(upper=10), band["low"].clip(lower=1)[::-1]]),
+            x=theme.days(pd.concat([band["week"], band["week"][::-1]])),
+            y=theme.rounded(pd.concat([band["high"].clip(upper=10),
+                                       band["low"].clip(lower=1)[::-1]])),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang)))
         traces.append(dict(
-            type="scatter", x=weeks["week"], y=weeks["value"], mode="lines+markers",
-            name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
+            type="scatter", x=theme.days(weeks["week"]), y=theme.rounded(weeks["value"]),
+            mode="lines+markers", name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in weeks["small"]],
                     "line": {"color": theme.PRIMARY, "width": 2}},
             customdata=weeks[["n"]].to_numpy(),
