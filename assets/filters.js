@@ -64,6 +64,9 @@
     return join(pairs(search).filter(function (p) { return names.indexOf(p[0]) < 0; })
       .concat(own.filter(function (p) { return p[1] !== ""; })));
   }
+  function same(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
   function period(search, state) {
     var start = iso(param(search, "from")), end = iso(param(search, "to"));
     if (param(search, "period") !== "all" && !start && !end) {
@@ -97,8 +100,14 @@
                                      end, search);
         return [fresh !== (search || "") ? fresh : no, no, no, no, no, no, no, no];
       }
+      // The side that follows the URL: only controls whose value differs are set (a
+      // control set to its own value is drawn again all the same).
       var when = period(search, state);
-      return [no].concat(DIMENSIONS.map(function (d) { return keysOf(search, d); }), when);
+      var shown = [journey, persona, phase, channel, department];
+      return [no].concat(DIMENSIONS.map(function (d, i) {
+        var keys = keysOf(search, d);
+        return Array.isArray(shown[i]) && same(keys, shown[i]) ? no : keys;
+      }), [when[0] && when[0] === start ? no : when[0], when[1] && when[1] === end ? no : when[1]]);
     },
     /* Which preset the URL's period is. */
     activePresets: function (search, presetIds, state) {

@@ -136,3 +136,12 @@ def test_a_comment_click_asks_for_the_form_with_its_draft_and_a_list_drawn_anew_
     assert call("commentRequest", [0, 2], drafts, trigger=row, value=2)["clicks"] == 2
     assert call("commentRequest", [0, 0], drafts, trigger=row, value=0) == NO
     assert call("commentRequest", [0, 1], [], trigger=row, value=1) == NO
+
+
+def test_following_the_url_sets_only_the_controls_whose_value_differs(call):
+    out = sync(call, "?journey=umzug&persona=senior&from=2026-10-19&to=2026-11-15",
+               [["umzug"], [], [], [], []], "2026-10-19", "2026-11-15", "url.search")
+    assert out == [NO, NO, ["senior"], NO, NO, NO, NO, NO]
+    out = sync(call, "?from=2026-11-09&to=2026-11-15", [["umzug"], [], [], [], []],
+               "2026-10-19", "2026-11-15", "url.search")
+    assert out == [NO, [], NO, NO, NO, NO, "2026-11-09", NO]
