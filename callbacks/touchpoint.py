@@ -44,7 +44,9 @@ COMMENT_OUTPUTS = ((ids.COMMENTS_LIST, "children"), (ids.COMMENTS_RANGE, "childr
 NOTICE = PARTS.index(ids.TOUCHPOINT_NOTICE)
 # What the persona narrows (what customers said); the other parts follow the period alone.
 SURVEY_PARTS = {PARTS.index(ids.TOUCHPOINT_SURVEYS), *range(len(PARTS), len(OUTPUTS))}
-EXPORTS = slice(5, 7)  # the comment downloads' links among COMMENT_OUTPUTS
+# the comment downloads' links (they carry the whole query string) among COMMENT_OUTPUTS
+EXPORTS = slice(COMMENT_OUTPUTS.index((ids.COMMENTS_EXPORT_CSV, "href")),
+                COMMENT_OUTPUTS.index((ids.COMMENTS_EXPORT_XLSX, "href")) + 1)
 
 
 def _rows(stats, lang: str, label=lambda v: v or "–", digits: int = 1) -> list[tuple]:
