@@ -59,6 +59,14 @@
     });
     return join(list);
   }
+  function withParams(search, own) {  // as callbacks/filters.py's with_params ("" removes)
+    var names = own.map(function (p) { return p[0]; });
+    return join(pairs(search).filter(function (p) { return names.indexOf(p[0]) < 0; })
+      .concat(own.filter(function (p) { return p[1] !== ""; })));
+  }
+  function same(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
+  }
   function period(search, state) {
     var start = iso(param(search, "from")), end = iso(param(search, "to"));
     if (param(search, "period") !== "all" && !start && !end) {
@@ -107,8 +115,14 @@
                                      end, search);
         return [fresh !== (search || "") ? fresh : no, no, no, no, no, no, no, no];
       }
+      // The side that follows the URL: only controls whose value differs are set (a
+      // control set to its own value is drawn again all the same).
       var when = period(search, state);
-      return [no].concat(DIMENSIONS.map(function (d) { return keysOf(search, d); }), when);
+      var shown = [journey, persona, phase, channel, department];
+      return [no].concat(DIMENSIONS.map(function (d, i) {
+        var keys = keysOf(search, d);
+        return Array.isArray(shown[i]) && same(keys, shown[i]) ? no : keys;
+      }), [when[0] && when[0] === start ? no : when[0], when[1] && when[1] === end ? no : when[1]]);
     },
     /* A clicked period preset sets its period (from the shell state's presets, counted
        from the newest data) in the URL, as callbacks.shell.apply_preset did on the server:
@@ -140,6 +154,32 @@
     /* Page links keep the filters (and add what a page adds, e.g. an owner's department). */
     navHrefs: function (search, linkIds, state) {
       return linkIds.map(function (link) { return link.page + prepared(link.page, search, state || {}); });
+    },
+    /* Links inside a view's content (ids.filter_link) keep the URL's query string, with
+       their own parameters set over it, as callbacks/filters.py's with_params does. */
+    filterHrefs: function (search, linkIds) {
+      return linkIds.map(function (link) {
+        var own = (link.params || "").split("&").filter(Boolean).map(function (part) {
+          var i = part.indexOf("=");
+          return i < 0 ? [decode(part), ""] : [decode(part.slice(0, i)), decode(part.slice(i + 1))];
+        });
+        return link.path + withParams(search, own);
+      });
+    },
+    /* An action started from a comment: the clicked row's draft (title, reference); the
+       click count makes a second click on the same comment a new request. A list drawn
+       anew (no click) asks for nothing. */
+    commentRequest: function (clicks, drafts) {
+      var no = window.dash_clientside.no_update;
+      var ctx = window.dash_clientside.callback_context;
+      var hit = (ctx.triggered || []).filter(function (t) { return t.value; })[0];
+      if (!hit || !drafts) { return no; }
+      var row;
+      try { row = JSON.parse(hit.prop_id.slice(0, hit.prop_id.lastIndexOf("."))).row; }
+      catch (e) { return no; }
+      if (typeof row !== "number" || row >= drafts.length) { return no; }
+      return {origin: "comment", ref: drafts[row].ref, title: drafts[row].title,
+              clicks: hit.value};
     },
     /* Share & export links for the view on screen, with its filters; the data items
        disabled (no link) on a page without a data download, the chart images on a page

@@ -5,7 +5,7 @@ below owner (the form's outputs start with ``action-form-``)."""
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, html, no_update
 
 from callbacks.cache import cached_view
 from callbacks.filters import filters_from_search, param, view_options, with_params
@@ -45,7 +45,8 @@ def touchpoint_actions(store: Store, key: str, search: str | None, lang: str):
     user = auth.current_user()
     return layout.touchpoint_actions(
         m, lang, actions.may_write(user, store_department(store, key)),
-        lambda page: c.touchpoint_href(key, with_params(search, apage=str(page))))
+        lambda page: c.touchpoint_href(key, with_params(search, apage=str(page))),
+        lambda page: ids.filter_link(c.touchpoint_href(key), f"apage={page}"))
 
 
 def store_department(store: Store, key: str) -> str | None:
@@ -92,18 +93,6 @@ def request_from_url(store: Store, key: str, search: str | None):
     if not actions.may_write(auth.current_user(), store_department(store, key)):
         return no_update, new
     return {"origin": param(search, "origin"), "ref": param(search, "origin_ref")}, new
-
-
-def request_from_comment(trigger, clicks, drafts: list | None):
-    """Ask for the form with the clicked comment's draft (title, reference); the click
-    count makes a second click on the same comment a new request."""
-    if not isinstance(trigger, dict) or not clicks or not drafts:
-        return no_update
-    row = int(trigger["row"])
-    if row >= len(drafts):
-        return no_update
-    return {"origin": "comment", "ref": drafts[row]["ref"], "title": drafts[row]["title"],
-            "clicks": clicks}
 
 
 def _message(exc: Exception, lang: str):
@@ -173,14 +162,7 @@ def register(app, store: Store) -> None:
 
 
 def register_touchpoint(app, store: Store) -> None:
-    """The touchpoint page's actions and the form."""
-    app.callback(
-        Output(ids.TOUCHPOINT_ACTIONS, "children"),
-        Input(ids.TOUCHPOINT_KEY, "data"),
-        Input(ids.URL, "search"),
-        Input(ids.ACTION_FORM_SAVED, "data"),
-        State(ids.LANG, "data"),
-    )(lambda key, search, saved, lang: touchpoint_actions(store, key, search, lang))
+    """The touchpoint page's action form (callbacks.touchpoint draws the actions card)."""
 
     field_ids = (ids.ACTION_FORM_TITLE, ids.ACTION_FORM_DESCRIPTION, ids.ACTION_FORM_OWNER_USER,
                  ids.ACTION_FORM_OWNER_DEPARTMENT, ids.ACTION_FORM_DUE, ids.ACTION_FORM_STATUS)
@@ -227,10 +209,12 @@ def register_touchpoint(app, store: Store) -> None:
         prevent_initial_call=True,
     )(lambda _card, key, search: request_from_url(store, key, search))
 
-    app.callback(
+    # Only mirrors state (the clicked comment's draft), so in the browser: a comment list
+    # drawn anew costs no round trip.
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="commentRequest"),
         Output(ids.ACTION_REQUEST, "data", allow_duplicate=True),
         Input(ids.comment_act(ALL), "n_clicks"),
         State(ids.COMMENTS_DRAFTS, "data"),
         prevent_initial_call=True,
-    )(lambda _clicks, drafts: request_from_comment(
-        ctx.triggered_id, ctx.triggered[0]["value"] if ctx.triggered else None, drafts))
+    )

@@ -1,9 +1,8 @@
 """The touchpoint page's comment explorer: URL filters and controls → views.comments.model
-→ the page of comments, "x–y of N", the pager, the export links and the action drafts."""
+→ the page of comments, "x–y of N", the pager, the export links and the action drafts
+(drawn by callbacks.touchpoint, in the page's one round trip)."""
 
 from __future__ import annotations
-
-from dash import Input, Output, State, ctx
 
 from callbacks.actions import store_department
 from callbacks.cache import cached_view
@@ -41,40 +40,20 @@ def render(store: Store, key: str, search: str | None, q, group, source, page: i
             export_href("xlsx", key, search, m.search, m.group, m.source), note, drafts)
 
 
-def update(store: Store, trigger, key: str, search: str | None, q, group, source, page,
-           lang: str):
-    """Page back or forward, or start again at page 1 when a filter or the search changes."""
+def page_asked(trigger, page) -> int:
+    """Page back or forward, or start again at page 1 when anything else changes."""
     page = int(page or 1)
     if trigger == ids.COMMENTS_PREV:
-        page = max(1, page - 1)
-    elif trigger == ids.COMMENTS_NEXT:
-        page += 1
-    else:
-        page = 1
+        return max(1, page - 1)
+    if trigger == ids.COMMENTS_NEXT:
+        return page + 1
+    return 1
+
+
+def update(store: Store, trigger, key: str, search: str | None, q, group, source, page,
+           lang: str):
+    """The explorer after a change (callbacks.touchpoint draws it in the page's one round
+    trip)."""
     may_act = actions.may_write(auth.current_user(), store_department(store, key))
-    return cached_view(store, "comments", render, key, search, q, group, source, page,
-                       may_act, lang)
-
-
-def register(app, store: Store) -> None:
-    app.callback(
-        Output(ids.COMMENTS_LIST, "children"),
-        Output(ids.COMMENTS_RANGE, "children"),
-        Output(ids.COMMENTS_PAGE, "data"),
-        Output(ids.COMMENTS_PREV, "disabled"),
-        Output(ids.COMMENTS_NEXT, "disabled"),
-        Output(ids.COMMENTS_EXPORT_CSV, "href"),
-        Output(ids.COMMENTS_EXPORT_XLSX, "href"),
-        Output(ids.COMMENTS_EXPORT_NOTE, "children"),
-        Output(ids.COMMENTS_DRAFTS, "data"),
-        Input(ids.TOUCHPOINT_KEY, "data"),
-        Input(ids.URL, "search"),
-        Input(ids.COMMENTS_SEARCH, "value"),
-        Input(ids.COMMENTS_GROUP, "value"),
-        Input(ids.COMMENTS_SOURCE, "value"),
-        Input(ids.COMMENTS_PREV, "n_clicks"),
-        Input(ids.COMMENTS_NEXT, "n_clicks"),
-        State(ids.COMMENTS_PAGE, "data"),
-        State(ids.LANG, "data"),
-    )(lambda key, search, q, group, source, _prev, _next, page, lang: update(
-        store, ctx.triggered_id, key, search, q, group, source, page, lang))
+    return cached_view(store, "comments", render, key, search, q, group, source,
+                       page_asked(trigger, page), may_act, lang)

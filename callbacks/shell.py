@@ -136,6 +136,8 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )(set_view_option)
 
+    # The presets' periods come with the page (shell_state), as for activePresets: a
+    # click sets the URL without a round trip before the view's own.
     app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="applyPreset"),
         Output(ids.URL, "search", allow_duplicate=True),
@@ -159,6 +161,13 @@ def register(app, store: Store) -> None:
         State(ids.URL, "search"),
         prevent_initial_call="initial_duplicate",
     )(prepared_search)
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="cxdash", function_name="filterHrefs"),
+        Output(ids.filter_link(ALL, ALL), "href"),
+        Input(ids.URL, "search"),
+        State(ids.filter_link(ALL, ALL), "id"),
+    )
 
     app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="navHrefs"),

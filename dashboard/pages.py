@@ -18,7 +18,6 @@ from callbacks import atlas as atlas_cb
 from callbacks import audits as audits_cb
 from callbacks import benchmark as benchmark_cb
 from callbacks import catalog as catalog_cb
-from callbacks import comments as comments_cb
 from callbacks import data_page as data_cb
 from callbacks import heatmap as heatmap_cb
 from callbacks import journey as journey_cb
@@ -111,7 +110,6 @@ def _touchpoint_page(store, lang, search, path):
 
 def _touchpoint_register(app, store, extras):
     touchpoint_cb.register(app, store)
-    comments_cb.register(app, store)
     actions_cb.register_touchpoint(app, store)
 
 

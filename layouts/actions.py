@@ -134,9 +134,10 @@ def effect_table(effect: dict, lang: str) -> html.Div:
     ], className="effect")
 
 
-def touchpoint_actions(m, lang: str, may_write: bool, page_href) -> html.Div:
+def touchpoint_actions(m, lang: str, may_write: bool, page_href, page_id=None) -> html.Div:
     """A touchpoint's actions (the model's page, active ones first) with edit buttons and,
-    when done, their effect; a pager when there are more (``page_href(n)``: page n)."""
+    when done, their effect; a pager when there are more (``page_href(n)``: page n,
+    ``page_id(n)``: its link's id)."""
     frame, effect_by_id, weeks = m.page_frame, m.effects, m.weeks
     # Always there (its callback needs the input), shown to those who may write.
     top = [dbc.Button("+ " + t("actions.new", lang), id=ids.ACTION_NEW, n_clicks=0,
@@ -168,7 +169,7 @@ def touchpoint_actions(m, lang: str, may_write: bool, page_href) -> html.Div:
         html.P(t("actions.none_here", lang), className="small text-muted mb-0")
     return html.Div([html.Div(top, className="d-flex align-items-center mb-2"), body,
                      c.pager(m.first, len(frame), len(m.frame), m.page, m.pages, lang,
-                             page_href, "touchpoint-actions-pager")])
+                             page_href, "touchpoint-actions-pager", page_id)])
 
 
 def section(lang: str, users: list[dict], departments: list[dict]) -> html.Div:

@@ -213,9 +213,10 @@ def page_header(title: str, *extra) -> html.Div:
 
 
 def pager(first: int, shown: int, total: int, page: int, pages: int, lang: str, href,
-          id_prefix: str) -> html.Nav | None:
+          id_prefix: str, link_id=None) -> html.Nav | None:
     """"51–100 of 10 004" with links to the previous and next page (``href(n)`` is the
-    link to page n); nothing when everything fits on one page."""
+    link to page n; ``link_id(n)`` its id when not ``{id_prefix}-previous`` / ``-next``);
+    nothing when everything fits on one page."""
     if pages <= 1:
         return None
 
@@ -225,7 +226,7 @@ def pager(first: int, shown: int, total: int, page: int, pages: int, lang: str, 
             return html.Span(t(label_key, lang), className=classes + " disabled",
                              **{"aria-disabled": "true"})
         return dcc.Link(t(label_key, lang), href=href(target), className=classes,
-                        id=f"{id_prefix}-{suffix}")
+                        id=link_id(target) if link_id else f"{id_prefix}-{suffix}")
 
     return html.Nav([
         link("pager.previous", page - 1, page > 1, "previous"),

@@ -74,6 +74,21 @@ TOUCHPOINT_QUESTIONS = "touchpoint-questions"
 TOUCHPOINT_SURVEYS = "touchpoint-surveys"
 TOUCHPOINT_WEB = "touchpoint-web"
 TOUCHPOINT_SURVEY_TRENDS = "touchpoint-survey-trends"
+TOUCHPOINT_SURVEY_TRENDS_NONE = "touchpoint-survey-trends-none"  # no metric has responses
+
+
+def survey_trend(metric: str) -> str:
+    """One metric's place among the survey trends (its chart, or a note without data)."""
+    return f"survey-trend-{metric}"
+
+
+def survey_trend_graph(metric: str) -> str:
+    return f"survey-trend-graph-{metric}"
+
+
+# what the page shows now, per part (callbacks.touchpoint): a change that leaves a part's
+# inputs as they were does not draw it again
+TOUCHPOINT_RENDERED = "touchpoint-rendered"
 # the comment explorer (views.comments)
 COMMENTS_SEARCH = "comments-search"
 COMMENTS_GROUP = "comments-group"
@@ -190,6 +205,14 @@ JOURNEY_SEVERAL = "journey-several"
 
 def journey_pill(key: str) -> str:
     return f"journey-pill-{key}"
+
+
+def filter_link(path: str, params: str = "") -> dict:
+    """A link inside a view's content that keeps the URL's filters: ``path`` with the URL's
+    query string and ``params`` (``apage=2``; ``persona=`` removes one) set over it. The
+    browser rewrites its href as the filters change (assets/filters.js, filterHrefs), so
+    the part that holds it need not be drawn again."""
+    return {"type": "filter-link", "path": path, "params": params}
 
 
 def loosen_link(dimension: str) -> dict:

@@ -197,15 +197,16 @@ def trend_figure(
         band = weeks.dropna(subset=["low", "high"])
         traces.append(dict(
             type="scatter",
-            x=pd.concat([band["week"], band["week"][::-1]]),
-            y=pd.concat([band["high"], band["low"][::-1]]),
+            x=theme.days(pd.concat([band["week"], band["week"][::-1]])),
+            y=theme.rounded(pd.concat([band["high"], band["low"][::-1]])),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang),
         ))
         small = weeks["small"].to_numpy()
         traces.append(dict(
             type="scatter",
-            x=weeks["week"], y=weeks["value"], mode="lines+markers", name=labels[metric],
+            x=theme.days(weeks["week"]), y=theme.rounded(weeks["value"]), mode="lines+markers",
+            name=labels[metric],
             line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in small],
                     "line": {"color": theme.PRIMARY, "width": 2}},

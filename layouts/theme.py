@@ -87,6 +87,21 @@ def _inert_trace(trace: dict, text: bool) -> dict:
 _USER_ATTRIBUTES = ("x", "y", "customdata", "hovertext", "ids", "labels")
 
 
+def days(values):
+    """Dates as ``YYYY-MM-DD``: plotly.js reads them as dates, and a weekly axis gains
+    nothing from a timestamp's ``T00:00:00`` but bytes to send and parse."""
+    import pandas as pd
+
+    return pd.to_datetime(pd.Series(values)).dt.strftime("%Y-%m-%d").to_numpy()
+
+
+def rounded(values, digits: int = 3):
+    """Plotted values to ``digits`` decimals (hover shows one or two; NaN stays a gap)."""
+    import numpy as np
+
+    return np.round(np.asarray(values, dtype=float), digits)
+
+
 def hline(y: float, color: str, dash: str = "dash") -> dict:
     """A horizontal reference line across the plot (as a shape: add_hline is slow)."""
     return {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": y, "y1": y,

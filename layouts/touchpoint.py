@@ -10,6 +10,7 @@ from dashboard.i18n import count, number, t
 from layouts import comments, ids, theme
 from layouts import components as c
 from layouts.overview import trend_figure
+from views.touchpoint import TREND_METRICS
 
 ATTRIBUTES = ("media_type", "frequency", "perception", "reach", "acceptance_criteria", "notes")
 
@@ -22,6 +23,7 @@ def page(lang: str, key: str, actions=None) -> html.Div:
         dcc.Store(id=ids.ACTION_REQUEST),
         dcc.Store(id=ids.COMMENTS_PAGE, data=1),
         dcc.Store(id=ids.COMMENTS_DRAFTS, data=[]),
+        dcc.Store(id=ids.TOUCHPOINT_RENDERED, data={}),
         html.Div(id=ids.TOUCHPOINT_HEADER),
         html.Div(id=ids.TOUCHPOINT_NOTICE),
         dbc.Row([
@@ -31,7 +33,7 @@ def page(lang: str, key: str, actions=None) -> html.Div:
                 html.Small(t("touchpoint.history_help", lang), className="text-muted"),
             ])), xl=6),
             dbc.Col(c.section(t("touchpoint.survey_trends", lang), html.Div([
-                html.Div(id=ids.TOUCHPOINT_SURVEY_TRENDS),
+                survey_trend_slots(lang),
                 html.Small(t("touchpoint.survey_trends_help", lang, n=30),
                            className="text-muted"),
             ])), xl=6),
@@ -70,7 +72,8 @@ def header(row: dict, lang: str, search: str) -> html.Div:
         markers.append(dbc.Badge("★ " + t("journey.mot", lang), color="info", className="me-1"))
     return html.Div([
         html.Div([
-            dcc.Link(row["journey_name"], href=f"/journey{search or ''}"), " › ",
+            dcc.Link(row["journey_name"], href=f"/journey{search or ''}",
+                     id=ids.filter_link("/journey")), " › ",
             row["phase_name"], " · ", html.Span(row["channel_name"], className="tp-channel",
                                                 style={"borderColor": row["channel_color"]}),
             " · ", row["department_name"],
@@ -112,13 +115,14 @@ def history_figure(weeks: pd.DataFrame, row: dict, lang: str, selected) -> dict:
         band = weeks.dropna(subset=["low", "high"])
         traces.append(dict(
             type="scatter",
-            x=pd.concat([band["week"], band["week"][::-1]]),
-            y=pd.concat([band["high"].clip(upper=10), band["low"].clip(lower=1)[::-1]]),
+            x=theme.days(pd.concat([band["week"], band["week"][::-1]])),
+            y=theme.rounded(pd.concat([band["high"].clip(upper=10),
+                                       band["low"].clip(lower=1)[::-1]])),
             fill="toself", fillcolor=theme.BAND, line={"width": 0}, hoverinfo="skip",
             name=t("trend.band", lang)))
         traces.append(dict(
-            type="scatter", x=weeks["week"], y=weeks["value"], mode="lines+markers",
-            name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
+            type="scatter", x=theme.days(weeks["week"]), y=theme.rounded(weeks["value"]),
+            mode="lines+markers", name=t("kpi.touchpoint_score", lang), line={"color": theme.PRIMARY, "width": 2.5},
             marker={"size": 7, "color": ["white" if s else theme.PRIMARY for s in weeks["small"]],
                     "line": {"color": theme.PRIMARY, "width": 2}},
             customdata=weeks[["n"]].to_numpy(),
@@ -180,23 +184,46 @@ def web_block(totals: dict, weeks: pd.DataFrame, lang: str):
     ])
 
 
-def survey_trends(trends: dict, lang: str, selected) -> html.Div | html.P:
+SLOT, SLOT_EMPTY, SLOT_HIDDEN = "survey-trend", "survey-trend survey-trend-empty", \
+    "survey-trend d-none"
+NONE_NOTE = "text-muted small mb-0 survey-trends-empty"
+
+
+def survey_trend_slots(lang: str) -> html.Div:
+    """The survey trends' places, drawn once: a note for when no metric has responses, and
+    per metric its label, a note for when it has none, and its chart (callbacks set which
+    shows, and the figures, so a chart is updated in place rather than created anew)."""
+    slots = [html.P(t("touchpoint.no_survey_trends", lang), className=NONE_NOTE + " d-none",
+                    id=ids.TOUCHPOINT_SURVEY_TRENDS_NONE)]
+    for metric in TREND_METRICS:
+        name = t(f"kpi.{metric}", lang)
+        slots.append(html.Div([
+            html.Div(name, className="small fw-semibold"),
+            html.P(t("touchpoint.no_metric_trend", lang, metric=name),
+                   className="text-muted small mb-2 survey-trend-note"),
+            dcc.Graph(id=ids.survey_trend_graph(metric), className="survey-trend-graph",
+                      config=theme.graph_config(lang, displayModeBar=False)),
+        ], className=SLOT_HIDDEN, id=ids.survey_trend(metric)))
+    return html.Div(slots, id=ids.TOUCHPOINT_SURVEY_TRENDS)
+
+
+def survey_trends(trends: dict, lang: str, selected) -> list:
     """NPS, CES and CSAT of the linked responses by week with their 95 % bands, one small
-    chart each; a note instead of an empty axis for a metric without responses."""
-    if all(weeks.empty for weeks in trends.values()):
-        return html.P(t("touchpoint.no_survey_trends", lang),
-                      className="text-muted small mb-0 survey-trends-empty")
-    parts = []
-    for metric, weeks in trends.items():
-        label = html.Div(t(f"kpi.{metric}", lang), className="small fw-semibold")
-        if weeks.empty:
-            parts.append(html.Div([label, html.P(t("touchpoint.no_metric_trend", lang,
-                                                   metric=t(f"kpi.{metric}", lang)),
-                                                 className="text-muted small mb-2")],
-                                  className="survey-trend survey-trend-empty"))
-            continue
-        fig = trend_figure(weeks, metric, lang, selected, height=170)
-        parts.append(html.Div([label, dcc.Graph(
-            figure=fig, config=theme.graph_config(lang, displayModeBar=False))],
-            className="survey-trend", id=f"survey-trend-{metric}"))
-    return html.Div(parts)
+    chart each; a note instead of an empty axis for a metric without responses, and one
+    note when none has any. Returns the none-note's class, then per metric (TREND_METRICS)
+    its place's class and its figure (None: not shown)."""
+    if all(trends.get(m) is None or trends[m].empty for m in TREND_METRICS):
+        return [NONE_NOTE, *[v for _ in TREND_METRICS for v in (SLOT_HIDDEN, None)]]
+    out = [NONE_NOTE + " d-none"]
+    for metric in TREND_METRICS:
+        weeks = trends.get(metric)
+        if weeks is None or weeks.empty:
+            out += [SLOT_EMPTY, None]
+        else:
+            out += [SLOT, trend_figure(weeks, metric, lang, selected, height=170)]
+    return out
+
+
+def no_survey_trends() -> list:
+    """The survey trends' outputs for a page without a touchpoint: nothing shown."""
+    return [NONE_NOTE + " d-none", *[v for _ in TREND_METRICS for v in (SLOT_HIDDEN, None)]]

@@ -30,12 +30,12 @@ def call(dash_duo):
     driver = dash_duo.driver
     driver.get("about:blank")
 
-    def run(function: str, *args, trigger: str | None = None):
+    def run(function: str, *args, trigger: str | None = None, value=None):
         return driver.execute_script(
             "window.dash_clientside = {no_update: arguments[1], callback_context: "
-            "{triggered: arguments[2] ? [{prop_id: arguments[2]}] : []}};" + SCRIPT +
-            "; return window.dash_clientside.cxdash[arguments[0]].apply(null, "
-            "JSON.parse(arguments[3]));", function, NO, trigger, json.dumps(args))
+            "{triggered: arguments[2] ? [{prop_id: arguments[2], value: arguments[4]}] : []}};"
+            + SCRIPT + "; return window.dash_clientside.cxdash[arguments[0]].apply(null, "
+            "JSON.parse(arguments[3]));", function, NO, trigger, json.dumps(args), value)
 
     return run
 
@@ -133,15 +133,49 @@ def test_chart_images_are_disabled_where_the_page_draws_no_charts(call):
     assert no_charts("/alerts") and no_charts("/data") and no_charts("/nowhere")
 
 
+def _prop(component_id: dict, prop: str) -> str:
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":")) + "." + prop
 
-def test_a_clicked_preset_sets_its_period_and_keeps_the_rest(call):
-    trigger = json.dumps({"preset": "week", "type": "period-preset"}, separators=(",", ":"))
-    out = call("applyPreset", [None, 1, None], "?journey=stoerung&period=all&lanes=channel",
-               STATE, trigger=trigger + ".n_clicks")
-    assert out == "?journey=stoerung&lanes=channel&from=2026-11-09&to=2026-11-15"
-    # The same period again, a preset the state does not know, no click: no change.
-    same = "?journey=stoerung&from=2026-11-09&to=2026-11-15"
-    assert call("applyPreset", [1], same, STATE, trigger=trigger + ".n_clicks") == NO
-    unknown = trigger.replace("week", "decade")
-    assert call("applyPreset", [1], "", STATE, trigger=unknown + ".n_clicks") == NO
-    assert call("applyPreset", [None, None], "", STATE, trigger=trigger + ".n_clicks") == NO
+
+def test_a_preset_click_sets_its_period_and_keeps_the_other_parameters(call):
+    week = _prop(ids.period_preset("week"), "n_clicks")
+    out = call("applyPreset", [1, None, None, None], "?journey=stoerung&period=all&page=2",
+               STATE, trigger=week)
+    assert out == "?journey=stoerung&page=2&from=2026-11-09&to=2026-11-15"
+    assert call("applyPreset", [2, None, None, None], out, STATE, trigger=week) == NO
+    # Presets drawn (no click yet), or a preset the shell does not know: no change
+    assert call("applyPreset", [None, None, None, None], "", STATE, trigger=week) == NO
+    assert call("applyPreset", [1], "", {"presets": {}}, trigger=week) == NO
+
+
+def test_links_in_a_view_keep_the_filters_with_their_own_parameters(call):
+    links = [ids.filter_link("/journey"), ids.filter_link("/touchpoints/st-hotline", "apage=2"),
+             ids.filter_link("/touchpoints/st-hotline", "persona=&apage=3")]
+    search = "?journey=stoerung&persona=senior&from=2026-10-19&to=2026-11-15&apage=5"
+    assert call("filterHrefs", search, links) == [
+        "/journey" + search,
+        "/touchpoints/st-hotline?journey=stoerung&persona=senior&from=2026-10-19&to=2026-11-15"
+        "&apage=2",
+        "/touchpoints/st-hotline?journey=stoerung&from=2026-10-19&to=2026-11-15&apage=3"]
+    assert call("filterHrefs", "", links[:1]) == ["/journey"]
+
+
+def test_a_comment_click_asks_for_the_form_with_its_draft_and_a_list_drawn_anew_does_not(
+        call):
+    drafts = [{"title": "first", "ref": "survey nps 3: first"},
+              {"title": "second", "ref": "survey nps 9: second"}]
+    row = _prop(ids.comment_act(1), "n_clicks")
+    assert call("commentRequest", [0, 1], drafts, trigger=row, value=1) == {
+        "origin": "comment", "ref": drafts[1]["ref"], "title": "second", "clicks": 1}
+    assert call("commentRequest", [0, 2], drafts, trigger=row, value=2)["clicks"] == 2
+    assert call("commentRequest", [0, 0], drafts, trigger=row, value=0) == NO
+    assert call("commentRequest", [0, 1], [], trigger=row, value=1) == NO
+
+
+def test_following_the_url_sets_only_the_controls_whose_value_differs(call):
+    out = sync(call, "?journey=umzug&persona=senior&from=2026-10-19&to=2026-11-15",
+               [["umzug"], [], [], [], []], "2026-10-19", "2026-11-15", "url.search")
+    assert out == [NO, NO, ["senior"], NO, NO, NO, NO, NO]
+    out = sync(call, "?from=2026-11-09&to=2026-11-15", [["umzug"], [], [], [], []],
+               "2026-10-19", "2026-11-15", "url.search")
+    assert out == [NO, [], NO, NO, NO, NO, "2026-11-09", NO]

@@ -57,7 +57,8 @@ def test_benchmark_sorts_by_largest_gap(demo_store):
 
 def test_touchpoint_drilldown_has_every_part(demo_store):
     out = touchpoint.update(demo_store, "st-hotline", "", "en")
-    header, notice, attributes, history, perspectives, questions, surveys, web, comments = out
+    header, notice, attributes, history, perspectives, questions, surveys, web, *trends = out
+    assert len(trends) == len(touchpoint.TREND_OUTPUTS)
     assert "Störungshotline" in str(header) and notice is None
     assert "Personalengpass" in str(attributes)
     assert len(history["data"]) == 2
@@ -68,6 +69,56 @@ def test_touchpoint_drilldown_has_every_part(demo_store):
     assert "sessions" in str(web_tp) and "conversion" in str(web_tp)
     unknown = touchpoint.update(demo_store, "nope", "", "en")[0]
     assert "There is no touchpoint nope" in str(unknown)
+
+
+def test_a_touchpoint_change_draws_only_the_parts_whose_inputs_changed(demo_store,
+                                                                        monkeypatch):
+    from dash._callback import NoUpdate
+
+    from dashboard import auth
+    from data.accounts import User
+    from layouts import ids
+
+    monkeypatch.setattr(auth, "current_user", lambda: User("o", "owner", "KS"))
+    outputs = [*touchpoint.OUTPUTS, *touchpoint.COMMENT_OUTPUTS,
+               (ids.TOUCHPOINT_ACTIONS, "children"), (ids.TOUCHPOINT_RENDERED, "data")]
+
+    def change(search, rendered, trigger=ids.URL, saved=0):
+        out = touchpoint.page(demo_store, trigger, "st-hotline", search, "", "all", "all", 1,
+                              saved, "en", rendered)
+        drawn = {o for o, v in zip(outputs, out, strict=True) if not isinstance(v, NoUpdate)}
+        return drawn, out[-1]
+
+    drawn, rendered = change("", None)  # the page's first call draws every part
+    assert drawn == set(outputs)
+    # The touchpoint is the selection: another journey changes no part, only its links
+    drawn, rendered = change("?journey=umzug", rendered)
+    assert drawn == {(ids.TOUCHPOINT_NOTICE, "children"), (ids.COMMENTS_EXPORT_CSV, "href"),
+                     (ids.COMMENTS_EXPORT_XLSX, "href"), (ids.TOUCHPOINT_RENDERED, "data")}
+    # The persona narrows what customers said: survey KPIs, trends and comments
+    drawn, rendered = change("?journey=umzug&persona=senior", rendered)
+    assert (ids.TOUCHPOINT_SURVEYS, "children") in drawn
+    assert (ids.survey_trend_graph("nps"), "figure") in drawn
+    assert (ids.COMMENTS_LIST, "children") in drawn
+    assert not drawn & {(ids.TOUCHPOINT_HEADER, "children"),
+                        (ids.TOUCHPOINT_HISTORY_GRAPH, "figure"),
+                        (ids.TOUCHPOINT_ACTIONS, "children")}
+    # A period draws every part but the actions card; effect weeks and a save draw the card
+    drawn, rendered = change("?persona=senior&from=2026-11-09&to=2026-11-15", rendered)
+    assert (ids.TOUCHPOINT_HISTORY_GRAPH, "figure") in drawn
+    assert (ids.TOUCHPOINT_ACTIONS, "children") not in drawn
+    drawn, rendered = change("?persona=senior&from=2026-11-09&to=2026-11-15&weeks=12",
+                             rendered)
+    assert (ids.TOUCHPOINT_ACTIONS, "children") in drawn
+    assert (ids.TOUCHPOINT_HISTORY_GRAPH, "figure") not in drawn
+    drawn, _ = change("?persona=senior&from=2026-11-09&to=2026-11-15&weeks=12", rendered,
+                      ids.ACTION_FORM_SAVED, saved=1)
+    assert (ids.TOUCHPOINT_ACTIONS, "children") in drawn
+    # Paging the comments draws the comments alone
+    drawn, _ = change("?persona=senior&from=2026-11-09&to=2026-11-15&weeks=12", rendered,
+                      ids.COMMENTS_NEXT)
+    assert (ids.COMMENTS_LIST, "children") in drawn
+    assert (ids.TOUCHPOINT_SURVEYS, "children") not in drawn
 
 
 def test_my_touchpoints_lists_only_the_department_worst_first(demo_store):

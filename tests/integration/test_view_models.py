@@ -20,6 +20,7 @@ from dashboard import exports, pages
 from dashboard.i18n import t
 from data import export, scorecards
 from data.queries import Filters
+from layouts import ids
 
 VIEWS = {
     "overview": ["/", "/?trend=audit"],
@@ -171,14 +172,16 @@ def test_touchpoint_survey_trends_on_screen_are_the_downloaded_weeks(demo_store)
     search = "?from=2026-10-19&to=2026-11-15"
     out = touchpoint_cb.update(demo_store, "st-hotline", search, "en")
     got = _downloaded(demo_store, "/touchpoints/st-hotline", search)
-    trends = out[8]
+    trends = dict(zip(touchpoint_cb.OUTPUTS, out, strict=True))
     for metric, table in (("nps", "NPS by week"), ("ces", "CES by week"),
                           ("csat", "CSAT by week")):
         weeks = got[table]
-        graph = _graph(trends, f"survey-trend-{metric}")
+        graph = trends[(ids.survey_trend_graph(metric), "figure")]
+        shown = trends[(ids.survey_trend(metric), "className")]
         if weeks.empty:
-            assert graph is None
+            assert graph is None and "survey-trend-empty" in shown
             continue
+        assert shown == "survey-trend"
         line = graph["data"][1]
         assert len(line["x"]) == len(weeks)
         assert [round(v, 3) for v in line["y"]] == weeks["value"].round(3).tolist()
@@ -191,20 +194,3 @@ def test_touchpoint_survey_trends_on_screen_are_the_downloaded_weeks(demo_store)
     assert any(not got[t].empty for t in ("NPS by week", "CES by week", "CSAT by week"))
 
 
-def _graph(tree, element_id: str):
-    """The figure of the graph inside the element with ``element_id`` (None: not there)."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, (list, tuple)):
-            for child in node:
-                walk(child)
-            return
-        if not hasattr(node, "children"):
-            return
-        if getattr(node, "id", None) == element_id:
-            found.append(node.children[1].figure)
-        walk(getattr(node, "children", None))
-
-    walk(tree)
-    return found[0] if found else None
