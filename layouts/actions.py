@@ -45,6 +45,7 @@ def status_pieces(status: str, overdue: bool, lang: str) -> list[dict]:
 
 
 def status_badge(status: str, overdue: bool, lang: str) -> html.Span:
+    """The same badges as components (a touchpoint's actions card)."""
     return html.Span([html.Span(p["text"], className=p["className"])
                       for p in status_pieces(status, overdue, lang)])
 
@@ -75,8 +76,7 @@ def table(m, lang: str, search: str, page_href) -> html.Div | html.P:
         where = (piece(r["touchpoint_name"] or r["touchpoint_key"], "tp-link",
                        href=c.touchpoint_href(r["touchpoint_key"], search))
                  if isinstance(r["touchpoint_key"], str) else t("actions.whole_journey", lang))
-        rows.append({"className": "action-row" + (" row-below" if r["overdue"] else ""),
-                     "cells": [
+        cells = [
             piece(r["title"], "action-title"),
             r["journey_name"] or r["journey_key"],
             where,
@@ -85,7 +85,9 @@ def table(m, lang: str, search: str, page_href) -> html.Div | html.P:
             status_pieces(r["status"], bool(r["overdue"]), lang),
             cell([r["changed_by"], " · ", _day(pd.Timestamp(r["changed_at"]).date(), lang)],
                  "small text-muted"),
-        ]})
+        ]
+        rows.append({"cells": cells,
+                     "className": "action-row" + (" row-below" if r["overdue"] else "")})
     return html.Div([
         PlainTable(head=head, rows=rows, className="table table-sm table-hover align-middle "
                    "actions-table bg-white"),
