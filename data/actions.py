@@ -252,9 +252,13 @@ def select(store: Store, f: queries.Filters, today: dt.date | None = None) -> pd
         keep &= pd.to_datetime(frame["created_at"]) < end
     if f.date_from:
         closed = frame["status"].isin(("done", "dropped"))
-        when = [d if d is not None else c.date() for d, c in
-                zip(frame["done_on"], pd.to_datetime(frame["changed_at"]), strict=True)]
-        keep &= ~closed | pd.Series([w >= f.date_from for w in when], index=frame.index)
+        # Closed on its done date, else on the day of its last change (by columns: a loop
+        # over 10,000 timestamps took half of a cold actions list).
+        changed = pd.to_datetime(frame["changed_at"])
+        if changed.dt.tz is not None:
+            changed = changed.dt.tz_localize(None)
+        when = pd.to_datetime(frame["done_on"]).fillna(changed.dt.normalize())
+        keep &= ~closed | (when >= pd.Timestamp(f.date_from))
     return frame.loc[keep].reset_index(drop=True)
 
 

@@ -3,14 +3,19 @@ it done on /actions."""
 
 from __future__ import annotations
 
+import json
 import uuid
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from dashboard.app import create_app
+from dashboard.config import Config
+from data.store import Store
 from layouts import ids
 from tests.browser.support import console_errors, sign_in, wait_until
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, add_role_users
 
 
 def _shown(driver, element_id: str):
@@ -81,3 +86,71 @@ def test_an_owner_lands_on_their_department_with_the_filter_set(dash_duo, demo_a
     wait_until(dash_duo, lambda: "Störungshotline" in table.text, 30)
     row = driver.find_element(By.XPATH, "//tr[.//a[text()='Störungshotline']]")
     assert row.find_element(By.CLASS_NAME, "mine-actions").text != "–"
+
+
+@pytest.fixture
+def backlog_app(tmp_path):
+    """A small demo with a backlog of 120 more actions (three pages of the list), one of
+    them titled like markup."""
+    from data import accounts, actions, demo
+
+    url = f"duckdb:///{tmp_path / 'backlog.duckdb'}"
+    store = Store(url)
+    store.upgrade()
+    demo.load(store, responses=2_000)
+    demo.add_many_actions(store, 120)
+    add_role_users(store, owner_department="KS")
+    actions.create(store, accounts.get_user(store, "analyst"), title=MARKUP_TITLE,
+                   touchpoint_key="st-hotline", due_date="2020-01-01")
+    store.dispose()
+    return create_app(Config.from_env({}, database_url=url, cache_url="none", language="en"))
+
+
+MARKUP_TITLE = "<b>Bold</b> {not code} & more"
+
+
+def _rows(driver):
+    return driver.find_elements(By.CSS_SELECTOR, f"#{ids.ACTIONS_TABLE} tr.action-row")
+
+
+def _first_title(driver):
+    rows = _rows(driver)
+    return rows[0].find_element(By.CLASS_NAME, "action-title").text if rows else None
+
+
+def test_the_list_pages_sorts_and_opens_a_touchpoint_without_reloading(dash_duo, backlog_app):
+    sign_in(dash_duo, backlog_app, "analyst")
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/actions?period=all")
+    wait_until(dash_duo, lambda: len(_rows(driver)) == 50, 40)
+    # Due first: the oldest due date is the action titled like markup, drawn as its text.
+    assert _first_title(driver) == MARKUP_TITLE
+    assert driver.find_elements(By.CSS_SELECTOR, f"#{ids.ACTIONS_TABLE} .action-title b") == []
+    first = _rows(driver)[0]
+    assert first.find_element(By.CLASS_NAME, "action-status").text == "open"
+    assert first.find_element(By.CLASS_NAME, "action-overdue").text == "overdue"
+    assert "row-below" in first.get_attribute("class")
+    driver.execute_script("window.cxdashSamePage = true;")
+
+    # Paging and sorting draw other rows, in the app.
+    page_one = [r.text for r in _rows(driver)]
+    driver.find_element(By.ID, "actions-pager-next").click()
+    wait_until(dash_duo, lambda: "page=2" in driver.current_url)
+    wait_until(dash_duo, lambda: _rows(driver) and _rows(driver)[0].text not in page_one)
+    assert "51–100 of 1" in driver.find_element(By.ID, "actions-pager-range").text
+    sort = json.dumps(ids.view_option("sort"), separators=(",", ":"), sort_keys=True)
+    Select(driver.execute_script("return document.getElementById(arguments[0]);", sort)
+           ).select_by_value("touchpoint")
+    wait_until(dash_duo, lambda: "sort=touchpoint" in driver.current_url)
+    wait_until(dash_duo, lambda: "page=2" not in driver.current_url and
+               _first_title(driver) != MARKUP_TITLE)
+
+    # A touchpoint link opens its page inside the app, as dcc.Link does: no reload.
+    link = _rows(driver)[0].find_element(By.CLASS_NAME, "tp-link")
+    href = link.get_attribute("href")
+    assert "/touchpoints/" in href and "sort=touchpoint" in href
+    link.click()
+    wait_until(dash_duo, lambda: "/touchpoints/" in driver.current_url, 30)
+    wait_until(dash_duo, lambda: _shown(driver, ids.TOUCHPOINT_ACTIONS), 40)
+    assert driver.execute_script("return window.cxdashSamePage === true;")
+    assert console_errors(dash_duo) == []

@@ -36,7 +36,7 @@ PAYLOADS = {
 COMMENT = '<img src=z onerror="window.__xss=8"> {{7*7}}'
 PAGES = ["/", "/journey?journey=stoerung&lanes=department", "/heatmap", "/heatmap?metric=nps",
          "/benchmark", "/atlas", "/personas", "/mine?department=KS", "/touchpoints/st-hotline",
-         "/data", "/admin"]
+         "/data", "/admin", "/actions?period=all"]
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from data import accounts, actions, effects, kpis
+from data import accounts, actions, effects, kpis, schema
 from data.ingest import import_file
 from data.queries import Filters
-from data.store import Store
+from data.store import Store, bump_data_version
 from tests.conftest import add_role_users
 
 CATALOG = Path(__file__).parent.parent / "fixtures" / "canonical" / "catalog.xlsx"
@@ -110,6 +110,26 @@ def test_filters_select_through_the_touchpoint_and_overdue_is_by_due_date(acts):
         ["IT", "Journey"]
     counts = actions.counts_by_touchpoint(actions.select(acts, Filters(), today))
     assert counts["hotline"] == {"open": 1, "overdue": 1, "done": 0}
+
+
+def test_the_period_keeps_the_actions_active_in_it(acts):
+    """Closed before the period starts: out, by its done date, else by the day of its last
+    change (a dropped action has no done date)."""
+    admin = user(acts, "admin")
+    made = {name: actions.create(acts, admin, title=name, touchpoint_key="hotline")
+            for name in ("open", "done early", "done late", "dropped early", "dropped late")}
+    with acts.begin() as conn:
+        for name, status, done, changed in (
+                ("done early", "done", dt.date(2026, 1, 5), dt.datetime(2026, 3, 1, 9)),
+                ("done late", "done", dt.date(2026, 2, 10), dt.datetime(2026, 1, 1, 9)),
+                ("dropped early", "dropped", None, dt.datetime(2026, 1, 31, 23, 59)),
+                ("dropped late", "dropped", None, dt.datetime(2026, 2, 1, 0, 5))):
+            conn.execute(schema.actions.update().where(schema.actions.c.id == made[name])
+                         .values(status=status, done_on=done, changed_at=changed))
+        bump_data_version(conn)
+    kept = actions.select(acts, Filters(date_from=dt.date(2026, 2, 1)))
+    assert set(kept["title"]) == {"open", "done late", "dropped late"}
+    assert len(actions.select(acts, Filters())) == 5
 
 
 def test_actions_survive_undoing_an_import(acts):
