@@ -92,6 +92,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Größter Rückstand zuerst. Heller Balken: Best-in-Class; farbiger Balken: Ist; "
               "Strich: Ziel."},
     "benchmark.actual": {"en": "Actual", "de": "Ist"},
+    "benchmark.sort_hint": {"en": "Sort by this column (click again: descending, a third time: "
+                                  "largest shortfall first)",
+                            "de": "Nach dieser Spalte sortieren (nochmals: absteigend, ein "
+                                  "drittes Mal: größter Rückstand zuerst)"},
     "benchmark.perspective.all": {"en": "All audits", "de": "Alle Audits"},
     "benchmark.perspective.customer": {"en": "Customer view", "de": "Kundensicht"},
     "benchmark.perspective.employee": {"en": "Employee view", "de": "Mitarbeitersicht"},

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
-from dashboard.i18n import t
+from dashboard.i18n import count, number, t
 from data.kpis import SMALL_SAMPLE_AUDITS
 from layouts import components as c
 from layouts import ids, theme
+from layouts.plain_table import PlainTable, cell, piece, sortable
 
 PERSPECTIVES = ("all", "customer", "employee")
 
@@ -32,7 +33,7 @@ def page(lang: str, perspective: str = "all") -> html.Div:
             ])), xl=5),
             dbc.Col(c.section(t("benchmark.table", lang), html.Div(
                 table(pd.DataFrame(columns=TABLE_COLUMNS), "all", lang, ""),
-                id=ids.BENCHMARK_TABLE, style=HIDDEN)),
+                id=ids.BENCHMARK_TABLE, className="benchmark-table-scroll", style=HIDDEN)),
                     xl=7, className="benchmark-table-col"),
         ], className="g-3"),
         c.section(t("benchmark.inside_out", lang), html.Div([
@@ -51,10 +52,6 @@ TABLE_COLUMNS = ("key", "name", "department_key", "actual", "n_col", "target", "
                  "gap_t", "gap_b", "customer_value", "employee_value")
 HIDDEN = {"display": "none"}
 
-# One number of decimals for every score and gap column of the table.
-TWO_DECIMALS = {"specifier": ".2f"}
-
-
 def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     """Per touchpoint: best-in-class as a pale bar, the actual value as a bar coloured by
     traffic light, the target as a tick; ``rows`` are the model's bullets (worst first)."""
@@ -62,9 +59,10 @@ def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     n = rows["shown_n"].to_numpy()
     small = n < SMALL_SAMPLE_AUDITS
     # A bar on fewer than 5 audits is hatched and its label carries ⚠ (small sample).
-    names = [(f"{name} ({k})" if dup else name) + (" ⚠" if few else "") for name, k, dup, few in
-             zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), small,
-                 strict=True)]
+    full = [(f"{name} ({k})" if dup else name) + (" ⚠" if few else "") for name, k, dup, few in
+            zip(rows["name"], rows["key"], rows["name"].duplicated(keep=False), small,
+                strict=True)]
+    names, left = theme.label_margin(full)
     traces = [
         dict(type="bar", y=names, x=rows["best_in_class"], orientation="h",
              marker={"color": "rgba(0,114,178,0.18)"}, width=0.8,
@@ -74,8 +72,8 @@ def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
                      "pattern": {"shape": ["/" if few else "" for few in small],
                                  "fgcolor": "white", "solidity": 0.45}},
              name=t("benchmark.actual", lang),
-             customdata=rows[["shown_n", "gap", "key"]].to_numpy(),
-             hovertemplate="%{y}: %{x:.1f} (n = %{customdata[0]})<br>"
+             customdata=rows[["shown_n", "gap", "key"]].assign(full=full).to_numpy(),
+             hovertemplate="%{customdata[3]}: %{x:.1f} (n = %{customdata[0]})<br>"
                            + t("journey.gap", lang)
                            + ": %{customdata[1]:+.1f}<extra></extra>"),
         dict(type="scatter", y=names, x=rows["target"], mode="markers",
@@ -93,8 +91,8 @@ def bullet_chart(rows: pd.DataFrame, perspective: str, lang: str) -> dict:
     return theme.figure(
         traces, barmode="overlay", height=max(300, 24 * len(rows) + 90),
         xaxis={"range": [0, 10], "dtick": 1},
-        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        margin={"l": 8, "r": 16, "t": 8, "b": 32},
+        yaxis={"autorange": "reversed", "type": "category"},
+        margin={"l": left, "r": 16, "t": 8, "b": 32},
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
     )
@@ -109,59 +107,66 @@ def act_ref(row: dict, perspective: str) -> str:
 
 
 def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
-          act_keys: frozenset = frozenset()) -> dash_table.DataTable:
-    """The model's table rows, sortable; names link to the drill-down, and where the user
-    may start an action (``act_keys``) an "Act" link opens it with the form."""
-    rows = card.copy()
-    for column in ("actual", "gap_t", "gap_b"):
-        rows[column] = rows[column].round(2)
-    rows["link"] = [f"[{c.markdown_text(name)}]({c.markdown_href(c.touchpoint_href(key, search))})"
-                    for name, key in zip(rows["name"], rows["key"], strict=True)]
-    columns = [
-        {"id": "link", "name": t("benchmark.col.touchpoint", lang), "presentation": "markdown"},
-        {"id": "department_key", "name": t("benchmark.col.dept", lang)},
-        {"id": "actual", "name": t("benchmark.actual", lang), "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "n_col", "name": "n", "type": "numeric"},
-        {"id": "target", "name": t("journey.target", lang), "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "best_in_class", "name": t("journey.best", lang), "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "gap_t", "name": t("benchmark.col.gap_target", lang), "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "gap_b", "name": t("benchmark.col.gap_best", lang), "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "customer_value", "name": t("benchmark.perspective.customer", lang),
-         "type": "numeric", "format": TWO_DECIMALS},
-        {"id": "employee_value", "name": t("benchmark.perspective.employee", lang),
-         "type": "numeric", "format": TWO_DECIMALS},
-    ]
+          act_keys: frozenset = frozenset()) -> PlainTable:
+    """The model's table rows, sortable by every column (a click on its head); names link
+    to the drill-down, and where the user may start an action (``act_keys``) an "Act" link
+    opens it with the form. One PlainTable: as a DataTable with Markdown links its cells
+    took about 60 ms of every change to draw."""
+    hint = t("benchmark.sort_hint", lang)
+    head = [sortable("n" if key == "n" else t(key, lang), hint) for key in HEAD]
     if act_keys:
-        rows["act"] = [f"[{c.markdown_text(t('overview.act', lang))} →]("
-                       f"{c.markdown_href(c.act_href(r['key'], search, 'gap', act_ref(r, perspective)))})"
-                       if r["key"] in act_keys else "" for r in rows.to_dict("records")]
-        columns.append({"id": "act", "name": t("benchmark.col.act", lang),
-                        "presentation": "markdown"})
-    data = rows[[c_["id"] for c_ in columns]].astype(object).where(rows.notna(), None)
-    # The page holds one table and a change sends only its data and columns (a new
-    # table each change cost the browser a new DataTable with all its cells).
-    return dash_table.DataTable(
-        id=ids.BENCHMARK_TABLE_DATA,
-        columns=columns,
-        data=data.to_dict("records"),
-        sort_action="native",
-        page_action="none",
-        markdown_options={"link_target": "_self"},
-        style_table={"maxHeight": "80vh", "overflowY": "auto", "overflowX": "auto"},
-        style_cell={"fontFamily": theme.FONT, "fontSize": 13, "padding": "2px 6px",
-                    "textAlign": "right", "whiteSpace": "normal", "height": "auto"},
-        style_cell_conditional=[{"if": {"column_id": i}, "textAlign": "left"}
-                                for i in ("link", "department_key", "act")],
-        style_data_conditional=[
-            {"if": {"filter_query": "{gap_t} < -1", "column_id": "gap_t"},
-             "color": theme.TRAFFIC["red"], "fontWeight": 700},
-            {"if": {"filter_query": "{gap_t} < 0 && {gap_t} >= -1", "column_id": "gap_t"},
-             "color": "#9a6700", "fontWeight": 700},
-            {"if": {"filter_query": "{n_col} < 5", "column_id": "n_col"},
-             "backgroundColor": "#fff3cd"},
-        ],
-        style_header={"fontWeight": 600, "backgroundColor": "#f1f3f5"},
-    )
+        head.append(t("benchmark.col.act", lang))
+    rows = []
+    for r in card.to_dict("records"):
+        cells = [
+            piece(r["name"], "tp-link", href=c.touchpoint_href(r["key"], search)),
+            r["department_key"],
+            _number(r["actual"], lang),
+            _n(r["n_col"], lang),
+            _number(r["target"], lang),
+            _number(r["best_in_class"], lang),
+            _number(r["gap_t"], lang, _gap_class(r["gap_t"])),
+            _number(r["gap_b"], lang),
+            _number(r["customer_value"], lang),
+            _number(r["employee_value"], lang),
+        ]
+        if act_keys:
+            cells.append(piece(t("overview.act", lang) + " →", "act-link",
+                               href=c.act_href(r["key"], search, "gap", act_ref(r, perspective)))
+                         if r["key"] in act_keys else "")
+        rows.append({"cells": cells})
+    return PlainTable(id=ids.BENCHMARK_TABLE_DATA, head=head, rows=rows,
+                      className="table table-sm table-hover benchmark-numbers bg-white")
+
+
+# The table's columns: touchpoint, department, then the numbers (right-aligned by the
+# stylesheet: .benchmark-numbers).
+HEAD = ("benchmark.col.touchpoint", "benchmark.col.dept", "benchmark.actual", "n",
+        "journey.target", "journey.best", "benchmark.col.gap_target", "benchmark.col.gap_best",
+        "benchmark.perspective.customer", "benchmark.perspective.employee")
+
+
+def _gap_class(gap) -> str:
+    """A gap to target below −1 in red, below 0 in amber (bold); on target plain."""
+    if pd.isna(gap) or gap >= 0:
+        return None
+    return "gap-red" if gap < -1 else "gap-amber"
+
+
+def _n(n, lang: str):
+    """The audit count, on yellow below the small-sample minimum."""
+    if pd.isna(n):
+        return "–"
+    n = int(n)
+    return cell(count(n, lang), "small-n-cell" if n < SMALL_SAMPLE_AUDITS else None, sort=n)
+
+
+def _number(value, lang: str, class_name: str | None = None):
+    """A score or gap to two decimals in the UI language, sorting by its value."""
+    if pd.isna(value):
+        return cell("–", class_name)
+    value = round(float(value), 2)
+    return cell(number(value, lang, 2), class_name, sort=value)
 
 
 def perspective_chart(card: pd.DataFrame, lang: str) -> tuple[dict, dict | None, dict | None]:
@@ -172,27 +177,32 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> tuple[dict, dict | None,
     if both.empty:
         return {}, HIDDEN, None
     both = both.sort_values("inside_out", ascending=False).head(15)
+    full = both["name"].tolist()
+    labels, left = theme.label_margin(full)
+    both = both.assign(label=labels, full=full)
     traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
-                   y=[row["name"], row["name"]], mode="lines",
+                   y=[row["label"], row["label"]], mode="lines",
                    line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")
               for _, row in both.iterrows()]
-    traces.append(dict(type="scatter", x=both["customer_value"], y=both["name"], mode="markers",
+    traces.append(dict(type="scatter", x=both["customer_value"], y=both["label"], mode="markers",
                        name=t("benchmark.perspective.customer", lang),
                        marker={"size": 12, "color": theme.TRAFFIC["amber"]},
-                       customdata=both[["customer_n"]].to_numpy(),
-                       hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
-    traces.append(dict(type="scatter", x=both["employee_value"], y=both["name"], mode="markers",
+                       customdata=both[["customer_n", "full"]].to_numpy(),
+                       hovertemplate="%{customdata[1]}: %{x:.1f} (n = %{customdata[0]})"
+                                     "<extra></extra>"))
+    traces.append(dict(type="scatter", x=both["employee_value"], y=both["label"], mode="markers",
                        name=t("benchmark.perspective.employee", lang),
                        marker={"size": 12, "color": theme.PRIMARY, "symbol": "diamond"},
-                       customdata=both[["employee_n"]].to_numpy(),
-                       hovertemplate="%{x:.1f} (n = %{customdata[0]})<extra></extra>"))
+                       customdata=both[["employee_n", "full"]].to_numpy(),
+                       hovertemplate="%{customdata[1]}: %{x:.1f} (n = %{customdata[0]})"
+                                     "<extra></extra>"))
     fig = theme.figure(
         traces, height=max(280, 26 * len(both) + 130),
         # Axis numbers and title: the scale is what the gap is read against.
-        xaxis={"range": [0.7, 10.3], "dtick": 1, "showticklabels": True, "automargin": True,
-               "title": {"text": t("benchmark.score_axis", lang)}},
-        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-        margin={"l": 8, "r": 16, "t": 40, "b": 48},
+        xaxis={"range": [0.7, 10.3], "dtick": 1, "showticklabels": True,
+               "title": {"text": t("benchmark.score_axis", lang), "standoff": 8}},
+        yaxis={"autorange": "reversed", "type": "category"},
+        margin={"l": left, "r": 16, "t": 40, "b": 52},
         legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"},
         separators=",." if lang == "de" else ".,",
     )

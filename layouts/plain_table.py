@@ -8,10 +8,15 @@ took half a second to draw after their response had arrived. ``PlainTable`` send
 same cells as data and ``assets/plain_table.js`` draws them with React directly.
 
 A row is ``{"cells": [cell, ...], "className": str}``; a cell is a piece, a list of
-pieces, or ``{"content": pieces, "className": str}``; a piece is a string or
+pieces, or ``{"content": pieces, "className": str, "sort": value}``; a piece is a string or
 ``{"text": str, "className": str, "title": str, "href": str}``. A piece with ``href`` is a
 link that opens its page in the app without reloading it, as ``dcc.Link`` does. Every
 text is drawn as text (React escapes it), never as HTML.
+
+A head entry is a string or ``{"text": str, "sort": bool, "title": str, "className": str}``;
+a column whose head has ``sort`` sorts the rows in the browser when its head is clicked
+(ascending, descending, as given), by each cell's ``sort`` value (its text without one;
+empty values last), and keeps that order when new rows arrive.
 """
 
 from __future__ import annotations
@@ -49,6 +54,21 @@ def piece(text, class_name: str | None = None, href: str | None = None,
     return out if len(out) > 1 else out["text"]
 
 
-def cell(content, class_name: str | None = None):
-    """A cell of pieces with a class of its own."""
-    return {"content": content, "className": class_name} if class_name else content
+def cell(content, class_name: str | None = None, sort=None):
+    """A cell of pieces with a class of its own and the value it sorts by."""
+    if class_name is None and sort is None:
+        return content
+    out = {"content": content}
+    if class_name:
+        out["className"] = class_name
+    if sort is not None:
+        out["sort"] = sort
+    return out
+
+
+def sortable(text: str, title: str, class_name: str | None = None) -> dict:
+    """A head entry whose column sorts when clicked; ``title`` is the hint."""
+    out = {"text": text, "sort": True, "title": title}
+    if class_name:
+        out["className"] = class_name
+    return out

@@ -87,6 +87,33 @@ def _inert_trace(trace: dict, text: bool) -> dict:
 _USER_ATTRIBUTES = ("x", "y", "customdata", "hovertext", "ids", "labels")
 
 
+# Widths of a 13 px sans-serif's characters in em, for label_margin (generous: a label
+# cut at the figure's edge is worse than a few pixels of white).
+_NARROW, _WIDE = set("fijlrtI!.,:;'|()[]{} -"), set("mwMW@%&")
+
+
+def _text_width(text: str, size: int = 13) -> float:
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.34
+        elif ch in _WIDE:
+            em += 0.9
+        elif ch.isupper() or ord(ch) > 0x2000:  # capitals, symbols such as ⚠
+            em += 0.72
+        else:
+            em += 0.58
+    return em * size
+
+
+def label_margin(labels, size: int = 13, limit: int = 40) -> tuple[list[str], int]:
+    """Category labels cut to ``limit`` characters (with "…") and the left margin they
+    need, computed here instead of by Plotly's ``automargin``: that makes plotly.js lay the
+    figure out twice on every draw (≈ 35 ms of each benchmark change)."""
+    cut = [s if len(s) <= limit else s[:limit - 1].rstrip() + "…" for s in map(str, labels)]
+    return cut, int(max((_text_width(s, size) for s in cut), default=0) + 20)
+
+
 def days(values):
     """Dates as ``YYYY-MM-DD``: plotly.js reads them as dates, and a weekly axis gains
     nothing from a timestamp's ``T00:00:00`` but bytes to send and parse."""

@@ -82,6 +82,58 @@ def test_heatmap_metric_is_shared_in_the_url(dash_duo, demo_app):
     assert console_errors(dash_duo) == []
 
 
+def _column(dash_duo, i):
+    """The benchmark table's column i (1-based) as shown, top to bottom."""
+    return dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(td => td.textContent.trim())",
+        f"#{ids.BENCHMARK_TABLE} tbody tr td:nth-child({i})")
+
+
+def _values(texts):
+    return [float(x.replace("−", "-").replace(",", ".")) for x in texts if x != "–"]
+
+
+def test_benchmark_table_sorts_by_the_clicked_column_and_keeps_it(dash_duo, demo_app):
+    sign_in(dash_duo, demo_app)
+    _open(dash_duo, "/benchmark?journey=stoerung")
+    dash_duo.wait_for_contains_text(f"#{ids.BENCHMARK_TABLE}", "Störungshotline", timeout=20)
+    dash_duo.driver.execute_script("window.__same_page = true")
+    given = _column(dash_duo, 1)
+    gaps = _values(_column(dash_duo, 7))
+    assert gaps == sorted(gaps)  # as the model orders: largest shortfall first
+    actual = dash_duo.driver.find_elements(By.CSS_SELECTOR,
+                                           f"#{ids.BENCHMARK_TABLE} th button.plain-sort")[2]
+    actual.click()
+    wait_until(dash_duo, lambda: _values(_column(dash_duo, 3)) == sorted(
+        _values(_column(dash_duo, 3))) and _column(dash_duo, 1) != given)
+    head = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.BENCHMARK_TABLE} th")[2]
+    assert head.get_attribute("aria-sort") == "ascending"
+    actual.click()
+    wait_until(dash_duo, lambda: _values(_column(dash_duo, 3)) == sorted(
+        _values(_column(dash_duo, 3)), reverse=True))
+    assert head.get_attribute("aria-sort") == "descending"
+    actual.click()  # a third time: the model's order again
+    wait_until(dash_duo, lambda: _column(dash_duo, 1) == given)
+    assert head.get_attribute("aria-sort") == "none"
+    # Sorted by n, the order stays when a filter change brings new rows
+    n_head = dash_duo.driver.find_elements(By.CSS_SELECTOR,
+                                           f"#{ids.BENCHMARK_TABLE} th button.plain-sort")[3]
+    n_head.click()
+    dash_duo.select_dcc_dropdown(f"#{ids.FILTER_DEPARTMENT}", value="Kundenservice")
+    wait_until(dash_duo, lambda: "department=KS" in dash_duo.driver.current_url)
+    wait_until(dash_duo, lambda: set(_column(dash_duo, 2)) == {"KS"})
+    counts = _values(_column(dash_duo, 4))
+    assert counts and counts == sorted(counts)
+    # A name opens its drill-down inside the app (no reload)
+    link = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.BENCHMARK_TABLE} tbody a")
+    name = link.text
+    link.click()
+    dash_duo.wait_for_contains_text(f"#{ids.TOUCHPOINT_HEADER}", name, timeout=20)
+    assert "/touchpoints/" in dash_duo.driver.current_url
+    assert dash_duo.driver.execute_script("return window.__same_page") is True
+    assert console_errors(dash_duo) == []
+
+
 def test_benchmark_follows_the_department_filter(dash_duo, demo_app):
     sign_in(dash_duo, demo_app)
     _open(dash_duo, "/benchmark")

@@ -46,13 +46,16 @@ def test_journey_map_shows_the_chosen_journey_and_its_persona(demo_store):
 
 
 def test_benchmark_sorts_by_largest_gap(demo_store):
-    _, figure, data, _columns, style, *_ = benchmark.update(demo_store, "?journey=stoerung",
-                                                            "en")
+    _, figure, rows, _head, style, *_ = benchmark.update(demo_store, "?journey=stoerung",
+                                                         "en")
     bars, ticks = figure["data"][1], figure["data"][2]
     gaps = [x - t for x, t in zip(bars["x"], ticks["x"], strict=True)]
     assert gaps == sorted(gaps)
     assert style is None  # shown
-    assert data and all("](/touchpoints/" in row["link"] for row in data)
+    assert rows and all(r["cells"][0]["href"].startswith("/touchpoints/") for r in rows)
+    gaps = [r["cells"][6]["sort"] for r in rows if isinstance(r["cells"][6], dict)
+            and "sort" in r["cells"][6]]
+    assert gaps == sorted(gaps)  # the table too: largest shortfall first
 
 
 def test_touchpoint_drilldown_has_every_part(demo_store):

@@ -104,12 +104,32 @@ def test_without_both_perspectives_the_note_shows_instead_of_the_chart():
     assert benchmark.perspective_chart(card, "en") == ({}, {"display": "none"}, None)
 
 
-def test_benchmark_table_shows_one_decimals_count_per_column():
-    table = benchmark.table(benchmark_view.table_rows(_card([5, 5]).assign(light="green"), "all"),
-                            "all", "en", "")
-    formats = {c["id"]: c.get("format") for c in table.columns if c.get("type") == "numeric"}
-    assert formats.pop("n_col") is None
-    assert all(f == {"specifier": ".2f"} for f in formats.values()), formats
+def test_benchmark_table_shows_two_decimals_in_the_ui_language_and_sorts_by_value():
+    card = _card([3, 5]).assign(light="green")
+    card.loc[0, ["value", "target"]] = [6.456, 8.0]
+    rows = benchmark_view.table_rows(card, "all")
+    table = benchmark.table(rows, "all", "de", "")
+    assert [h["text"] for h in table.head][:4] == ["Touchpoint", "Abt.", "Ist", "n"]
+    assert all(h["sort"] for h in table.head)
+    first = table.rows[0]["cells"]
+    # actual 6.456 → "6,46" sorting by 6.46; its gap to target −1.54 in red; n on its own
+    assert first[2] == {"content": "6,46", "sort": 6.46}
+    assert first[6] == {"content": "−1,54", "className": "gap-red", "sort": -1.54}
+    assert first[3] == {"content": "3", "className": "small-n-cell", "sort": 3}  # n < 5
+    assert table.rows[1]["cells"][3] == {"content": "5", "sort": 5}
+    english = benchmark.table(rows, "all", "en", "").rows[0]["cells"]
+    assert english[2]["content"] == "6.46"
+
+
+def test_label_margin_fits_the_longest_label_and_cuts_very_long_ones():
+    labels, margin = theme.label_margin(["Hotline", "Jahresabrechnung Strom"])
+    assert labels == ["Hotline", "Jahresabrechnung Strom"]
+    _, short = theme.label_margin(["Hotline"])
+    assert short < margin < 260
+    long_name = "Rückruf der Störungshotline nach Eskalation durch den Kundenservice"
+    (cut,), wide = theme.label_margin([long_name])
+    assert cut.endswith("…") and len(cut) == 40 and long_name.startswith(cut[:-1])
+    assert wide < 330
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
