@@ -180,10 +180,15 @@ def perspective_chart(card: pd.DataFrame, lang: str) -> tuple[dict, dict | None,
     full = both["name"].tolist()
     labels, left = theme.label_margin(full)
     both = both.assign(label=labels, full=full)
-    traces = [dict(type="scatter", x=[row["customer_value"], row["employee_value"]],
-                   y=[row["label"], row["label"]], mode="lines",
-                   line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")
-              for _, row in both.iterrows()]
+    # The gap of every touchpoint as one trace of segments (None between them): one trace
+    # per touchpoint cost Plotly a trace's setup each.
+    xs, ys = [], []
+    for cust, emp, label in zip(both["customer_value"], both["employee_value"], both["label"],
+                                strict=True):
+        xs += [cust, emp, None]
+        ys += [label, label, None]
+    traces = [dict(type="scatter", x=xs, y=ys, mode="lines", connectgaps=False,
+                   line={"color": "#ced4da", "width": 4}, showlegend=False, hoverinfo="skip")]
     traces.append(dict(type="scatter", x=both["customer_value"], y=both["label"], mode="markers",
                        name=t("benchmark.perspective.customer", lang),
                        marker={"size": 12, "color": theme.TRAFFIC["amber"]},

@@ -97,6 +97,11 @@ def test_outside_in_chart_has_axis_numbers_and_title():
     assert fig["layout"]["xaxis"]["dtick"] == 1
     assert fig["layout"]["xaxis"]["title"]["text"] == "Score (1–10)"
     assert fig["layout"]["margin"]["b"] >= 40  # room for the numbers
+    # The gaps: one trace of segments, largest inside-out gap first; then the two markers
+    gaps, customer, employee = fig["data"]
+    assert list(gaps["x"]) == [5.5, 7.5, None, 8.2, 8.1, None]
+    assert list(gaps["y"]) == ["Alpha", "Alpha", None, "Beta", "Beta", None]
+    assert [row[1] for row in customer["customdata"]] == ["Alpha", "Beta"]  # full names on hover
 
 
 def test_without_both_perspectives_the_note_shows_instead_of_the_chart():
