@@ -113,9 +113,18 @@ def _rows(driver):
     return driver.find_elements(By.CSS_SELECTOR, f"#{ids.ACTIONS_TABLE} tr.action-row")
 
 
+def _row_texts(driver):
+    """The rows' texts, read in one go in the page (a list drawn anew meanwhile cannot
+    leave a stale element behind)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(r => r.innerText);",
+        f"#{ids.ACTIONS_TABLE} tr.action-row")
+
+
 def _first_title(driver):
-    rows = _rows(driver)
-    return rows[0].find_element(By.CLASS_NAME, "action-title").text if rows else None
+    return driver.execute_script(
+        "const t = document.querySelector(arguments[0]); return t ? t.innerText : null;",
+        f"#{ids.ACTIONS_TABLE} tr.action-row .action-title")
 
 
 def test_the_list_pages_sorts_and_opens_a_touchpoint_without_reloading(dash_duo, backlog_app):
@@ -133,10 +142,10 @@ def test_the_list_pages_sorts_and_opens_a_touchpoint_without_reloading(dash_duo,
     driver.execute_script("window.cxdashSamePage = true;")
 
     # Paging and sorting draw other rows, in the app.
-    page_one = [r.text for r in _rows(driver)]
+    page_one = _row_texts(driver)
     driver.find_element(By.ID, "actions-pager-next").click()
     wait_until(dash_duo, lambda: "page=2" in driver.current_url)
-    wait_until(dash_duo, lambda: _rows(driver) and _rows(driver)[0].text not in page_one)
+    wait_until(dash_duo, lambda: (_row_texts(driver) or page_one)[0] not in page_one)
     assert "51–100 of 1" in driver.find_element(By.ID, "actions-pager-range").text
     sort = json.dumps(ids.view_option("sort"), separators=(",", ":"), sort_keys=True)
     Select(driver.execute_script("return document.getElementById(arguments[0]);", sort)
