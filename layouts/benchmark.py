@@ -115,7 +115,7 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
     hint = t("benchmark.sort_hint", lang)
     head = [sortable("n" if key == "n" else t(key, lang), hint) for key in HEAD]
     if act_keys:
-        head.append(t("benchmark.col.act", lang))
+        head.append({"text": t("benchmark.col.act", lang), "className": "act-col"})
     rows = []
     for r in card.to_dict("records"):
         cells = [
@@ -131,22 +131,23 @@ def table(card: pd.DataFrame, perspective: str, lang: str, search: str,
             _number(r["employee_value"], lang),
         ]
         if act_keys:
-            cells.append(piece(t("overview.act", lang) + " →", "act-link",
-                               href=c.act_href(r["key"], search, "gap", act_ref(r, perspective)))
-                         if r["key"] in act_keys else "")
+            cells.append(cell(
+                piece(t("overview.act", lang) + " →", "act-link",
+                      href=c.act_href(r["key"], search, "gap", act_ref(r, perspective)))
+                if r["key"] in act_keys else "", "act-col"))
         rows.append({"cells": cells})
     return PlainTable(id=ids.BENCHMARK_TABLE_DATA, head=head, rows=rows,
                       className="table table-sm table-hover benchmark-numbers bg-white")
 
 
 # The table's columns: touchpoint, department, then the numbers (right-aligned by the
-# stylesheet: .benchmark-numbers).
+# stylesheet: .benchmark-numbers), and for writers the "Act" links (.act-col).
 HEAD = ("benchmark.col.touchpoint", "benchmark.col.dept", "benchmark.actual", "n",
         "journey.target", "journey.best", "benchmark.col.gap_target", "benchmark.col.gap_best",
         "benchmark.perspective.customer", "benchmark.perspective.employee")
 
 
-def _gap_class(gap) -> str:
+def _gap_class(gap) -> str | None:
     """A gap to target below −1 in red, below 0 in amber (bold); on target plain."""
     if pd.isna(gap) or gap >= 0:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -19,18 +19,6 @@ SPARK = "▁▂▃▄▅▆▇█"
 
 def missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def markdown_text(text: str) -> str:
-    """Escape a user-supplied string so Markdown shows it literally (no links, no HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~&])", r"\\\1", str(text))
-
-
-def markdown_href(href: str) -> str:
-    """A same-site address fit for a Markdown link: the characters Markdown reads
-    (brackets, parentheses, spaces, angle brackets, quotes, backslashes) percent-encoded,
-    so a key or a filter value can never close the link and open another."""
-    return quote(href, safe="/?=&,%:;@!$*+~.-_#")
 
 
 def web_link(url: str | None):

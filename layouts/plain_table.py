@@ -66,9 +66,6 @@ def cell(content, class_name: str | None = None, sort=None):
     return out
 
 
-def sortable(text: str, title: str, class_name: str | None = None) -> dict:
+def sortable(text: str, title: str) -> dict:
     """A head entry whose column sorts when clicked; ``title`` is the hint."""
-    out = {"text": text, "sort": True, "title": title}
-    if class_name:
-        out["className"] = class_name
-    return out
+    return {"text": text, "sort": True, "title": title}
