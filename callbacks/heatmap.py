@@ -20,7 +20,8 @@ def update(store: Store, search: str | None, lang: str):
                              m.metric, lang, m.channel_names, m.phase_names)
     fig_tw = heatmap.heatmap(m.touchpoint_week, "week", "touchpoint", m.weeks, m.touchpoints,
                              m.metric, lang, y_labels=m.touchpoint_names,
-                             height=max(260, 26 * len(m.touchpoints) + 80), cell_text=False)
+                             height=max(260, 26 * len(m.touchpoints) + 80), cell_text=False,
+                             fixed_margins=True)
     notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return notice, fig_pc, fig_tw
 

@@ -114,6 +114,17 @@ def label_margin(labels, size: int = 13, limit: int = 40) -> tuple[list[str], in
     return cut, int(max((_text_width(s, size) for s in cut), default=0) + 20)
 
 
+def top_labels(labels, left: int, size: int = 13, width: int = 1100) -> tuple[int, int]:
+    """The tick angle and top margin for category labels above a plot (the heatmaps' x
+    axes), computed here instead of by ``automargin``: upright when every label fits its
+    column in a figure ``width`` wide (a laptop's main column), else turned to vertical."""
+    widths = [_text_width(str(s), size) for s in labels] or [0.0]
+    column = (width - left - 90) / max(len(widths), 1)  # 90: the colour bar and its title
+    if max(widths) + 8 <= column:
+        return 0, int(size * 1.4 + 14)
+    return -90, int(max(widths) + 14)
+
+
 def days(values):
     """Dates as ``YYYY-MM-DD``: plotly.js reads them as dates, and a weekly axis gains
     nothing from a timestamp's ``T00:00:00`` but bytes to send and parse."""
