@@ -142,3 +142,12 @@ def test_charts_use_the_ui_language(lang):
     assert theme.graph_config(lang)["locale"] == lang
     graphs = [c for c in _walk(overview.page(lang)) if type(c).__name__ == "Graph"]
     assert graphs and all(g.config["locale"] == lang for g in graphs)
+
+
+def test_top_labels_stand_upright_when_they_fit_and_turn_vertical_when_not():
+    # Four weeks in a 1100 px figure with a 120 px left margin: 222 px per column.
+    assert theme.top_labels(["2026-01-05"] * 4, left=120) == (0, 32)  # 13 px × 1.4 + 14
+    # 52 weeks: 17 px per column, so vertical, the margin as tall as the label is wide
+    # ("2026-01-05": 8 digits of 0.58 em and 2 dashes of 0.34 em = 5.32 em at 13 px
+    # = 69.2 px, + 14).
+    assert theme.top_labels(["2026-01-05"] * 52, left=120) == (-90, 83)
