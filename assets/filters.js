@@ -124,6 +124,29 @@
         return Array.isArray(shown[i]) && same(keys, shown[i]) ? no : keys;
       }), [when[0] && when[0] === start ? no : when[0], when[1] && when[1] === end ? no : when[1]]);
     },
+    /* The one callback that follows the filter bar and the URL (callbacks/shell.py): the
+       URL and the filter bar in step (syncFilters), then, from the URL as it is after
+       this change, the share & export links, the active presets, the page links and the
+       links inside the view. One callback instead of five: each callback the renderer
+       runs costs every mounted component a look at the store, several times over. An
+       output that already shows its value is not sent again (no_update). */
+    syncShell: function (pathname, search, journey, persona, phase, channel, department,
+                         start, end, reset, state, presetIds, presetsNow, navIds, navNow,
+                         linkIds, linksNow) {
+      var api = window.dash_clientside.cxdash, no = window.dash_clientside.no_update;
+      var exportsNow = Array.prototype.slice.call(arguments, 17);
+      var own = api.syncFilters(search, journey, persona, phase, channel, department, start,
+                                end, reset, state);
+      var now = own[0] === no ? (search || "") : own[0];
+      var href = window.location.origin + (pathname || "/") + now;
+      function fresh(values, current) {
+        return values.map(function (v, i) { return (current || [])[i] === v ? no : v; });
+      }
+      return own.concat(fresh(api.exportHrefs(pathname, now, href, state), exportsNow), [
+        fresh(api.activePresets(now, presetIds || [], state), presetsNow),
+        fresh(api.navHrefs(now, navIds || [], state), navNow),
+        fresh(api.filterHrefs(now, linkIds || []), linksNow)]);
+    },
     /* A clicked period preset sets its period (from the shell state's presets, counted
        from the newest data) in the URL, as callbacks.shell.apply_preset did on the server:
        from and to last, period removed, everything else kept. */

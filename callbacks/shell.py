@@ -75,20 +75,6 @@ def prepared_search(pathname: str | None, search: str | None):
 
 def register(app, store: Store) -> None:
     alerts_cb.register_badge(app, store)
-    # The filter bar, the URL and the links that follow it are kept in step in the
-    # browser (assets/filters.js): a filter change sends one request, the view's.
-    app.clientside_callback(
-        ClientsideFunction(namespace="cxdash", function_name="exportHrefs"),
-        Output(ids.COPY_LINK, "content"),
-        *[Output(i, "href") for i in ids.EXPORT_LINKS],
-        *[Output(i, "disabled") for i in ids.EXPORT_DATA_LINKS],
-        Output(ids.EXPORT_PNG, "disabled"),
-        Output(ids.EXPORT_SVG, "disabled"),
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
-        State(ids.URL, "href"),
-        State(ids.SHELL_STATE, "data"),
-    )
     for toggler, collapse in ((ids.NAVBAR_TOGGLER, ids.NAVBAR_COLLAPSE),
                               (ids.FILTER_TOGGLE, ids.FILTER_COLLAPSE)):
         app.clientside_callback(
@@ -107,18 +93,30 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )
 
+    # The filter bar, the URL and every link that follows them are kept in step in the
+    # browser, in one callback (assets/filters.js syncShell): a filter change sends one
+    # request, the view's, and runs one callback besides.
+    export_outputs = (ids.COPY_LINK, "content"), *[(i, "href") for i in ids.EXPORT_LINKS], \
+        *[(i, "disabled") for i in (*ids.EXPORT_DATA_LINKS, ids.EXPORT_PNG, ids.EXPORT_SVG)]
+    followers = ((ids.period_preset(ALL), "active"), (ids.nav_link(ALL), "href"),
+                 (ids.filter_link(ALL, ALL), "href"))
     app.clientside_callback(
-        ClientsideFunction(namespace="cxdash", function_name="syncFilters"),
+        ClientsideFunction(namespace="cxdash", function_name="syncShell"),
         Output(ids.URL, "search"),
         *[Output(cid, "value") for cid in FILTER_OUTPUTS],
         Output(ids.FILTER_DATE, "start_date"),
         Output(ids.FILTER_DATE, "end_date"),
+        *[Output(cid, prop) for cid, prop in export_outputs],
+        *[Output(cid, prop) for cid, prop in followers],
+        Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         *[Input(cid, "value") for cid in FILTER_OUTPUTS],
         Input(ids.FILTER_DATE, "start_date"),
         Input(ids.FILTER_DATE, "end_date"),
         Input(ids.FILTER_RESET, "n_clicks"),
         State(ids.SHELL_STATE, "data"),
+        *[state for cid, prop in followers for state in (State(cid, "id"), State(cid, prop))],
+        *[State(cid, prop) for cid, prop in export_outputs],
     )
 
     app.callback(
@@ -136,7 +134,7 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )(set_view_option)
 
-    # The presets' periods come with the page (shell_state), as for activePresets: a
+    # The presets' periods come with the page (shell_state), as for the active presets: a
     # click sets the URL without a round trip before the view's own.
     app.clientside_callback(
         ClientsideFunction(namespace="cxdash", function_name="applyPreset"),
@@ -147,14 +145,6 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="cxdash", function_name="activePresets"),
-        Output(ids.period_preset(ALL), "active"),
-        Input(ids.URL, "search"),
-        State(ids.period_preset(ALL), "id"),
-        State(ids.SHELL_STATE, "data"),
-    )
-
     app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.URL, "pathname"),
@@ -162,17 +152,4 @@ def register(app, store: Store) -> None:
         prevent_initial_call="initial_duplicate",
     )(prepared_search)
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="cxdash", function_name="filterHrefs"),
-        Output(ids.filter_link(ALL, ALL), "href"),
-        Input(ids.URL, "search"),
-        State(ids.filter_link(ALL, ALL), "id"),
-    )
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="cxdash", function_name="navHrefs"),
-        Output(ids.nav_link(ALL), "href"),
-        Input(ids.URL, "search"),
-        State(ids.nav_link(ALL), "id"),
-        State(ids.SHELL_STATE, "data"),
-    )

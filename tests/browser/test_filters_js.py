@@ -74,6 +74,35 @@ def test_reset_clears_filters_and_restores_the_default_period(call):
     assert out == ["", [], [], [], [], [], "2026-10-19", "2026-11-15"]
 
 
+def test_one_callback_follows_a_filter_change_with_every_link_and_sends_only_what_changed(
+        call):
+    presets = [ids.period_preset(p) for p in ("week", "4w", "quarter", "ytd")]
+    navs = [ids.nav_link("/"), ids.nav_link("/mine")]
+    links = [ids.filter_link("/journey")]
+    exports_now = ["", *["#"] * len(ids.EXPORT_LINKS), False, False, False, False, False]
+    out = call("syncShell", "/", "?lanes=channel", ["umzug"], [], [], [], [],
+               "2026-10-19", "2026-11-15", None, STATE, presets, [False, True, False, False],
+               navs, ["/?journey=umzug&from=2026-10-19&to=2026-11-15&lanes=channel", "/mine"], links, [None],
+               *exports_now, trigger=f"{ids.FILTER_JOURNEY}.value")
+    fresh = "?journey=umzug&from=2026-10-19&to=2026-11-15&lanes=channel"
+    assert out[:8] == [fresh] + [NO] * 7  # the URL, as syncFilters writes it
+    exports = out[8:8 + len(exports_now)]
+    assert exports[0].endswith("/" + fresh)  # the link to copy: the URL after the change
+    assert exports[1] == "/export/data.csv?view=/&" + fresh[1:]
+    assert exports[-5:] == [NO] * 5  # still offered: not sent again
+    assert out[-3] == [NO] * 4  # the same preset stays active
+    assert out[-2] == [NO, "/mine" + fresh + "&department=KS"]  # a page link already right is not sent again
+    assert out[-1] == ["/journey" + fresh]
+    assert len(out) == 8 + len(exports_now) + 3
+    # The URL changed elsewhere (a link, the back button): the bar follows, and the links
+    # come from that URL.
+    out = call("syncShell", "/heatmap", "?persona=senior&period=all", [], [], [], [], [],
+               "2026-10-19", "2026-11-15", None, STATE, presets, [False, True, False, False],
+               [], [], [], [], *exports_now, trigger="url.search")
+    assert out[0] == NO and out[2] == ["senior"] and out[6:8] == [None, None]
+    assert out[-3] == [NO, False, NO, NO] and out[-2:] == [[], []]
+
+
 def test_presets_are_marked_active_by_the_urls_period(call):
     preset_ids = [{"type": "period-preset", "preset": p} for p in ("week", "4w", "quarter", "ytd")]
     assert call("activePresets", "?journey=stoerung&from=2026-11-09&to=2026-11-15",
