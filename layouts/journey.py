@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.i18n import number, t
 from layouts import components as c
 from layouts import ids, theme
+from layouts.plain_tree import PlainTree, plain
 
 LANES = ("none", "channel", "department")
 
@@ -121,9 +122,10 @@ def _tp_card(row: pd.Series, lang: str, search: str) -> html.Div:
 
 
 def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
-                search: str) -> html.Div:
+                search: str) -> PlainTree:
     """The map: a column per phase (arrows on top), touchpoint cards in step order, with
-    optional swimlanes by channel or department."""
+    optional swimlanes by channel or department (one PlainTree: no callback reads the
+    cards)."""
     used = phases[phases["key"].isin(card["phase_key"])]
     columns = list(used["key"])
     lane_key = {"channel": "channel_name", "department": "department_name"}.get(lanes)
@@ -142,8 +144,8 @@ def journey_map(card: pd.DataFrame, phases: pd.DataFrame, lanes: str, lang: str,
                         & ((card[lane_key] == lane) if lane_key else True)]
             cells.append(html.Div([_tp_card(r, lang, search) for _, r in rows.iterrows()],
                                   className="phase-cell"))
-    return html.Div(cells, className="journey-grid",
-                    style={"gridTemplateColumns": template})
+    return plain(html.Div(cells, className="journey-grid",
+                          style={"gridTemplateColumns": template}))
 
 
 def phase_bands(card: pd.DataFrame, font_size: int = 11) -> tuple[list, list]:
@@ -202,11 +204,13 @@ def emotion_curve(card: pd.DataFrame, lang: str) -> dict:
                        + ": %{customdata[3]:+.1f}<extra></extra>"),
     ))
     shapes, labels = phase_bands(card)
+    ticks, bottom, left = theme.angled_labels(x)
     return theme.figure(
         traces, shapes=shapes, annotations=labels,
         yaxis={"range": [1, 10.6], "title": {"text": t("journey.curve_axis", lang)}, "dtick": 1},
-        xaxis={"tickangle": -35, "automargin": True, "type": "category"},
-        margin={"t": 64, "b": 40, "l": 56, "r": 16},
+        xaxis={"tickangle": -35, "type": "category", "tickmode": "array", "tickvals": x,
+               "ticktext": ticks},
+        margin={"t": 64, "b": bottom, "l": left, "r": 16},
         separators=",." if lang == "de" else ".,",
         legend={"orientation": "h", "y": 1.1, "yanchor": "bottom", "x": 0},
     )

@@ -1,5 +1,7 @@
 """One look for every figure: Plotly template, traffic-light palette, fonts."""
 
+import math
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -117,12 +119,31 @@ def label_margin(labels, size: int = 13, limit: int = 40) -> tuple[list[str], in
 def top_labels(labels, left: int, size: int = 13, width: int = 1100) -> tuple[int, int]:
     """The tick angle and top margin for category labels above a plot (the heatmaps' x
     axes), computed here instead of by ``automargin``: upright when every label fits its
-    column in a figure ``width`` wide (a laptop's main column), else turned to vertical."""
+    column in a figure ``width`` wide (a laptop's main column), turned 30 degrees when
+    neighbours then clear each other (a column at least two lines high), else vertical."""
     widths = [_text_width(str(s), size) for s in labels] or [0.0]
     column = (width - left - 90) / max(len(widths), 1)  # 90: the colour bar and its title
     if max(widths) + 8 <= column:
         return 0, int(size * 1.4 + 14)
+    if column >= size * 1.2 / math.sin(math.radians(30)):
+        return -30, int(max(widths) * math.sin(math.radians(30))
+                        + size * math.cos(math.radians(30)) + 14)
     return -90, int(max(widths) + 14)
+
+
+def angled_labels(labels, angle: float = 35, size: int = 13, left: int = 56,
+                  width: int = 1100, limit: int = 40) -> tuple[list[str], int, int]:
+    """Category labels under a plot, turned ``angle`` degrees (down to the left), cut to
+    ``limit`` characters, with the bottom and left margins they need: computed here
+    instead of by Plotly's ``automargin``, which lays the figure out twice on every draw
+    (≈ 30 ms of each journey-map change). ``left`` is the least left margin (the y axis
+    title); the first label may need more in a figure ``width`` wide."""
+    cut = [s if len(s) <= limit else s[:limit - 1].rstrip() + "…" for s in map(str, labels)]
+    widths = [_text_width(s, size) for s in cut] or [0.0]
+    turn = math.radians(angle)
+    bottom = int(max(widths) * math.sin(turn) + size * math.cos(turn) + 16)
+    column = (width - left - 16) / max(len(widths), 1)
+    return cut, bottom, max(left, int(widths[0] * math.cos(turn) - column / 2 + 8))
 
 
 def days(values):

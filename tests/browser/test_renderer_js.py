@@ -83,3 +83,23 @@ def test_in_the_app_the_store_is_patched_and_views_redraw_after_filter_changes(
     wait_until(dash_duo, lambda: len(driver.find_elements(
         By.CSS_SELECTOR, f"#{ids.JOURNEY_MAP} .tp-card")) == cards)
     assert console_errors(dash_duo) == []
+
+
+def test_the_journey_map_drawn_as_one_plain_tree_keeps_its_cards_and_links_in_the_app(
+        dash_duo, demo_app):
+    sign_in(dash_duo, demo_app)
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/journey?journey=stoerung")
+    dash_duo.wait_for_contains_text(f"#{ids.JOURNEY_MAP}", "Störungshotline", timeout=20)
+    card = driver.find_element(By.CSS_SELECTOR, f"#{ids.JOURNEY_MAP} #tp-card-st-hotline")
+    assert "tp-card" in card.get_attribute("class")
+    assert card.find_element(By.CSS_SELECTOR, ".light").get_attribute("title")  # hints kept
+    link = card.find_element(By.CSS_SELECTOR, "a.tp-link")
+    assert "/touchpoints/st-hotline?journey=stoerung" in link.get_attribute("href")  # filters kept
+    driver.execute_script("window.__samePage = true;")
+    link.click()
+    dash_duo.wait_for_contains_text(f"#{ids.TOUCHPOINT_HEADER}", "Störungshotline",
+                                    timeout=20)
+    assert "/touchpoints/st-hotline" in driver.current_url
+    assert driver.execute_script("return window.__samePage === true")  # no reload
+    assert console_errors(dash_duo) == []

@@ -144,10 +144,29 @@ def test_charts_use_the_ui_language(lang):
     assert graphs and all(g.config["locale"] == lang for g in graphs)
 
 
-def test_top_labels_stand_upright_when_they_fit_and_turn_vertical_when_not():
+def test_top_labels_stand_upright_when_they_fit_turn_when_neighbours_clear_and_else_stand_vertical():
     # Four weeks in a 1100 px figure with a 120 px left margin: 222 px per column.
     assert theme.top_labels(["2026-01-05"] * 4, left=120) == (0, 32)  # 13 px × 1.4 + 14
     # 52 weeks: 17 px per column, so vertical, the margin as tall as the label is wide
     # ("2026-01-05": 8 digits of 0.58 em and 2 dashes of 0.34 em = 5.32 em at 13 px
     # = 69.2 px, + 14).
     assert theme.top_labels(["2026-01-05"] * 52, left=120) == (-90, 83)
+    # 12 weeks: 74 px per column, too narrow for 77 px upright but over 31.2 px (two
+    # lines of 13 px over sin 30°): turned 30°, 69.2 × 0.5 + 13 × 0.866 + 14 = 59.9.
+    assert theme.top_labels(["2026-01-05"] * 12, left=120) == (-30, 59)
+
+
+def test_angled_labels_leave_room_below_and_for_a_long_first_label():
+    # "1. Abc": 0.58 (digit) + 0.34 (dot) + 0.34 (space) + 0.72 + 0.58·2 = 3.14 em
+    # = 40.8 px at 13 px.
+    ticks, bottom, left = theme.angled_labels(["1. Abc", "2. Abc"], angle=35)
+    assert ticks == ["1. Abc", "2. Abc"]
+    assert bottom == 50  # 40.8 × sin 35° + 13 × cos 35° + 16 = 50.1
+    assert left == 56  # the first label fits in half its 514 px column
+    long = "1. " + "x" * 60
+    ticks, bottom, left = theme.angled_labels([long] + ["2. b"] * 19)
+    assert ticks[0] == long[:39] + "…" and len(ticks[0]) == 40
+    # 40 characters: 0.58 + 0.34 + 0.34 + 36 × 0.58 + 0.72 ("…") = 22.86 em = 297.2 px,
+    # 243.5 px to the left of its tick (cos 35°), which is half a column (1028 / 20 / 2
+    # = 25.7 px) from the plot's edge: 243.5 - 25.7 + 8 = 225.8.
+    assert left == 225
