@@ -76,11 +76,9 @@
   }
   function prepared(page, search, state) {
     var adds = (state.prepare || {})[page] || {};
-    var list = pairs(search);
-    Object.keys(adds).forEach(function (key) {
-      if (!param(search, key)) { list.push([key, adds[key]]); }
-    });
-    return join(list);
+    var missing = Object.keys(adds).filter(function (key) { return !param(search, key); });
+    if (!missing.length) { return search || ""; }
+    return join(pairs(search).concat(missing.map(function (key) { return [key, adds[key]]; })));
   }
   /* What the page at a path offers, [data download, charts]: the first registry entry
      that matches it (as dashboard.pages.find), from the shell state; without the
@@ -88,15 +86,21 @@
      no download). */
   function offers(path, state) {
     if (!state.pages) { return [true, true]; }
-    for (var i = 0; i < state.pages.length; i++) {
+    var page = pageOf(path, state);
+    return page ? [!!page[2], !!page[3]] : [false, false];
+  }
+  /* The registry entry of a path (the first that matches, as dashboard.pages.find). */
+  function pageOf(path, state) {
+    for (var i = 0; i < (state.pages || []).length; i++) {
       var page = state.pages[i], start = page[0], rest = path.slice(start.length);
       if (page[1] ? path.indexOf(start) === 0 && rest && rest.indexOf("/") < 0
                   : path === start) {
-        return [!!page[2], !!page[3]];
+        return page;
       }
     }
-    return [false, false];
+    return null;
   }
+  var drawn = false;  // syncShell ran once: the app's first page has opened
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.cxdash = Object.assign({}, window.dash_clientside.cxdash, {
     /* URL <-> filter bar: (search, five dropdowns, start, end) for the side that did not
@@ -124,8 +128,9 @@
         return Array.isArray(shown[i]) && same(keys, shown[i]) ? no : keys;
       }), [when[0] && when[0] === start ? no : when[0], when[1] && when[1] === end ? no : when[1]]);
     },
-    /* The one callback that follows the filter bar and the URL (callbacks/shell.py): the
-       URL and the filter bar in step (syncFilters), then, from the URL as it is after
+    /* The one callback that follows the filter bar and the URL (callbacks/shell.py): a
+       page that opens gets what it adds to the URL (shell state's prepare), the URL and
+       the filter bar in step (syncFilters), then, from the URL as it is after
        this change, the share & export links, the active presets, the page links and the
        links inside the view. One callback instead of five: each callback the renderer
        runs costs every mounted component a look at the store, several times over. An
@@ -135,8 +140,17 @@
                          linkIds, linksNow) {
       var api = window.dash_clientside.cxdash, no = window.dash_clientside.no_update;
       var exportsNow = Array.prototype.slice.call(arguments, 17);
-      var own = api.syncFilters(search, journey, persona, phase, channel, department, start,
+      // A page as it opens (a new path, or the first draw) gets what it adds to the URL:
+      // its controls' defaults, an owner's department.
+      var triggers = (window.dash_clientside.callback_context.triggered || [])
+        .map(function (t) { return t.prop_id; }).filter(function (p) { return p && p !== "."; });
+      var opened = triggers.indexOf("url.pathname") >= 0 || (!triggers.length && !drawn);
+      drawn = true;  // later calls without a trigger: a view drew links, no page opened
+      var path = (pathname || "/").replace(/\/+$/, "") || "/", page = pageOf(path, state || {});
+      var wanted = opened ? prepared(page ? page[0] : path, search, state || {}) : (search || "");
+      var own = api.syncFilters(wanted, journey, persona, phase, channel, department, start,
                                 end, reset, state);
+      if (wanted !== (search || "") && own[0] === no) { own[0] = wanted; }
       var now = own[0] === no ? (search || "") : own[0];
       var href = window.location.origin + (pathname || "/") + now;
       function fresh(values, current) {

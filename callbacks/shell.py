@@ -18,20 +18,22 @@ FILTER_DIMENSIONS = ("journey", "persona", "phase", "channel", "department")
 
 def shell_state(store: Store) -> dict:
     """What the browser's filter callbacks (assets/filters.js) need of the server: the
-    default period, each preset's period, the parameters a page adds to the URL (an
-    owner's own department on My touchpoints), and the registry's paths in order with
-    whether the page has a data download (a view) and charts, as pages.find matches them."""
+    default period, each preset's period, the parameters a page adds to the URL as it
+    opens (an owner's own department on My touchpoints; the page's controls at their
+    defaults), and the registry's paths in order with whether the page has a data
+    download (a view) and charts, as pages.find matches them."""
     newest = periods.newest_date(store)
     presets = {} if newest is None else {
         name: [d.isoformat() for d in periods.period(name, newest)] for name in periods.PRESETS}
     prepare = {}
     for page in pages.PAGES:
+        adds = dict(page.defaults)
         if page.prepare is not None:
             keys, *_ = filters.parse(page.prepare(""))
-            adds = {dim: ",".join(keys[field]) for dim, field in filters.FIELDS.items()
-                    if keys[field]}
-            if adds:
-                prepare[page.path] = adds
+            adds.update({dim: ",".join(keys[field]) for dim, field in filters.FIELDS.items()
+                         if keys[field]})
+        if adds:
+            prepare[page.path] = adds
     return {"default": list(filters.default_period(store)), "presets": presets,
             "prepare": prepare,
             "pages": [[p.path, p.prefix, p.view is not None, p.charts] for p in pages.PAGES]}
@@ -60,16 +62,6 @@ def set_view_option(values: list, option_ids: list[dict], search: str | None):
     given = {o["param"]: v for o, v in zip(option_ids, values, strict=True)}
     changed = any(filters.param(search, k) not in (None, v) for k, v in given.items())
     new = filters.with_params(search, **given, **({"page": None} if changed else {}))
-    return new if new != (search or "") else no_update
-
-
-def prepared_search(pathname: str | None, search: str | None):
-    """Put what a page adds to the URL (an owner's own department on My touchpoints) into
-    the URL itself, so the filter bar shows what the page shows."""
-    page = pages.find(pathname)
-    if page is None or page.prepare is None:
-        return no_update
-    new = page.prepare(search) or ""
     return new if new != (search or "") else no_update
 
 
@@ -145,11 +137,5 @@ def register(app, store: Store) -> None:
         prevent_initial_call=True,
     )
 
-    app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        prevent_initial_call="initial_duplicate",
-    )(prepared_search)
 
 

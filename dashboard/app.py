@@ -159,4 +159,27 @@ def create_app(config: Config | None = None) -> dash.Dash:
     for page in pages.PAGES:
         page.register(app, store, (uploads, max_bytes))
     validation.check_callback_ids(app)
+    register_scripts(app)
     return app
+
+
+# What Dash loads later, as a page first needs it (its charts, dropdowns, date picker).
+LAZY_SCRIPTS = ("dash/dcc/async-dropdown.js", "dash/dcc/async-datepicker.js",
+                "dash/dcc/async-graph.js", "plotly/package_data/plotly.min.js")
+
+
+def register_scripts(app: dash.Dash) -> None:
+    """Let Dash serve its scripts before any page was drawn, and name them for the sign-in
+    page to fetch ahead (``auth.login_page``: the first page after signing in then finds
+    them in the browser's cache).
+
+    Dash learns which files it may serve (the lazily loaded Plotly bundle and dropdown
+    code among them) only while it writes a page's script tags, so a worker that had
+    drawn no page yet answered 500 to a browser whose page another worker, or this one
+    before a restart, had drawn."""
+    with app.server.test_request_context("/"):
+        tags = app._generate_css_dist_html() + app._generate_scripts_html()
+    prefix = app.config.requests_pathname_prefix
+    scripts = [*re.findall(r'<script src="([^"]+)"', tags),
+               *[f"{prefix}_dash-component-suites/{path}" for path in LAZY_SCRIPTS]]
+    app.server.extensions["cxdash"]["prefetch"] = scripts

@@ -6,7 +6,7 @@ the role checks, the downloads and the benchmark read it, so a page is added her
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 
 import flask
@@ -29,7 +29,7 @@ from callbacks import touchpoint as touchpoint_cb
 from callbacks import workshop as workshop_cb
 from callbacks.filters import param
 from dashboard import auth
-from data import accounts, audit_rounds, queries
+from data import accounts, audit_rounds, effects, queries
 from data.ingest import sources
 from layouts import actions as actions_layout
 from layouts import admin, atlas, benchmark, data_page, heatmap, journey, mine, overview, personas
@@ -68,6 +68,10 @@ class Page:
     prefix: bool = False
     bench: tuple[str, str, str] | None = None  # (name, path, output of its main callback)
     prepare: Callable | None = None  # (search) -> search, e.g. an owner's own department
+    # The page's controls (ids.view_option) and their values when the URL names none:
+    # written into the URL as the page opens (assets/filters.js syncShell), so a link
+    # reopens the same view and the view is computed once, not again when they are drawn.
+    defaults: dict = field(default_factory=dict)
     # Further (id prefix, role) pairs for write callbacks on a page anyone may read.
     guards: tuple[tuple[str, str], ...] = ()
     # Parts of the page with a model and download of their own (``&part=NAME``): name ->
@@ -151,24 +155,28 @@ PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
         _plain(overview_cb), nav="nav.overview", view=overview_view,
-        options=("trend",), bench=("overview", "/", "kpi-nps.children"), charts=True),
+        options=("trend",), defaults={"trend": "nps"}, bench=("overview", "/", "kpi-nps.children"), charts=True),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
         lang, search, param(search, "lanes", "none"), _facilitates()),
         _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),
+        defaults={"lanes": "none"},
         bench=("journey", "/journey", "journey-emotion-curve.figure"), charts=True),
     Page("heatmap", "/heatmap", lambda store, lang, search, path: heatmap.page(
         lang, param(search, "metric", "audit")),
         _plain(heatmap_cb), nav="nav.heatmap", view=heatmap_view,
-        options=("metric",), bench=("heatmaps", "/heatmap", "heatmap-graph.figure"),
+        options=("metric",), defaults={"metric": "audit"},
+        bench=("heatmaps", "/heatmap", "heatmap-graph.figure"),
         charts=True),
     Page("benchmark", "/benchmark", lambda store, lang, search, path: benchmark.page(
         lang, param(search, "perspective", "all")),
         _plain(benchmark_cb), nav="nav.benchmark", view=benchmark_view,
-        options=("perspective",), bench=("benchmark", "/benchmark", "benchmark-graph.figure"),
+        options=("perspective",), defaults={"perspective": "all"},
+        bench=("benchmark", "/benchmark", "benchmark-graph.figure"),
         charts=True),
     Page("touchpoint", "/touchpoints/", _touchpoint_page, _touchpoint_register,
          view=touchpoint_view, prefix=True, guards=(("action-form-", "owner"),),
          parts=(("comments", comments_view),),
+         defaults={"weeks": str(effects.DEFAULT_WEEKS)},
          bench=("touchpoint", "/touchpoints/st-hotline", "touchpoint-history-graph.figure"),
          charts=True),
     Page("mine", "/mine", lambda store, lang, search, path: mine.page(lang),
@@ -177,6 +185,7 @@ PAGES: tuple[Page, ...] = (
     Page("actions", "/actions", lambda store, lang, search, path: actions_layout.page(
         lang, param(search, "sort", "due")),
         _plain(actions_cb), nav="nav.actions", view=actions_view, options=("sort",),
+        defaults={"sort": "due"},
         bench=("actions", "/actions", "actions-table.children")),
     Page("atlas", "/atlas", lambda store, lang, search, path: atlas.page(lang),
          _plain(atlas_cb), nav="nav.atlas", view=atlas_view,

@@ -69,8 +69,11 @@ def figure(traces: list[dict], text: bool = True, **layout) -> dict:
     for annotation in layout.get("annotations") or ():
         annotation["text"] = _escape(annotation.get("text"))
     for axis in ("xaxis", "yaxis"):
-        if layout.get(axis, {}).get("ticktext") is not None:
-            layout[axis] = {**layout[axis], "ticktext": _escape(layout[axis]["ticktext"])}
+        # Tick values name categories as the traces do, so they are escaped alike.
+        for key in ("ticktext", "tickvals"):
+            values = layout.get(axis, {}).get(key)
+            if values is not None and not _numeric(values):
+                layout[axis] = {**layout[axis], key: _escape(values)}
     return {"data": data, "layout": layout}
 
 

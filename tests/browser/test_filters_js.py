@@ -208,3 +208,24 @@ def test_following_the_url_sets_only_the_controls_whose_value_differs(call):
     out = sync(call, "?from=2026-11-09&to=2026-11-15", [["umzug"], [], [], [], []],
                "2026-10-19", "2026-11-15", "url.search")
     assert out == [NO, [], NO, NO, NO, NO, "2026-11-09", NO]
+
+
+def test_a_page_that_opens_gets_what_it_adds_to_the_url_and_a_later_change_keeps_it_out(
+        call):
+    exports_now = [""] * (1 + len(ids.EXPORT_LINKS)) + [False] * 5
+
+    def shell(path, search, trigger, department=()):
+        return call("syncShell", path, search, [], [], [], [], list(department), None, None,
+                    None, STATE, [], [], [], [], [], [], *exports_now, trigger=trigger)
+
+    # Opened by a link or typed in (the app's first call has no trigger): the owner's
+    # department goes into the URL, and so into the filter bar.
+    for trigger in ("url.pathname", None):
+        out = shell("/mine/", "?period=all", trigger)
+        assert out[0] == "?period=all&department=KS" and out[5] == ["KS"]
+    assert shell("/mine", "?department=IT", "url.pathname")[0] == NO  # named: kept
+    assert shell("/journey", "?period=all", "url.pathname")[0] == NO  # adds nothing
+    # The owner cleared the department: the URL changed, no page opened.
+    out = shell("/mine", "?period=all", f"{ids.FILTER_DEPARTMENT}.value")
+    assert out[0] == NO
+

@@ -4,7 +4,6 @@ the URL (so the filter bar) says that department."""
 from __future__ import annotations
 
 import flask
-from dash import no_update
 
 from callbacks import shell
 from dashboard.app import create_app
@@ -36,12 +35,17 @@ def test_an_owner_signs_in_to_their_department(tmp_path):
 
 
 def test_my_touchpoints_writes_the_owners_department_into_the_url(tmp_path):
+    # The browser adds what a page adds as it opens (assets/filters.js syncShell, tested
+    # in tests/browser/test_filters_js.py) from the shell state: the owner's department
+    # for My touchpoints, every page's controls at their defaults.
     app = _app(tmp_path)
     store = app.server.extensions["cxdash"]["store"]
     with app.server.test_request_context("/"):
         flask.g.cxdash_user = accounts.get_user(store, "owner")
-        assert shell.prepared_search("/mine", "?period=all") == "?period=all&department=KS"
-        assert shell.prepared_search("/mine", "?department=IT") is no_update
-        assert shell.prepared_search("/journey", "") is no_update
+        prepare = shell.shell_state(store)["prepare"]
+        assert prepare["/mine"] == {"department": "KS"}
+        assert prepare["/journey"] == {"lanes": "none"} and prepare["/"] == {"trend": "nps"}
+        assert prepare["/heatmap"] == {"metric": "audit"}
+        assert prepare["/touchpoints/"] == {"weeks": "6"}
         flask.g.cxdash_user = accounts.get_user(store, "analyst")
-        assert shell.prepared_search("/mine", "") is no_update
+        assert "/mine" not in shell.shell_state(store)["prepare"]

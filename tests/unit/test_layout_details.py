@@ -170,3 +170,25 @@ def test_angled_labels_leave_room_below_and_for_a_long_first_label():
     # 243.5 px to the left of its tick (cos 35°), which is half a column (1028 / 20 / 2
     # = 25.7 px) from the plot's edge: 243.5 - 25.7 + 8 = 225.8.
     assert left == 225
+
+
+def test_tick_values_name_categories_escaped_as_the_traces_names_are():
+    x = ["1. <b>fett</b> & Co", "2. plain"]
+    fig = theme.figure([{"type": "scatter", "x": x, "y": [1, 2]}],
+                       xaxis={"type": "category", "tickvals": x, "ticktext": x})
+    assert fig["data"][0]["x"][0] == "1. &lt;b&gt;fett&lt;/b&gt; &amp; Co"
+    assert fig["layout"]["xaxis"]["tickvals"] == fig["data"][0]["x"]  # ticks find their category
+    assert fig["layout"]["xaxis"]["ticktext"] == fig["data"][0]["x"]
+
+
+def test_the_emotion_curve_labels_every_step_without_automargin():
+    card = pd.DataFrame({
+        "position": [1, 2], "name": ["<b>Hotline</b>", "Chat"], "phase_position": [1, 1],
+        "phase_name": ["Kauf", "Kauf"], "value": [7.0, 5.0], "low": [6.0, None],
+        "high": [8.0, None], "target": [7.5, 7.5], "best_in_class": [9.0, 9.0],
+        "light": ["green", "red"], "n": [10, 3], "gap_target": [-0.5, -2.5]})
+    fig = journey.emotion_curve(card, "en")
+    axis, values = fig["layout"]["xaxis"], fig["data"][-1]["x"]
+    assert "automargin" not in axis and axis["tickvals"] == values
+    assert axis["ticktext"] == ["1. &lt;b&gt;Hotline&lt;/b&gt;", "2. Chat"]
+    assert fig["layout"]["margin"]["b"] > 40  # room for the turned labels
