@@ -243,7 +243,7 @@ def _page(lang: str, title: str, body: str, status: int = 200) -> flask.Response
 <title>{escape(title)} · cxdash</title>
 <link rel="stylesheet" href="/assets/_vendor/bootstrap/bootstrap.min.css">
 <link rel="stylesheet" href="/assets/style/app.css">
-{_prefetch()}</head>
+</head>
 <body class="login-body">
 <main class="login-card card shadow-sm">
   <div class="card-body p-4">
@@ -257,12 +257,6 @@ def _page(lang: str, title: str, body: str, status: int = 200) -> flask.Response
     response = flask.make_response(html, status)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     return response
-
-
-def _prefetch() -> str:
-    """Links that let the browser fetch the app's scripts while someone signs in."""
-    urls = flask.current_app.extensions.get("cxdash", {}).get("prefetch", ())
-    return "".join(f'<link rel="prefetch" href="{escape(u)}">\n' for u in urls)
 
 
 def _alert(message: str | None, kind: str = "danger", ident: str = "login-error") -> str:

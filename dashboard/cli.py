@@ -415,7 +415,7 @@ def cmd_alerts(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from dashboard.app import create_app, settle_for_serving
+    from dashboard.app import create_app, settle_for_serving, warm_up
 
     config = Config.from_env(database_url=args.database_url)
     if args.demo_if_empty:
@@ -429,6 +429,7 @@ def cmd_serve(args) -> int:
         store.dispose()
     app = create_app(config)
     settle_for_serving()
+    warm_up(app)
     print(f"cxdash serves http://{args.host}:{args.port}", flush=True)
     app.run(host=args.host, port=args.port, debug=False)
     return 0

@@ -6,7 +6,6 @@ paths that only look open, and malformed callback bodies from a signed-in user."
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -167,21 +166,3 @@ def test_a_well_addressed_callback_with_wrong_parts_answers_400(app, viewer, cha
                            content_type="application/json")
     assert response.status_code == 400, response.data[:200]
 
-
-def test_a_worker_that_drew_no_page_yet_serves_the_scripts_the_sign_in_page_fetches_ahead(
-        tmp_path):
-    # A page drawn by another worker (or before a restart) loads Plotly and the dropdown
-    # code later, from whichever worker answers: they must not be a 500 there. The sign-in
-    # page names them for the browser to fetch while someone types.
-    url = f"duckdb:///{tmp_path / 'fresh.duckdb'}"
-    fresh = create_app(Config.from_env({}, database_url=url, cache_url="none", language="en"))
-    client = fresh.server.test_client()
-    ahead = re.findall(r'<link rel="prefetch" href="([^"]+)">', client.get("/login").text)
-    assert any("dash_renderer" in u for u in ahead)
-    for path in ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js",
-                 "plotly/package_data/plotly.min.js"):
-        assert "/_dash-component-suites/" + path in ahead
-    for href in ahead:
-        response = client.get(href)
-        assert response.status_code == 200, href
-        assert len(response.data) > 1000
