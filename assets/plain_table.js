@@ -3,6 +3,16 @@
    Texts are React text nodes, never HTML. A link navigates in the app as dcc.Link does.
    Columns whose head says "sort" sort the rows in the browser when their head is clicked. */
 window.cxdash = Object.assign({}, window.cxdash, {
+  /* A click on a link drawn here (PlainTable, PlainTree), as dcc.Link handles one: a plain
+     click opens the page in the app; a modified one is the browser's. */
+  navigate: function (event) {
+    if (event.metaKey || event.shiftKey || event.altKey || event.ctrlKey ||
+        event.button !== 0) { return; }
+    event.preventDefault();
+    window.history.pushState({}, "", event.currentTarget.getAttribute("href"));
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  },
   PlainTable: function PlainTable(props) {
     var h = window.React.createElement;
     var clean = (window.dash_clientside && window.dash_clientside.clean_url) ||
@@ -11,22 +21,13 @@ window.cxdash = Object.assign({}, window.cxdash, {
     var state = window.React.useState(null);
     var order = state[0], setOrder = state[1];
 
-    function navigate(event) {
-      // As dcc.Link: a plain click stays in the app; a modified one is the browser's.
-      if (event.metaKey || event.shiftKey || event.altKey || event.ctrlKey ||
-          event.button !== 0) { return; }
-      event.preventDefault();
-      window.history.pushState({}, "", event.currentTarget.getAttribute("href"));
-      window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-      window.scrollTo(0, 0);
-    }
     function piece(p, key) {
       if (p === null || p === undefined) { return null; }
       if (typeof p !== "object") { return String(p); }
       var attrs = {key: key, className: p.className, title: p.title};
       if (p.href) {
         attrs.href = clean(p.href);
-        attrs.onClick = navigate;
+        attrs.onClick = window.cxdash.navigate;
         return h("a", attrs, p.text);
       }
       return h("span", attrs, p.text);

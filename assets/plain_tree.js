@@ -1,22 +1,13 @@
 /* layouts.plain_tree.PlainTree: static content drawn from plain data, one Dash component
    for the whole tree (see that module for why and for the shape of a node). Texts are
    React text nodes, never HTML; hrefs pass Dash's URL check; a link drawn from a
-   dcc.Link opens its page in the app as dcc.Link does. */
+   dcc.Link opens its page in the app as dcc.Link does (cxdash.navigate, plain_table.js). */
 window.cxdash = Object.assign({}, window.cxdash, {
   PlainTree: function PlainTree(props) {
     var h = window.React.createElement;
     var clean = (window.dash_clientside && window.dash_clientside.clean_url) ||
       function (url) { return url; };
 
-    function navigate(event) {
-      // As dcc.Link: a plain click stays in the app; a modified one is the browser's.
-      if (event.metaKey || event.shiftKey || event.altKey || event.ctrlKey ||
-          event.button !== 0) { return; }
-      event.preventDefault();
-      window.history.pushState({}, "", event.currentTarget.getAttribute("href"));
-      window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
-      window.scrollTo(0, 0);
-    }
     function children(list, out) {  // nested lists flattened, as Dash draws them
       (Array.isArray(list) ? list : [list]).forEach(function (c) {
         if (Array.isArray(c)) { children(c, out); } else { out.push(draw(c, out.length)); }
@@ -28,7 +19,7 @@ window.cxdash = Object.assign({}, window.cxdash, {
       if (typeof n !== "object") { return String(n); }
       var attrs = Object.assign({key: key}, n.props);
       if (attrs.href) { attrs.href = clean(attrs.href); }
-      if (n.link && (!attrs.target || attrs.target === "_self")) { attrs.onClick = navigate; }
+      if (n.link && (!attrs.target || attrs.target === "_self")) { attrs.onClick = window.cxdash.navigate; }
       var kids = n.children === undefined || n.children === null ? [] :
         children(n.children, []);
       return h.apply(null, [n.tag, attrs].concat(kids));

@@ -143,7 +143,13 @@ def test_the_server_tells_the_browser_the_periods_and_what_pages_add(demo_store)
     assert state["default"] == ["2026-10-19", "2026-11-15"]
     assert state["presets"]["week"] == ["2026-11-09", "2026-11-15"]
     assert state["presets"]["4w"] == state["default"]
-    assert state["prepare"] == {}  # nobody signed in: My touchpoints adds nothing
+    # Nobody signed in: My touchpoints adds nothing; the pages with controls add their
+    # defaults as they open.
+    assert "/mine" not in state["prepare"]
+    assert state["prepare"] == {"/": {"trend": "nps"}, "/journey": {"lanes": "none"},
+                                "/heatmap": {"metric": "audit"},
+                                "/benchmark": {"perspective": "all"},
+                                "/touchpoints/": {"weeks": "6"}, "/actions": {"sort": "due"}}
     # The registry in order, for the browser to tell which pages have a data download.
     assert [p for p, *_ in state["pages"]] == [p.path for p in pages.PAGES]
     downloads = {path: (prefix, download) for path, prefix, download, _ in state["pages"]}
