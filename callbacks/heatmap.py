@@ -17,11 +17,10 @@ def update(store: Store, search: str | None, lang: str):
     """Return the notice, the phase × channel figure and the touchpoint × week figure."""
     m = view.model(store, filters_from_search(store, search), view_options(search, "metric"))
     fig_pc = heatmap.heatmap(m.phase_channel, "channel", "phase", m.channels, m.phases,
-                             m.metric, lang, m.channel_names, m.phase_names, fixed_margins=True)
+                             m.metric, lang, m.channel_names, m.phase_names)
     fig_tw = heatmap.heatmap(m.touchpoint_week, "week", "touchpoint", m.weeks, m.touchpoints,
                              m.metric, lang, y_labels=m.touchpoint_names,
-                             height=max(260, 26 * len(m.touchpoints) + 80), cell_text=False,
-                             fixed_margins=True)
+                             height=max(260, 26 * len(m.touchpoints) + 80), cell_text=False)
     notice = components.empty_filters(lang, loosen_links(search, m.loosen)) if m.empty else None
     return notice, fig_pc, fig_tw
 

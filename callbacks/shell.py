@@ -136,6 +136,3 @@ def register(app, store: Store) -> None:
         State(ids.SHELL_STATE, "data"),
         prevent_initial_call=True,
     )
-
-
-

@@ -87,12 +87,14 @@ def warm_up(app: dash.Dash) -> threading.Thread:
     them (the overview's first answer took 1.5 s at 10 M responses, its later ones 0.1 s).
     A failure is logged and changes nothing: the first request computes as before."""
     from callbacks import overview as overview_cb
+    from callbacks.filters import with_params
 
-    store = app.server.extensions["cxdash"]["store"]
+    store, config = (app.server.extensions["cxdash"][k] for k in ("store", "config"))
+    search = with_params("", **pages.find("/").defaults)  # as the browser opens it
 
     def run():
         try:
-            overview_cb.update(store, "?trend=nps", "en")
+            overview_cb.update(store, search, config.language or "en")  # texts only
         except Exception:  # noqa: BLE001 - only a head start; requests compute it anyway
             logging.getLogger(__name__).warning("warm-up failed", exc_info=True)
 

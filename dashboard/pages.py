@@ -155,7 +155,8 @@ PAGES: tuple[Page, ...] = (
     Page("overview", "/", lambda store, lang, search, path: overview.page(
         lang, search, param(search, "trend", "nps")),
         _plain(overview_cb), nav="nav.overview", view=overview_view,
-        options=("trend",), defaults={"trend": "nps"}, bench=("overview", "/", "kpi-nps.children"), charts=True),
+        options=("trend",), defaults={"trend": "nps"},
+        bench=("overview", "/", "kpi-nps.children"), charts=True),
     Page("journey", "/journey", lambda store, lang, search, path: journey.page(
         lang, search, param(search, "lanes", "none"), _facilitates()),
         _plain(journey_cb), nav="nav.journey", view=journey_view, options=("lanes",),

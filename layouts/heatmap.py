@@ -63,8 +63,7 @@ def _grid(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list,
 
 def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, metric: str,
             lang: str, x_labels: dict | None = None, y_labels: dict | None = None,
-            height: int | None = None, cell_text: bool = True,
-            fixed_margins: bool = False) -> dict:
+            height: int | None = None, cell_text: bool = True) -> dict:
     """Draw cells (columns x, y, value, n, small) as a heatmap with value and n in each
     cell (``cell_text=False``: in the hover only, for grids of hundreds of cells, where
     Plotly's drawing of the texts took 0.4–0.6 s of each change and 30 ms without); small
@@ -110,22 +109,18 @@ def heatmap(cells: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, m
             hovertemplate="%{hovertext}<br>%{text}<br>" + t("kpi.small_sample", lang)
                           + "<extra></extra>",
             name=t("kpi.small_sample", lang)))
-    # fixed_margins: margins computed from the labels, not by Plotly's automargin (a second
-    # layout pass on every draw), for the large grid; labels over 40 characters are cut,
-    # the hover names them in full.
-    y_text = [y_labels.get(k, k) for k in y_order]
+    # Margins computed from the labels, not by Plotly's automargin (a second layout pass on
+    # every draw); labels over 40 characters are cut, the hover names them in full.
+    y_text, left = theme.label_margin([y_labels.get(k, k) for k in y_order])
     x_text = [x_labels.get(k, k) for k in x_order]
-    margin, angle = {"l": 8, "r": 8, "t": 16, "b": 8}, "auto"
-    if fixed_margins:
-        y_text, margin["l"] = theme.label_margin(y_text)
-        angle, margin["t"] = theme.top_labels(x_text, margin["l"])
+    angle, top = theme.top_labels(x_text, left)
     return theme.figure(
         traces, text=False,
-        margin=margin,
-        xaxis={"side": "top", "type": "category", "automargin": not fixed_margins,
-               "tickmode": "array", "tickvals": xs, "ticktext": x_text, "tickangle": angle},
-        yaxis={"autorange": "reversed", "type": "category", "automargin": not fixed_margins,
-               "tickmode": "array", "tickvals": ys, "ticktext": y_text},
+        margin={"l": left, "r": 8, "t": top, "b": 8},
+        xaxis={"side": "top", "type": "category", "tickmode": "array", "tickvals": xs,
+               "ticktext": x_text, "tickangle": angle},
+        yaxis={"autorange": "reversed", "type": "category", "tickmode": "array",
+               "tickvals": ys, "ticktext": y_text},
         showlegend=False,
         height=height,
         separators=",." if lang == "de" else ".,",
